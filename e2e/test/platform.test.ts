@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { call, startProcess, type StartedProcess, userToken, waitUntilOk } from '@sozialraum/kit/testing';
+
+const root = join(__dirname, '..', '..');
+
+const services = ['monitoring', 'strategy', 'measures'] as const;
+
+describe('the platform as it runs', () => {
+  const started: Partial<Record<(typeof services)[number], StartedProcess>> = {};
+
+  beforeAll(async () => {
+    for (const name of services) started[name] = await startProcess(join(root, `services/${name}/dist/index.js`));
+    await Promise.all(services.map((name) => waitUntilOk(`${started[name]!.url}/health/live`)));
+  });
+  afterAll(async () => {
+    for (const s of Object.values(started)) if (s.child.exitCode === null) s.child.kill('SIGKILL');
+  });
+
+  test.each(services)('when %s runs, then /health/ready is 200 with every dependency ok', async (name) => {
+    await waitUntilOk(`${started[name]!.url}/health/ready`, 30_000);
+    const response = await call(`${started[name]!.url}/health/ready`);
+    expect(response.body.status).toBe('ok');
+    expect(Object.values(response.body.checks).every((state) => state === 'ok')).toBe(true);
+    expect(Object.keys(response.body.checks)).toEqual(expect.arrayContaining(['postgres', 'keycloak']));
+  });
+
+  test.each(services)('when %s is asked for its OpenAPI document, then it serves OpenAPI 3.1', async (name) => {
+    const response = await call(`${started[name]!.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    expect(response.body.info.title).toMatch(new RegExp(name, 'i'));
+  });
+
+  test('when a busy service gets SIGTERM, then requests in flight complete and it exits 0', async () => {
+    const service = started.monitoring!;
+    const token = await userToken('planer');
+    const statuses: number[] = [];
+    let stop = false;
+    const load = Array.from({ length: 20 }, async () => {
+      while (!stop) {
+        try {
+          statuses.push((await fetch(`${service.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status);
+        } catch {
+          stop = true; // the listener has closed: no new connections, as intended
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    service.child.kill('SIGTERM');
+    const [code] = await service.exited;
+    stop = true;
+    await Promise.all(load);
+    expect(code).toBe(0);
+    expect(statuses.length).toBeGreaterThan(20);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(service.logs.filter((l) => l.msg === 'closed').map((l) => l.part)).toEqual(['http', 'redis', 'postgres']);
+  });
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not satisfy a service's config schema; names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once against a schema whose keys are the variable names. */
+export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.join('.') || '(environment)';
+    const given = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
+    return given === undefined ? `${variable}: ${issue.message} (not set)` : `${variable}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** Building blocks for service config schemas, so each variable is described once. */
+export const env = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  url: () => z.string().url(),
+  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A secret: required, and never shorter than a throwaway value. */
+  secret: () => z.string().min(8, 'must be at least 8 characters'),
+  durationMs: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  bool: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1'),
+};
+
+/** The variables every service reads: where it listens and how it verifies Keycloak tokens. */
+export const baseServiceConfig = z.object({
+  PORT: env.port(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: env.logLevel(),
+  KEYCLOAK_URL: env.url(),
+  KEYCLOAK_REALM: z.string().min(1).default('sozialraum'),
+  AUTH_AUDIENCE: z.string().min(1).default('sozialraum-api'),
+  SHUTDOWN_TIMEOUT_MS: env.durationMs(10_000),
+  BODY_LIMIT: z.string().default('1mb'),
+});
+export type BaseServiceConfig = z.infer<typeof baseServiceConfig>;

@@ -1,0 +1,1 @@
+export { createPool, withTransaction, postgresHealth, closePool, type Pool, type PoolClient, type PoolOptions } from './pool';

@@ -1,0 +1,53 @@
+/** One field that failed validation, as reported in a problem+json `errors` list. */
+export interface FieldError {
+  /** Where: a JSON pointer into the request (e.g. `/body/name`) or a column/line of an upload. */
+  pointer: string;
+  detail: string;
+}
+
+export interface AppErrorOptions {
+  status: number;
+  /** A short, human-readable summary of the problem type. */
+  title: string;
+  /** What happened in this case, and what the caller can do about it. */
+  detail?: string;
+  /** A URI naming the problem type; defaults to `about:blank`. */
+  type?: string;
+  errors?: FieldError[];
+  /** Extra problem members (RFC 9457 extensions), e.g. `allowed` transitions. */
+  extensions?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/** The one error type of the platform; the HTTP layer renders it as RFC 9457 problem+json. */
+export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly type: string;
+  readonly errors?: FieldError[];
+  readonly extensions?: Record<string, unknown>;
+
+  constructor(options: AppErrorOptions) {
+    super(options.detail ?? options.title, { cause: options.cause });
+    this.name = 'AppError';
+    this.status = options.status;
+    this.title = options.title;
+    this.detail = options.detail;
+    this.type = options.type ?? 'about:blank';
+    this.errors = options.errors;
+    this.extensions = options.extensions;
+  }
+}
+
+export const problems = {
+  badRequest: (detail: string, errors?: FieldError[]) => new AppError({ status: 400, title: 'Bad Request', detail, errors }),
+  unauthorized: (detail: string) => new AppError({ status: 401, title: 'Unauthorized', detail }),
+  forbidden: (detail: string) => new AppError({ status: 403, title: 'Forbidden', detail }),
+  notFound: (detail: string) => new AppError({ status: 404, title: 'Not Found', detail }),
+  conflict: (detail: string, extensions?: Record<string, unknown>) =>
+    new AppError({ status: 409, title: 'Conflict', detail, extensions }),
+  unprocessable: (detail: string, errors?: FieldError[], extensions?: Record<string, unknown>) =>
+    new AppError({ status: 422, title: 'Unprocessable Content', detail, errors, extensions }),
+  unavailable: (detail: string) => new AppError({ status: 503, title: 'Service Unavailable', detail }),
+};

@@ -1,0 +1,110 @@
+import express, { type Express, type Router } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { authenticate, principalOf, requireRole } from '../auth/middleware';
+import { Roles } from '../auth/principal';
+import type { TokenVerifier } from '../auth/verifier';
+import { AppError, problems } from '../errors';
+import { type HealthCheck, runHealthChecks } from '../health';
+import { currentRequestId } from '../logger';
+import type { OpenApiDocument } from './openapi';
+import { problemHandler, sendProblem } from './problem';
+import { requestId } from './request-id';
+
+export interface HttpAppOptions {
+  name: string;
+  version?: string;
+  logger: Logger;
+  openapi: OpenApiDocument;
+  verifier: TokenVerifier;
+  /** The real dependencies of this process; /health/ready checks them. */
+  health: HealthCheck[];
+  bodyLimit?: string;
+  /** Mounts the service's own routes; they run after authentication and request validation. */
+  routes: (router: Router) => void;
+}
+
+export interface HttpApp extends Express {
+  /** Marks the app as shutting down: readiness fails and new responses close their connection. */
+  startDraining(): void;
+}
+
+const publicPaths = ['/health/live', '/health/ready', '/openapi.json'];
+
+/** /health/live answers while the process runs; /health/ready only while every dependency answers. */
+export function mountHealth(app: Express, checks: HealthCheck[], isDraining: () => boolean = () => false): void {
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (req, res) => {
+    const report = isDraining() ? { ok: false, checks: { process: 'shutting down' } } : await runHealthChecks(checks);
+    if (report.ok) {
+      res.json({ status: 'ok', checks: report.checks });
+      return;
+    }
+    sendProblem(req, res, new AppError({ status: 503, title: 'Service Unavailable', detail: 'Not ready.', extensions: { checks: report.checks } }));
+  });
+}
+
+/** The shared HTTP stack: security headers, request IDs, JSON logs, auth, OpenAPI validation, problem+json. */
+export function createHttpApp(options: HttpAppOptions): HttpApp {
+  const app = express() as HttpApp;
+  const started = Date.now();
+  let draining = false;
+  app.startDraining = () => {
+    draining = true;
+  };
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, uniquelocal');
+  app.use(helmet());
+  app.use(requestId);
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req) => currentRequestId() ?? String(req.id),
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
+    }),
+  );
+  app.use((_req, res, next) => {
+    if (draining) res.setHeader('Connection', 'close');
+    next();
+  });
+
+  mountHealth(app, options.health, () => draining);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(options.openapi);
+  });
+
+  app.use((req, res, next) => (publicPaths.includes(req.path) ? next() : authenticate(options.verifier)(req, res, next)));
+  app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: options.openapi as never,
+      validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
+      validateResponses: false,
+      validateSecurity: false,
+      ignoreUndocumented: false,
+      $refParser: { mode: 'dereference' },
+    }),
+  );
+
+  app.get('/v1/me', (req, res) => {
+    res.json(principalOf(req));
+  });
+  app.get('/v1/admin/status', requireRole(Roles.admin), async (_req, res) => {
+    const report = await runHealthChecks(options.health);
+    res.json({ service: options.name, version: options.version ?? '0.0.0', uptimeSeconds: (Date.now() - started) / 1000, checks: report.checks });
+  });
+
+  const router = express.Router();
+  options.routes(router);
+  app.use(router);
+
+  app.use((_req, _res, next) => next(problems.notFound('There is no such resource.')));
+  app.use(problemHandler(options.logger));
+  return app;
+}

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+export type OpenApiDocument = {
+  openapi: string;
+  info: Record<string, unknown>;
+  paths: Record<string, unknown>;
+  components?: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+};
+
+/** What every service publishes besides its own paths: health, the caller's identity, admin status. */
+const platform = {
+  paths: {
+    '/health/live': {
+      get: {
+        operationId: 'live',
+        tags: ['operations'],
+        security: [],
+        summary: 'The process is running',
+        responses: { '200': { description: 'Alive', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
+      },
+    },
+    '/health/ready': {
+      get: {
+        operationId: 'ready',
+        tags: ['operations'],
+        security: [],
+        summary: 'Every dependency of this process answers',
+        responses: {
+          '200': { description: 'Ready', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } },
+          '503': { $ref: '#/components/responses/Problem' },
+        },
+      },
+    },
+    '/openapi.json': {
+      get: { operationId: 'openapi', tags: ['operations'], security: [], summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } },
+    },
+    '/v1/me': {
+      get: {
+        operationId: 'me',
+        tags: ['identity'],
+        summary: 'Who the caller is, as this service sees the token',
+        responses: {
+          '200': { description: 'The principal', content: { 'application/json': { schema: { $ref: '#/components/schemas/Principal' } } } },
+          '401': { $ref: '#/components/responses/Problem' },
+        },
+      },
+    },
+    '/v1/admin/status': {
+      get: {
+        operationId: 'adminStatus',
+        tags: ['operations'],
+        summary: 'Service version, uptime and dependency states (role admin)',
+        responses: {
+          '200': { description: 'Status', content: { 'application/json': { schema: { $ref: '#/components/schemas/ServiceStatus' } } } },
+          '401': { $ref: '#/components/responses/Problem' },
+          '403': { $ref: '#/components/responses/Problem' },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Keycloak access token of realm sozialraum' },
+    },
+    responses: {
+      Problem: { description: 'An RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+    },
+    schemas: {
+      Problem: {
+        type: 'object',
+        required: ['type', 'title', 'status'],
+        properties: {
+          type: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          instance: { type: 'string' },
+          requestId: { type: 'string' },
+          errors: {
+            type: 'array',
+            items: { type: 'object', required: ['pointer', 'detail'], properties: { pointer: { type: 'string' }, detail: { type: 'string' } } },
+          },
+        },
+      },
+      Health: {
+        type: 'object',
+        required: ['status'],
+        properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'string' } } },
+      },
+      Principal: {
+        type: 'object',
+        required: ['id', 'name', 'roles', 'departments', 'committees', 'spaces'],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          username: { type: 'string' },
+          clientId: { type: 'string' },
+          roles: { type: 'array', items: { type: 'string' } },
+          departments: { type: 'array', items: { type: 'string' } },
+          committees: { type: 'array', items: { type: 'string' } },
+          spaces: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      ServiceStatus: {
+        type: 'object',
+        required: ['service', 'version', 'uptimeSeconds', 'checks'],
+        properties: {
+          service: { type: 'string' },
+          version: { type: 'string' },
+          uptimeSeconds: { type: 'number' },
+          checks: { type: 'object', additionalProperties: { type: 'string' } },
+        },
+      },
+    },
+  },
+};
+
+/** Reads a service's own OpenAPI 3.1 YAML and adds the platform's common paths and components. */
+export function loadOpenApiDocument(path: string): OpenApiDocument {
+  const own = parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+  const components: Record<string, Record<string, unknown>> = { ...own.components };
+  for (const [section, entries] of Object.entries(platform.components)) {
+    components[section] = { ...entries, ...components[section] };
+  }
+  return {
+    ...own,
+    security: own.security ?? [{ bearerAuth: [] }],
+    paths: { ...platform.paths, ...own.paths },
+    components,
+  };
+}

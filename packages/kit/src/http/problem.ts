@@ -1,0 +1,80 @@
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { AppError, type FieldError } from '../errors';
+import { currentRequestId } from '../logger';
+
+/** Sends an RFC 9457 problem document. */
+export function sendProblem(req: Request, res: Response, error: AppError): void {
+  if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="sozialraum", error="invalid_token"');
+  res
+    .status(error.status)
+    .type('application/problem+json')
+    .json({
+      type: error.type,
+      title: error.title,
+      status: error.status,
+      detail: error.detail,
+      instance: req.originalUrl,
+      requestId: currentRequestId(),
+      ...(error.errors ? { errors: error.errors } : {}),
+      ...error.extensions,
+    });
+}
+
+interface ValidatorError {
+  status: number;
+  message: string;
+  errors?: Array<{ path?: string; message?: string }>;
+  headers?: Record<string, string>;
+}
+
+const isValidatorError = (e: unknown): e is ValidatorError =>
+  typeof e === 'object' && e !== null && 'status' in e && typeof (e as { status: unknown }).status === 'number';
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+};
+
+/** The validator reports `/body/name` or `.body.name`; problem documents use JSON pointers. */
+const toPointer = (path: string) => (path.startsWith('/') ? path : `/${path.replace(/^\./, '').replace(/\./g, '/')}`);
+
+/** Maps what express, body-parser and the OpenAPI validator throw onto the one AppError. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isValidatorError(error) && error.status >= 400 && error.status < 500) {
+    const status = error.status;
+    const fieldErrors: FieldError[] | undefined = error.errors?.map((e) => ({
+      pointer: toPointer(e.path ?? ''),
+      detail: e.message ?? 'is invalid',
+    }));
+    const detail =
+      status === 400 && fieldErrors?.length
+        ? `The request is invalid: ${fieldErrors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`
+        : status === 404
+          ? 'There is no such resource.'
+          : error.message;
+    return new AppError({ status, title: titles[status] ?? 'Bad Request', detail, errors: fieldErrors, cause: error });
+  }
+  return new AppError({
+    status: 500,
+    title: 'Internal Server Error',
+    detail: 'Something went wrong on our side. The error has been logged with this request ID.',
+    cause: error,
+  });
+}
+
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const problem = toAppError(error);
+    if (problem.status >= 500) logger.error({ err: problem.cause ?? problem }, problem.detail);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    sendProblem(req, res, problem);
+  };
+}

@@ -1,0 +1,17 @@
+export { loadConfig, ConfigError, env, baseServiceConfig, type BaseServiceConfig } from './config';
+export { AppError, problems, type AppErrorOptions, type FieldError } from './errors';
+export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';
+export { createHttpApp, mountHealth, type HttpApp, type HttpAppOptions } from './http/app';
+export { loadOpenApiDocument, type OpenApiDocument } from './http/openapi';
+export { sendProblem, toAppError } from './http/problem';
+export { createServiceClient, type ServiceClient } from './http/client';
+export { REQUEST_ID_HEADER } from './http/request-id';
+export { Roles, hasRole, departmentScope, canActForDepartment, principalFromClaims, type Principal, type Role } from './auth/principal';
+export { createTokenVerifier, keycloakIssuer, type TokenVerifier, type TokenVerifierOptions } from './auth/verifier';
+export { authenticate, principalOf, requireRole } from './auth/middleware';
+export { createServiceTokenProvider } from './auth/service-token';
+export { authFromConfig } from './auth/from-config';
+export { runHealthChecks, withTimeout, type HealthCheck } from './health';
+export { runProcess, closeHttpServer, type Closable } from './lifecycle';
+export { runHttpService, loadConfigOrExit, type HttpServiceDefinition, type ServiceDependencies } from './service';
+export { z } from 'zod';

@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export interface StartedProcess {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<[number | null, string | null]>;
+  /** The process's JSON log lines, parsed as they arrive. */
+  logs: Array<Record<string, unknown>>;
+  /** Everything it printed, log lines or not. */
+  output: () => string;
+}
+
+/** Starts a built entry point as its own process on a free port, as `npm start` and Kubernetes do. */
+export async function startProcess(entry: string, env: NodeJS.ProcessEnv = {}, portVariable = 'PORT'): Promise<StartedProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', [portVariable]: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      try {
+        logs.push(JSON.parse(line));
+      } catch {
+        // not a log line
+      }
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
+  return { child, url: `http://127.0.0.1:${port}`, exited, logs, output: () => output };
+}
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Polls until the URL answers 200. */
+export function waitUntilOk(url: string, timeoutMs = 60_000): Promise<void> {
+  return waitFor(() => fetch(url).then((r) => r.status === 200, () => false), timeoutMs, `${url} answering 200`);
+}

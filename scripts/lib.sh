@@ -1,0 +1,34 @@
+# Shared by scripts/start.sh, scripts/test.sh and scripts/bench.sh. Source it; it changes nothing by itself.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*"; }
+
+# npm ci when node_modules is missing or older than the lockfile (a fresh clone, or a pulled dependency change).
+ensure_node_modules() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm packages (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# Starts the local stack (idempotent) and exports its addresses. Sets STACK_STARTED_HERE=1 when this
+# call started it, so the caller can stop exactly what it started.
+stack_up() {
+  STACK_STARTED_HERE=0
+  local running
+  running=$(bash infra/local/stack.sh status 2>/dev/null | grep -c ' running ' || true)
+  if [ "$running" != 4 ]; then STACK_STARTED_HERE=1; fi
+  bash infra/local/stack.sh up
+  # shellcheck disable=SC1091
+  set -a; source .local/stack.env; set +a
+}
+
+stack_down_if_started() {
+  if [ "${STACK_STARTED_HERE:-0}" = 1 ]; then bash infra/local/stack.sh down; fi
+}
+
+# Applies every service's migrations, as a Kubernetes Job would before a rollout.
+migrate_all() {
+  for service in monitoring strategy measures; do node "services/$service/dist/migrate.js"; done
+}

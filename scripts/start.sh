@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# npm start: installs what is missing, starts the local stack, migrates, loads the demo data when the
+# database has none, and runs the three services and the Temporal worker in the foreground.
+# Ctrl-C stops everything cleanly (and the stack, if this command started it).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ensure_node_modules
+stack_up
+trap stack_down_if_started EXIT
+
+npx turbo run build --output-logs=errors-only
+migrate_all
+if [ -f scripts/demo.sh ]; then bash scripts/demo.sh; fi
+
+cat <<INFO
+
+Sozialraum is starting:
+  monitoring   http://127.0.0.1:3001   (OpenAPI: /openapi.json)
+  strategy     http://127.0.0.1:3002
+  measures     http://127.0.0.1:3003
+  worker       http://127.0.0.1:3010/health/ready
+  Temporal UI  ${TEMPORAL_UI_URL:-}
+  Keycloak     ${KEYCLOAK_URL}/admin/  (admin / admin, local only)
+Demo logins (password "demo", local only): planer, koordination, soziales, jugend, gesundheit,
+  wohnen, stadtplanung, lenkung, gast, it-admin. Token: see README "Calling the API".
+
+INFO
+
+# concurrently supervises the four processes; Ctrl-C reaches each of them as SIGINT and they drain.
+set +e
+npx concurrently --names monitoring,strategy,measures,worker --prefix-colors blue,magenta,green,yellow \
+  --kill-others-on-fail --kill-signal SIGTERM \
+  "PORT=3001 node services/monitoring/dist/index.js" \
+  "PORT=3002 node services/strategy/dist/index.js" \
+  "PORT=3003 node services/measures/dist/index.js" \
+  "HEALTH_PORT=3010 node workflows/dist/worker.js"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, starts the real local stack (PostgreSQL/PostGIS, Redis, Temporal,
+# Keycloak), builds, type-checks, lints and runs every unit and integration test. Non-zero on any failure.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ensure_node_modules
+stack_up
+trap stack_down_if_started EXIT
+
+# Tests get their own database (recreated each run, so every run starts clean) and Redis database.
+if [ -n "${DATABASE_ADMIN_URL:-}" ] && [ "$DATABASE_ADMIN_URL" != "$DATABASE_URL" ]; then
+  admin_url="${DATABASE_ADMIN_URL%/*}/postgres"
+  psql -q "$admin_url" -c "DROP DATABASE IF EXISTS sozialraum_test WITH (FORCE)" -c "CREATE DATABASE sozialraum_test OWNER sozialraum"
+  psql -q "${DATABASE_ADMIN_URL%/*}/sozialraum_test" -c "CREATE EXTENSION IF NOT EXISTS postgis"
+  export DATABASE_URL="${DATABASE_URL%/*}/sozialraum_test"
+  export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL%/*}/sozialraum_test"
+fi
+export REDIS_URL="${REDIS_URL%/}/1"
+redis-cli -u "$REDIS_URL" flushdb >/dev/null 2>&1 || true
+export LOG_LEVEL="${LOG_LEVEL:-silent}"
+
+log "stack: postgres ${DATABASE_URL#*@}, redis ${REDIS_URL}, temporal ${TEMPORAL_ADDRESS}, keycloak ${KEYCLOAK_URL}"
+npx turbo run build typecheck lint --output-logs=errors-only
+migrate_all
+npx turbo run test --concurrency=1 --output-logs=full

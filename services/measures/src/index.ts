@@ -1,0 +1,6 @@
+import { runHttpService } from '@sozialraum/kit';
+import { configSchema } from './config';
+import { createDependencies } from './dependencies';
+import { createServer } from './server';
+
+runHttpService({ name: 'measures', configSchema, createDependencies, createServer });

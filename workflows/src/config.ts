@@ -1,0 +1,12 @@
+import { env, z } from '@sozialraum/kit';
+
+export const configSchema = z.object({
+  LOG_LEVEL: env.logLevel(),
+  TEMPORAL_ADDRESS: z.string().min(1),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TASK_QUEUE: z.string().min(1).default('strategy-cycles'),
+  /** Port of the worker's own /health/live and /health/ready, for Kubernetes probes. */
+  HEALTH_PORT: env.port(3010),
+  SHUTDOWN_TIMEOUT_MS: env.durationMs(30_000),
+});
+export type WorkerConfig = z.infer<typeof configSchema>;

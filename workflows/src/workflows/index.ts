@@ -1,0 +1,3 @@
+// The workflows this worker runs. Workflow code is bundled and replayed deterministically by Temporal:
+// it imports only @temporalio/workflow and `import type`s its activities.
+export {};
