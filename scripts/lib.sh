@@ -15,10 +15,9 @@ ensure_node_modules() {
 # Starts the local stack (idempotent) and exports its addresses. Sets STACK_STARTED_HERE=1 when this
 # call started it, so the caller can stop exactly what it started.
 stack_up() {
-  STACK_STARTED_HERE=0
   local running
   running=$(bash infra/local/stack.sh status 2>/dev/null | grep -c ' running ' || true)
-  if [ "$running" != 4 ]; then STACK_STARTED_HERE=1; fi
+  if [ "$running" != 4 ]; then STACK_STARTED_HERE=1; else STACK_STARTED_HERE=0; fi
   bash infra/local/stack.sh up
   # shellcheck disable=SC1091
   set -a; source .local/stack.env; set +a

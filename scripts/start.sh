@@ -6,8 +6,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_node_modules
-stack_up
 trap stack_down_if_started EXIT
+stack_up
 
 npx turbo run build --output-logs=errors-only
 migrate_all

@@ -5,8 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_node_modules
-stack_up
 trap stack_down_if_started EXIT
+stack_up
 
 # Tests get their own database (recreated each run, so every run starts clean) and Redis database.
 if [ -n "${DATABASE_ADMIN_URL:-}" ] && [ "$DATABASE_ADMIN_URL" != "$DATABASE_URL" ]; then

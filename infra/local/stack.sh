@@ -240,6 +240,21 @@ pg_running() {
   [ -f "$PG_DATA/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1
 }
 
+# PostgreSQL refuses to run as root, so it runs as `postgres`, which must be able to pass through every
+# parent folder of the checkout (a clone in a `mktemp -d` folder is 0700). Grant only the search bit (o+x),
+# never read, on the folders that lack it.
+pg_allow_traversal() {
+  local dir
+  dir=$(dirname "$PG_DIR")
+  while [ "$dir" != / ]; do
+    if ! runuser -u postgres -- test -x "$dir"; then
+      log "postgres: allowing user postgres to pass through $dir (chmod o+x)"
+      chmod o+x "$dir"
+    fi
+    dir=$(dirname "$dir")
+  done
+}
+
 pg_init() {
   [ -f "$PG_DATA/PG_VERSION" ] && return 0
   log "postgres: initdb in $PG_DATA"
@@ -247,6 +262,7 @@ pg_init() {
   chmod 700 "$PG_DATA"
   if [ "$(id -u)" = 0 ]; then
     chown -R postgres:postgres "$PG_DIR"
+    pg_allow_traversal
     runuser -u postgres -- test -w "$PG_DATA" \
       || die "postgres: user postgres cannot write $PG_DATA (a parent directory is not accessible to it)"
   fi

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import type { HealthCheck } from './health';
 import type { Closable } from './lifecycle';
@@ -22,6 +23,8 @@ export function redisHealth(redis: Redis): HealthCheck {
   return {
     name: 'redis',
     check: async () => {
+      // Right after start the connection may still be opening; the caller's timeout bounds the wait.
+      if (redis.status === 'connecting' || redis.status === 'connect' || redis.status === 'wait') await once(redis, 'ready');
       if ((await redis.ping()) !== 'PONG') throw new Error('redis did not answer PONG');
     },
   };
