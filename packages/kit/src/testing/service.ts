@@ -2,8 +2,7 @@ import type { BaseServiceConfig } from '../config';
 import { loadConfig } from '../config';
 import type { HttpApp } from '../http/app';
 import type { ServiceDependencies } from '../service';
-import { testLogger } from './index';
-import { listen, type RunningServer } from './index';
+import { call, listen, type RunningServer, testLogger, userToken } from './index';
 import type { z } from 'zod';
 
 export interface TestService<D> extends RunningServer {
@@ -31,4 +30,34 @@ export async function startService<C extends BaseServiceConfig, D extends Servic
       for (const resource of deps.resources) await resource.close();
     },
   };
+}
+
+/**
+ * The checks every service must pass as started: /health/ready checks exactly its own dependencies, and
+ * a signed-in user is recognised. Each service's test/server.test.ts calls this with its definition.
+ */
+export function describeServiceBasics<C extends BaseServiceConfig, D extends ServiceDependencies<C>>(
+  name: string,
+  definition: Parameters<typeof startService<C, D>>[0],
+  expectedChecks: string[],
+): void {
+  describe(`the ${name} service`, () => {
+    let service: TestService<D>;
+    beforeAll(async () => {
+      service = await startService(definition);
+    });
+    afterAll(() => service.close());
+
+    test('when its dependencies answer, then /health/ready checks exactly them', async () => {
+      const response = await call(`${service.url}/health/ready`);
+      expect(response.status).toBe(200);
+      expect(Object.keys(response.body.checks).sort()).toEqual([...expectedChecks].sort());
+    });
+
+    test('when a signed-in user calls, then the service knows who it is', async () => {
+      const response = await call(`${service.url}/v1/me`, { token: await userToken('gast') });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ username: 'gast', roles: ['viewer'] });
+    });
+  });
 }

@@ -1,0 +1,10 @@
+export type {
+  ConfidentialityOptions,
+  ConfidentialityRules,
+  ConfidentialValue,
+  ProtectedValue,
+  SuppressionReason,
+  ValueKind,
+} from './types';
+export { DEFAULT_CONFIDENTIALITY_RULES, parseConfidentialityRules, type ParseResult } from './rules';
+export { applyConfidentiality } from './apply';
