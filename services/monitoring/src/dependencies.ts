@@ -1,25 +1,37 @@
 import { authFromConfig, type Logger, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
-import { closeRedis, createRedisConnection, redisHealth, type Redis } from '@sozialraum/kit/redis';
+import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
+import type { Queue } from 'bullmq';
 import type { MonitoringConfig } from './config';
+import { methodJobs } from './jobs/methods.jobs';
+import { closeJobs, createJobQueue, startJobWorker } from './jobs/queue';
+import { spaceJobs } from './jobs/spaces.jobs';
+import { valueJobs } from './jobs/values.jobs';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
-  /** Producer connection for the import and recomputation queues. */
-  redis: Redis;
+  /** The service's background-job queue (imports, recomputation, alert evaluation). */
+  jobs: Queue;
 }
 
 export function createDependencies(config: MonitoringConfig, logger: Logger): MonitoringDependencies {
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'monitoring' });
-  const redis = createRedisConnection(config.REDIS_URL, 'producer');
+  const producer = createRedisConnection(config.REDIS_URL, 'producer');
+  const jobs = createJobQueue(producer);
   const auth = authFromConfig(config);
-  return {
+  const deps: MonitoringDependencies = {
     config,
     logger,
     pool,
-    redis,
+    jobs,
     verifier: auth.verifier,
-    health: [postgresHealth(pool), redisHealth(redis), auth.health],
-    resources: [closeRedis(redis), closePool(pool)],
+    health: [postgresHealth(pool), redisHealth(producer), auth.health],
+    resources: [],
   };
+  const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
+  const worker = consumer
+    ? startJobWorker(consumer, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps) }, logger)
+    : undefined;
+  deps.resources.push(closeJobs(jobs, worker), ...(consumer ? [closeRedis(consumer)] : []), closeRedis(producer), closePool(pool));
+  return deps;
 }
