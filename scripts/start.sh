@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm start: installs what is missing, starts the local stack, migrates, loads the demo data when the
-# database has none, and runs the three services and the Temporal worker in the foreground.
+# database has none (demo/, through the APIs), and runs the three services and the Temporal worker in the
+# foreground.
 # Ctrl-C stops everything cleanly (and the stack, if this command started it).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -11,7 +12,6 @@ stack_up
 
 npx turbo run build --output-logs=errors-only
 migrate_all
-if [ -f scripts/demo.sh ]; then bash scripts/demo.sh; fi
 
 cat <<INFO
 
@@ -29,9 +29,10 @@ INFO
 
 # concurrently supervises the four processes; Ctrl-C reaches each of them as SIGINT and they drain.
 set +e
-npx concurrently --names monitoring,strategy,measures,worker --prefix-colors blue,magenta,green,yellow \
+npx concurrently --names monitoring,strategy,measures,worker,demo --prefix-colors blue,magenta,green,yellow,gray \
   --kill-others-on-fail --kill-signal SIGTERM \
   "PORT=3001 node services/monitoring/dist/index.js" \
   "PORT=3002 node services/strategy/dist/index.js" \
   "PORT=3003 node services/measures/dist/index.js" \
-  "HEALTH_PORT=3010 node workflows/dist/worker.js"
+  "HEALTH_PORT=3010 node workflows/dist/worker.js" \
+  "node demo/dist/load.js"

@@ -1,4 +1,56 @@
+import { principalOf } from '@sozialraum/kit';
 import type { Router } from 'express';
+import type { SpaceType } from '../data/spaces.repository';
 import type { MonitoringDependencies } from '../dependencies';
+import { valueProtector } from '../use-cases/confidentiality';
+import { importView } from '../use-cases/imports';
+import { queueRecomputation } from '../use-cases/recompute-queue';
+import { changeSpace, createSpace, findSpaces, getSpace, type SpaceInput, type SpacePatch, spaceView } from '../use-cases/spaces';
+import { type SpaceImportRequest, submitSpaceImport } from '../use-cases/spaces-import';
+import { buildMap } from '../use-cases/spaces-map';
+import { plannersOnly } from './roles';
 
-export function mountSpacesRoutes(_router: Router, _deps: MonitoringDependencies): void {}
+/** The validator has checked every query parameter against openapi.yaml; these only pick them out. */
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDependencies): void {
+  router.get('/v1/spaces', async (req, res) => {
+    const items = await findSpaces(pool, {
+      type: text(req.query.type) as SpaceType | undefined,
+      parent: text(req.query.parent),
+      at: text(req.query.at),
+      q: text(req.query.q),
+    });
+    res.json({ items: items.map(spaceView) });
+  });
+  router.post('/v1/spaces', plannersOnly, async (req, res) => {
+    const space = await createSpace(pool, req.body as SpaceInput);
+    res.status(201).location(`/v1/spaces/${encodeURIComponent(space.code)}`).json(spaceView(space));
+  });
+  router.get('/v1/spaces/:code', async (req, res) => {
+    res.json(spaceView(await getSpace(pool, req.params.code as string, text(req.query.at))));
+  });
+  router.patch('/v1/spaces/:code', plannersOnly, async (req, res) => {
+    const patch = req.body as SpacePatch;
+    const space = await changeSpace(pool, req.params.code as string, patch);
+    // Population and validity decide which spaces a method scores.
+    if (patch.population !== undefined || patch.validUntil !== undefined) await queueRecomputation(jobs, pool);
+    res.json(spaceView(space));
+  });
+  router.get('/v1/map', async (req, res) => {
+    const protect = await valueProtector(pool, principalOf(req));
+    const body = await buildMap(pool, {
+      type: text(req.query.type) as SpaceType | undefined,
+      at: text(req.query.at),
+      indicators: text(req.query.indicators),
+      period: text(req.query.period),
+      method: text(req.query.method),
+      simplify: String(req.query.simplify) === 'true',
+    }, protect);
+    res.type('application/geo+json').send(body);
+  });
+  router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {
+    const record = await submitSpaceImport(pool, jobs, req.body as SpaceImportRequest, principalOf(req), req.get('Idempotency-Key'));
+    res.status(202).location(`/v1/imports/${record.id}`).json(importView(record));
+  });
+}

@@ -1,6 +1,43 @@
+import { withTransaction } from '@sozialraum/kit/db';
+import { type Job, UnrecoverableError } from 'bullmq';
 import type { MonitoringDependencies } from '../dependencies';
+import { findMethodVersion, saveJobOutcome } from '../data/methods.repository';
+import { InvalidMethodError } from '../domain/method';
+import { evaluateAndStoreAlerts } from '../use-cases/alerts';
+import { recomputeMethod } from '../use-cases/methods-recompute';
+import type { RecomputeJobData } from '../use-cases/recompute-queue';
 import type { JobProcessors } from './queue';
 
-export function methodJobs(_deps: MonitoringDependencies): JobProcessors {
-  return {};
+export function methodJobs({ pool, logger }: MonitoringDependencies): JobProcessors {
+  /** BullMQ forgets finished recomputations (see recompute-queue); their outcome stays readable. */
+  async function recordFailure(job: Job, error: unknown): Promise<void> {
+    const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (!final) return;
+    const failedReason = error instanceof Error ? error.message : String(error);
+    await saveJobOutcome(pool, { jobId: job.id ?? '', name: job.name, state: 'failed', result: null, failedReason });
+  }
+
+  return {
+    recompute: async (job: Job<RecomputeJobData>) => {
+      const { key, version } = job.data;
+      try {
+        // One transaction for every period and the alerts: a crash leaves the previous results.
+        return await withTransaction(pool, async (client) => {
+          const method = await findMethodVersion(client, key, version);
+          if (!method) throw new UnrecoverableError(`There is no method "${key}" in version "${version}".`);
+          const outcome = await recomputeMethod(client, method, logger).catch((error: unknown) => {
+            throw error instanceof InvalidMethodError ? new UnrecoverableError(error.message) : error;
+          });
+          const result = { ...outcome, alerts: await evaluateAndStoreAlerts(client, logger) };
+          await saveJobOutcome(client, { jobId: job.id ?? '', name: job.name, state: 'completed', result, failedReason: null });
+          logger.info({ job: job.id, periods: outcome.periods.length }, 'recomputation done');
+          return result;
+        });
+      } catch (error) {
+        await recordFailure(job, error);
+        throw error;
+      }
+    },
+    'evaluate-alerts': async () => withTransaction(pool, (client) => evaluateAndStoreAlerts(client, logger)),
+  };
 }

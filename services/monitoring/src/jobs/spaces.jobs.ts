@@ -1,6 +1,16 @@
 import type { MonitoringDependencies } from '../dependencies';
+import { runImportJob } from '../use-cases/imports';
+import { queueRecomputation } from '../use-cases/recompute-queue';
+import { importSpaces } from '../use-cases/spaces-import';
 import type { JobProcessors } from './queue';
 
-export function spaceJobs(_deps: MonitoringDependencies): JobProcessors {
-  return {};
+export function spaceJobs({ pool, jobs, logger }: MonitoringDependencies): JobProcessors {
+  return {
+    'import-spaces': async (job) => {
+      const outcome = await runImportJob(pool, job, logger, importSpaces(pool));
+      // New spaces and imported residents change which spaces a method scores.
+      if (outcome?.status === 'succeeded') await queueRecomputation(jobs, pool);
+      return outcome;
+    },
+  };
 }

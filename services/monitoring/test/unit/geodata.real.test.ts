@@ -1,7 +1,8 @@
+import { DATA_DIR } from '../data';
 import { readFileSync } from 'node:fs';
 import { parseGeoJson, parseShapefileZip, type Position, type SpatialUnit } from '../../src/domain/geodata';
 
-const DATA = '/work/shared/data';
+const DATA = DATA_DIR;
 const flensburgMapping = { codeProperty: 'AREA_ID', nameProperty: 'AREA_NAME' };
 
 function bounds(units: SpatialUnit[]) {

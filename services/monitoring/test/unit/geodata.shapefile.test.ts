@@ -1,9 +1,10 @@
+import { dataPath } from '../data';
 import { readFileSync } from 'node:fs';
 import { GeodataError, parseShapefileZip, type GeodataProblem } from '../../src/domain/geodata';
 import { readZip } from '../../src/domain/geodata/zip';
 import { dbfOf, shpOf, squareCw, zipOf, type TestShape } from './geodata.helpers';
 
-const UTM33 = readZip(readFileSync('/work/shared/data/berlin-mss-2021/planungsraeume_2021_shp.zip')).get(
+const UTM33 = readZip(readFileSync(dataPath('berlin-mss-2021/planungsraeume_2021_shp.zip'))).get(
   'lor_planungsraeume_2021.prj',
 ) as Buffer;
 const mapping = { codeProperty: 'CODE', nameProperty: 'NAME' };

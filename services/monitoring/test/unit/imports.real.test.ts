@@ -1,7 +1,8 @@
+import { DATA_DIR } from '../data';
 import { readFileSync } from 'node:fs';
 import { parseIndicatorFile, type ParseResult, type WideMapping } from '../../src/domain/imports';
 
-const DATA = '/work/shared/data';
+const DATA = DATA_DIR;
 const read = (path: string) => readFileSync(`${DATA}/${path}`);
 const valueOf = (result: ParseResult, spaceCode: string, indicatorKey: string, period: string) =>
   result.rows.find((r) => r.spaceCode === spaceCode && r.indicatorKey === indicatorKey && r.period === period)?.value;

@@ -1,8 +1,9 @@
+import { dataPath } from '../data';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { BERLIN_MSS_2021, computeIndices, type SpaceIndexInput } from '../../src/domain/method';
 
-const CSV = '/work/shared/data/berlin-mss-2021/indicators.csv';
+const CSV = dataPath('berlin-mss-2021/indicators.csv');
 
 type Row = Record<string, string>;
 

@@ -1,0 +1,84 @@
+import type { Queryable } from './settings.repository';
+
+/** Reads of catalogue entries and current values for indices, views, profiles and alerts. */
+
+export interface IndicatorInfoRecord {
+  key: string;
+  name: string;
+  unit: string;
+  polarity: 'higher-is-worse' | 'higher-is-better' | 'neutral';
+  kind: 'rate' | 'share' | 'count' | 'mean';
+}
+
+/** One current value (newest release) with what confidentiality and the views need. */
+export interface ValueRow {
+  spaceId: number;
+  spaceCode: string;
+  spaceName: string;
+  spaceType: string;
+  population: number | null;
+  indicatorKey: string;
+  period: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  releaseKey: string;
+}
+
+export async function findIndicators(db: Queryable, keys: readonly string[]): Promise<IndicatorInfoRecord[]> {
+  const { rows } = await db.query<IndicatorInfoRecord>(
+    'SELECT key, name, unit, polarity, kind FROM indicator WHERE key = ANY($1) ORDER BY key',
+    [keys],
+  );
+  return rows;
+}
+
+/** The space type most spaces with values of these indicators have (null without values). */
+export async function dominantSpaceType(db: Queryable, indicatorKeys: readonly string[]): Promise<string | null> {
+  const { rows } = await db.query<{ type: string }>(
+    `SELECT s.type FROM current_value v JOIN space s ON s.id = v.space_id
+      WHERE v.indicator_key = ANY($1) GROUP BY s.type ORDER BY count(DISTINCT s.code) DESC, s.type LIMIT 1`,
+    [indicatorKeys],
+  );
+  return rows[0]?.type ?? null;
+}
+
+export interface ValueFilter {
+  indicatorKeys: readonly string[];
+  /** Space type; all types when absent. */
+  type?: string;
+  spaceIds?: readonly number[];
+  spaceCodes?: readonly string[];
+  periods?: readonly string[];
+}
+
+/**
+ * Current values; one per space code, indicator and period (when boundaries changed and two versions
+ * of a code have a value for the same period, the newer version's wins).
+ */
+export async function currentValues(db: Queryable, filter: ValueFilter): Promise<ValueRow[]> {
+  const { rows } = await db.query<ValueRow>(
+    `SELECT DISTINCT ON (s.code, v.indicator_key, v.period)
+            s.id AS "spaceId", s.code AS "spaceCode", s.name AS "spaceName", s.type AS "spaceType", s.population,
+            v.indicator_key AS "indicatorKey", v.period, v.value, v.numerator, v.denominator, r.key AS "releaseKey"
+       FROM current_value v JOIN space s ON s.id = v.space_id JOIN data_release r ON r.id = v.release_id
+      WHERE v.indicator_key = ANY($1)
+        AND ($2::text IS NULL OR s.type = $2)
+        AND ($3::bigint[] IS NULL OR s.id = ANY($3))
+        AND ($4::text[] IS NULL OR s.code = ANY($4))
+        AND ($5::text[] IS NULL OR v.period = ANY($5))
+      ORDER BY s.code, v.indicator_key, v.period, s.valid_from DESC`,
+    [filter.indicatorKeys, filter.type ?? null, filter.spaceIds ?? null, filter.spaceCodes ?? null, filter.periods ?? null],
+  );
+  return rows;
+}
+
+/** Keys of the indicators with at least one value for a space code (any version of it). */
+export async function indicatorKeysOfSpace(db: Queryable, code: string): Promise<string[]> {
+  const { rows } = await db.query<{ key: string }>(
+    `SELECT DISTINCT v.indicator_key AS key FROM indicator_value v JOIN space s ON s.id = v.space_id
+      WHERE s.code = $1 ORDER BY 1`,
+    [code],
+  );
+  return rows.map((r) => r.key);
+}

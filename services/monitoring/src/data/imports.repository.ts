@@ -1,0 +1,117 @@
+import type { Queryable } from './settings.repository';
+
+export type ImportKind = 'values' | 'spaces';
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'rejected' | 'failed';
+
+export interface RejectedEntry {
+  line: number | null;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportRecord {
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  idempotencyKey: string | null;
+  fileName: string;
+  format: string;
+  /** The request without the file: mapping, release, options. */
+  request: Record<string, unknown>;
+  rowsTotal: number | null;
+  rowsDone: number;
+  rowsImported: number;
+  rowsRejected: number;
+  report: { rejected: RejectedEntry[] } | null;
+  error: string | null;
+  attempts: number;
+  createdBy: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+const columns = `id, kind, status, idempotency_key AS "idempotencyKey", file_name AS "fileName", format, request,
+  rows_total AS "rowsTotal", rows_done AS "rowsDone", rows_imported AS "rowsImported", rows_rejected AS "rowsRejected",
+  report, error, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt",
+  finished_at AS "finishedAt"`;
+
+export async function insertImport(
+  db: Queryable,
+  record: Pick<ImportRecord, 'id' | 'kind' | 'idempotencyKey' | 'fileName' | 'format' | 'request' | 'createdBy'> & { file: Buffer },
+): Promise<ImportRecord | undefined> {
+  const { rows } = await db.query<ImportRecord>(
+    `INSERT INTO import (id, kind, status, idempotency_key, file_name, format, request, file, created_by)
+     VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING ${columns}`,
+    [record.id, record.kind, record.idempotencyKey, record.fileName, record.format, JSON.stringify(record.request), record.file, record.createdBy],
+  );
+  return rows[0];
+}
+
+export async function findImport(db: Queryable, id: string): Promise<ImportRecord | undefined> {
+  const { rows } = await db.query<ImportRecord>(`SELECT ${columns} FROM import WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+export async function findImportByIdempotencyKey(db: Queryable, key: string): Promise<ImportRecord | undefined> {
+  const { rows } = await db.query<ImportRecord>(`SELECT ${columns} FROM import WHERE idempotency_key = $1`, [key]);
+  return rows[0];
+}
+
+export async function readImportFile(db: Queryable, id: string): Promise<Buffer> {
+  const { rows } = await db.query<{ file: Buffer }>('SELECT file FROM import WHERE id = $1', [id]);
+  if (!rows[0]) throw new Error(`import ${id} not found`);
+  return rows[0].file;
+}
+
+export async function listImports(db: Queryable, filter: { status?: ImportStatus; limit: number }): Promise<ImportRecord[]> {
+  const { rows } = await db.query<ImportRecord>(
+    `SELECT ${columns} FROM import WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC LIMIT $2`,
+    [filter.status ?? null, filter.limit],
+  );
+  return rows;
+}
+
+export async function markImportRunning(db: Queryable, id: string): Promise<void> {
+  await db.query(
+    `UPDATE import SET status = 'running', attempts = attempts + 1, started_at = now(), error = NULL,
+            rows_done = 0, rows_total = NULL WHERE id = $1`,
+    [id],
+  );
+}
+
+export async function reportImportProgress(db: Queryable, id: string, done: number, total: number | null): Promise<void> {
+  await db.query('UPDATE import SET rows_done = $2, rows_total = $3 WHERE id = $1', [id, done, total]);
+}
+
+export async function finishImport(
+  db: Queryable,
+  id: string,
+  result: { status: 'succeeded' | 'rejected' | 'failed' | 'queued'; imported?: number; rejected?: RejectedEntry[]; total?: number | null; error?: string },
+): Promise<void> {
+  await db.query(
+    `UPDATE import SET status = $2, rows_imported = $3, rows_rejected = $4, report = $5, error = $6,
+            rows_total = COALESCE($7, rows_total), rows_done = COALESCE($7, rows_done),
+            finished_at = CASE WHEN $2 = 'queued' THEN NULL ELSE now() END
+      WHERE id = $1`,
+    [
+      id,
+      result.status,
+      result.imported ?? 0,
+      result.rejected?.length ?? 0,
+      result.rejected ? JSON.stringify({ rejected: result.rejected }) : null,
+      result.error ?? null,
+      result.total ?? null,
+    ],
+  );
+}
+
+export async function requeueImport(db: Queryable, id: string): Promise<ImportRecord | undefined> {
+  const { rows } = await db.query<ImportRecord>(
+    `UPDATE import SET status = 'queued', error = NULL, finished_at = NULL WHERE id = $1 AND status = 'failed' RETURNING ${columns}`,
+    [id],
+  );
+  return rows[0];
+}

@@ -1,0 +1,95 @@
+import type { Queryable } from './settings.repository';
+import { type SpaceType, validAt } from './spaces.repository';
+
+export interface MapSpace {
+  id: number;
+  code: string;
+  name: string;
+  type: SpaceType;
+  population: number | null;
+  /** GeoJSON text straight from PostGIS, so 542 detailed polygons are not parsed and re-serialised. */
+  geometry: string | null;
+}
+
+/** ~7–11 m at German latitudes: invisible at city zoom levels, removes most vertices of survey-grade outlines. */
+export const SIMPLIFY_TOLERANCE_DEGREES = 0.0001;
+
+export async function listMapSpaces(db: Queryable, filter: { type?: SpaceType; at: string; simplify: boolean }): Promise<MapSpace[]> {
+  const { rows } = await db.query<MapSpace>(
+    `SELECT s.id, s.code, s.name, s.type, s.population,
+            ST_AsGeoJSON(CASE WHEN $3 THEN ST_SimplifyPreserveTopology(s.geom, $4) ELSE s.geom END, 6) AS geometry
+       FROM space s
+      WHERE ${validAt('s', '$1')} AND ($2::text IS NULL OR s.type = $2)
+      ORDER BY s.code`,
+    [filter.at, filter.type ?? null, filter.simplify, SIMPLIFY_TOLERANCE_DEGREES],
+  );
+  return rows;
+}
+
+export interface MapIndicator {
+  key: string;
+  kind: 'rate' | 'share' | 'count' | 'mean';
+  /** The requested period, else the newest one the indicator has values for (null: no values at all). */
+  period: string | null;
+}
+
+export async function findMapIndicators(db: Queryable, keys: string[], period: string | undefined): Promise<MapIndicator[]> {
+  const { rows } = await db.query<MapIndicator>(
+    `SELECT i.key, i.kind,
+            COALESCE($2::text, (SELECT max(v.period) FROM indicator_value v WHERE v.indicator_key = i.key)) AS period
+       FROM indicator i WHERE i.key = ANY($1::text[])`,
+    [keys, period ?? null],
+  );
+  return rows;
+}
+
+export interface MapValue {
+  spaceId: number;
+  indicatorKey: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** The newest release's value of each indicator in its period, for the given spaces. */
+export async function listMapValues(db: Queryable, spaceIds: number[], indicators: MapIndicator[]): Promise<MapValue[]> {
+  const wanted = indicators.filter((i) => i.period !== null);
+  if (wanted.length === 0 || spaceIds.length === 0) return [];
+  const { rows } = await db.query<MapValue>(
+    `SELECT v.space_id AS "spaceId", v.indicator_key AS "indicatorKey", v.value, v.numerator, v.denominator
+       FROM current_value v
+       JOIN unnest($2::text[], $3::text[]) AS w(key, period) ON v.indicator_key = w.key AND v.period = w.period
+      WHERE v.space_id = ANY($1::bigint[])`,
+    [spaceIds, wanted.map((i) => i.key), wanted.map((i) => i.period)],
+  );
+  return rows;
+}
+
+export interface MapClasses {
+  spaceId: number;
+  statusClass: number | null;
+  dynamicsClass: number | null;
+  combinedGroup: number | null;
+}
+
+/** Classes of the method's newest run for the period (any period when none is given). */
+export async function listMapClasses(
+  db: Queryable,
+  methodVersionId: number,
+  period: string | undefined,
+): Promise<{ period: string | null; classes: MapClasses[] }> {
+  const { rows: runs } = await db.query<{ id: number; period: string }>(
+    `SELECT id, period FROM index_run WHERE method_version_id = $1 AND ($2::text IS NULL OR period = $2)
+      ORDER BY period DESC, id DESC LIMIT 1`,
+    [methodVersionId, period ?? null],
+  );
+  const run = runs[0];
+  if (!run) return { period: null, classes: [] };
+  const { rows } = await db.query<MapClasses>(
+    `SELECT space_id AS "spaceId", status_class AS "statusClass", dynamics_class AS "dynamicsClass",
+            combined_group AS "combinedGroup"
+       FROM index_result WHERE run_id = $1`,
+    [run.id],
+  );
+  return { period: run.period, classes: rows };
+}

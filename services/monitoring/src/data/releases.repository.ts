@@ -1,0 +1,36 @@
+import type { Queryable } from './settings.repository';
+
+export interface ReleaseInput {
+  key: string;
+  title: string;
+  source?: string;
+  publishedOn?: string;
+}
+
+export interface ReleaseRecord {
+  key: string;
+  title: string;
+  source: string;
+  /** YYYY-MM-DD */
+  publishedOn: string | null;
+  createdAt: Date;
+}
+
+/** Creates the release or updates its description; re-importing a release keeps its id, so values are replaced. */
+export async function upsertRelease(db: Queryable, release: ReleaseInput): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO data_release (key, title, source, published_on) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (key) DO UPDATE SET title = EXCLUDED.title, source = EXCLUDED.source, published_on = EXCLUDED.published_on
+     RETURNING id`,
+    [release.key, release.title, release.source ?? '', release.publishedOn ?? null],
+  );
+  return rows[0]!.id;
+}
+
+export async function listReleases(db: Queryable): Promise<ReleaseRecord[]> {
+  const { rows } = await db.query<ReleaseRecord>(
+    `SELECT key, title, source, to_char(published_on, 'YYYY-MM-DD') AS "publishedOn", created_at AS "createdAt"
+       FROM data_release ORDER BY created_at DESC, id DESC`,
+  );
+  return rows;
+}

@@ -1,0 +1,207 @@
+import { hasRole, type Logger, type Principal, problems, Roles } from '@sozialraum/kit';
+import type { Queue } from 'bullmq';
+import { currentValues, findIndicators, type IndicatorInfoRecord, type ValueRow } from '../data/analysis.repository';
+import {
+  type AlertFilter,
+  type AlertRecord,
+  findAlert,
+  listAlerts,
+  listRules,
+  type NewAlert,
+  replaceRules,
+  setAlertStatus,
+  storeAlerts,
+} from '../data/alerts.repository';
+import { resolveMethod } from '../data/methods.repository';
+import { newestRuns, resultsOfRuns } from '../data/results.repository';
+import type { Queryable } from '../data/settings.repository';
+import {
+  type AlertData,
+  type AlertRule,
+  evaluateAlerts,
+  type IndicatorInfo,
+  parseAlertRules,
+  type SpaceAlertInput,
+} from '../domain/alerts';
+import type { DynamicsClass, StatusClass } from '../domain/method';
+import type { components } from '../generated/api';
+import type { ValueProtector } from './confidentiality';
+import { protectRow, visible } from './indicator-views';
+import { methodSpaceType } from './methods-recompute';
+
+type RuleDto = components['schemas']['AlertRule'];
+
+const indicatorOf = (rule: AlertRule) => ('indicatorKey' in rule ? rule.indicatorKey : undefined);
+
+interface SpaceSlot {
+  id: number;
+  input: { spaceCode: string; index?: SpaceAlertInput['index']; series: Record<string, Array<{ period: string; value: number }>> };
+}
+
+/** Class alerts come from the newest period of the default method (the one profiles show). */
+async function latestIndices(db: Queryable) {
+  const method = await resolveMethod(db);
+  const run = method ? (await newestRuns(db, method.id)).at(-1) : undefined;
+  if (!method || !run) return { type: null, results: [] };
+  return { type: await methodSpaceType(db, method), results: await resultsOfRuns(db, [run.id]) };
+}
+
+/**
+ * Evaluates the active rules on the current values and the newest index results and stores the
+ * alerts. Indicator rules compare spaces of the same type, one evaluation per space type.
+ */
+export async function evaluateAndStoreAlerts(db: Queryable, logger: Logger) {
+  // One evaluation at a time (several replicas may run jobs): each one deletes what no longer holds.
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('monitoring.alerts'))`);
+  const catalogue = new Map<string, IndicatorInfoRecord>();
+  const active = (await listRules(db)).filter((r) => r.active).map((r) => r.rule);
+  const ruleKeys = [...new Set(active.map(indicatorOf).filter((k): k is string => k !== undefined))];
+  for (const i of await findIndicators(db, ruleKeys)) catalogue.set(i.key, i);
+  const rules = active.filter((rule) => {
+    const key = indicatorOf(rule);
+    const usable = key === undefined || (catalogue.get(key)?.polarity ?? 'neutral') !== 'neutral';
+    if (!usable) logger.warn({ rule: rule.key, indicator: key }, 'alert rule skipped: its indicator is unknown or neutral');
+    return usable;
+  });
+  const indicators: Record<string, IndicatorInfo> = {};
+  for (const key of ruleKeys) {
+    const info = catalogue.get(key);
+    if (info && info.polarity !== 'neutral') indicators[key] = { label: info.name, polarity: info.polarity };
+  }
+  const byType = new Map<string, Map<string, SpaceSlot>>();
+  const slot = (type: string, spaceId: number, spaceCode: string): SpaceSlot => {
+    const spaces = byType.get(type) ?? byType.set(type, new Map()).get(type)!;
+    return spaces.get(spaceCode) ?? spaces.set(spaceCode, { id: spaceId, input: { spaceCode, series: {} } }).get(spaceCode)!;
+  };
+  const indices = await latestIndices(db);
+  for (const r of indices.results) {
+    if (!indices.type) break;
+    const index = { period: r.period, statusClass: r.statusClass as StatusClass | null, dynamicsClass: r.dynamicsClass as DynamicsClass | null };
+    slot(indices.type, r.spaceId, r.spaceCode).input.index = { ...index, statusIndex: r.statusIndex, dynamicsIndex: r.dynamicsIndex };
+  }
+  const keys = Object.keys(indicators);
+  for (const row of keys.length > 0 ? await currentValues(db, { indicatorKeys: keys }) : []) {
+    const series = slot(row.spaceType, row.spaceId, row.spaceCode).input.series;
+    (series[row.indicatorKey] ??= []).push({ period: row.period, value: row.value });
+  }
+  const alerts: NewAlert[] = [];
+  for (const spaces of byType.values()) {
+    const data: AlertData = { indicators, spaces: [...spaces.values()].map((s) => s.input) };
+    for (const alert of evaluateAlerts(rules, data)) {
+      const { id } = spaces.get(alert.spaceCode) as SpaceSlot;
+      const { ruleKey, period, message, evidence } = alert;
+      alerts.push({ ruleKey, spaceId: id, period, indicatorKey: alert.indicatorKey ?? '', message, evidence });
+    }
+  }
+  return { rules: rules.length, alerts: alerts.length, ...(await storeAlerts(db, alerts)) };
+}
+
+type Evidence = Record<string, unknown>;
+
+/** The space's own values in the evidence pass the protector; the aggregates are what the rule used. */
+async function protectEvidence(db: Queryable, principal: Principal, protect: ValueProtector, alerts: AlertRecord[]) {
+  const valued = alerts.filter((a) => a.indicatorKey !== '');
+  if (hasRole(principal, Roles.rawData) || valued.length === 0) return alerts;
+  const keys = [...new Set(valued.map((a) => a.indicatorKey))];
+  const kinds = new Map((await findIndicators(db, keys)).map((i) => [i.key, i.kind]));
+  const rows = await currentValues(db, { indicatorKeys: keys, spaceIds: [...new Set(valued.map((a) => a.spaceId))] });
+  const rowOf = new Map(rows.map((r): [string, ValueRow] => [`${r.spaceId}|${r.indicatorKey}|${r.period}`, r]));
+  const shown = (a: AlertRecord, period: string) => {
+    const pv = protectRow(protect, kinds.get(a.indicatorKey) ?? 'rate', rowOf.get(`${a.spaceId}|${a.indicatorKey}|${period}`));
+    return { value: visible(pv), ...(pv.suppressed ? { suppressed: true } : {}) };
+  };
+  return alerts.map((a) => {
+    const e = a.evidence as Evidence;
+    if (e.kind === 'above-mean') return { ...a, evidence: { ...e, ...shown(a, a.period) } };
+    if (e.kind === 'worsening' && Array.isArray(e.series)) {
+      const series = (e.series as Array<{ period: string }>).map((p) => ({ period: p.period, ...shown(a, p.period) }));
+      return { ...a, evidence: { ...e, series } };
+    }
+    return a;
+  });
+}
+
+function toAlertDto(a: AlertRecord) {
+  return {
+    id: a.id,
+    ruleKey: a.ruleKey,
+    spaceCode: a.spaceCode,
+    spaceName: a.spaceName,
+    period: a.period,
+    indicatorKey: a.indicatorKey === '' ? null : a.indicatorKey,
+    message: a.message,
+    evidence: a.evidence,
+    status: a.status,
+    statusComment: a.statusComment,
+    statusBy: a.statusBy,
+    statusAt: a.statusAt,
+    cycleReference: a.cycleReference,
+    createdAt: a.createdAt,
+  };
+}
+
+export async function alertsView(db: Queryable, principal: Principal, protect: ValueProtector, filter: AlertFilter) {
+  return (await protectEvidence(db, principal, protect, await listAlerts(db, filter))).map(toAlertDto);
+}
+
+async function alertOr404(db: Queryable, id: number, forUpdate = false): Promise<AlertRecord> {
+  const alert = await findAlert(db, id, forUpdate);
+  if (!alert) throw problems.notFound(`There is no alert ${id}.`);
+  return alert;
+}
+
+export async function alertView(db: Queryable, principal: Principal, protect: ValueProtector, id: number) {
+  const [alert] = await protectEvidence(db, principal, protect, [await alertOr404(db, id)]);
+  return toAlertDto(alert as AlertRecord);
+}
+
+const actor = (p: Principal) => p.username ?? p.clientId ?? p.id;
+
+/** Call inside a transaction: the row is locked while its status changes. */
+export async function acknowledgeAlert(db: Queryable, id: number, principal: Principal, comment?: string) {
+  const alert = await alertOr404(db, id, true);
+  if (alert.status !== 'open') {
+    throw problems.conflict(`Alert ${id} is ${alert.status} already (by ${alert.statusBy ?? 'unknown'}); only open alerts can be acknowledged.`);
+  }
+  await setAlertStatus(db, id, { status: 'acknowledged', comment: comment ?? null, by: actor(principal) });
+}
+
+/** Idempotent for the same cycle, so the strategy service may retry. Call inside a transaction. */
+export async function handOverAlert(db: Queryable, id: number, principal: Principal, body: { cycleReference?: string; comment?: string }) {
+  const alert = await alertOr404(db, id, true);
+  if (alert.status === 'handed-over') {
+    if ((body.cycleReference ?? null) === alert.cycleReference) return;
+    throw problems.conflict(
+      `Alert ${id} was handed over already by ${alert.statusBy ?? 'unknown'} (cycle ${alert.cycleReference ?? 'not named'}).`,
+    );
+  }
+  await setAlertStatus(db, id, { status: 'handed-over', comment: body.comment ?? null, by: actor(principal), cycleReference: body.cycleReference ?? null });
+}
+
+export async function alertRules(db: Queryable): Promise<RuleDto[]> {
+  return (await listRules(db)).map(({ rule, active }) => ({ ...rule, active }) as RuleDto);
+}
+
+/** Replaces the rule set; call inside a transaction, then queueAlertEvaluation after the commit. */
+export async function replaceAlertRules(db: Queryable, items: RuleDto[]): Promise<RuleDto[]> {
+  const rules = items.map(({ active: _active, ...rule }) => rule);
+  const parsed = parseAlertRules(rules);
+  const found = parsed.ok ? [] : [...parsed.problems];
+  const keys = [...new Set(rules.map((r) => r.indicatorKey).filter((k): k is string => k !== undefined))];
+  const catalogue = new Map((await findIndicators(db, keys)).map((i) => [i.key, i]));
+  for (const key of keys) {
+    const polarity = catalogue.get(key)?.polarity;
+    if (!polarity) found.push(`Indicator "${key}" is not in the catalogue.`);
+    else if (polarity === 'neutral') found.push(`Indicator "${key}" is neutral: no direction is worse, so it cannot raise alerts.`);
+  }
+  if (found.length > 0) {
+    throw problems.unprocessable(`The alert rules cannot be used: ${found.join(' ')}`, found.map((detail) => ({ pointer: '/body/items', detail })));
+  }
+  await replaceRules(db, rules.map((rule, i) => ({ rule: rule as AlertRule, active: items[i]?.active ?? true })));
+  return alertRules(db);
+}
+
+/** No fixed job ID: a request while an evaluation runs must still be evaluated after it. */
+export async function queueAlertEvaluation(jobs: Queue): Promise<void> {
+  await jobs.add('evaluate-alerts', {}, { removeOnComplete: true, removeOnFail: 100 });
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Logger, type Principal, problems } from '@sozialraum/kit';
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import {
+  findImport,
+  findImportByIdempotencyKey,
+  finishImport,
+  type ImportKind,
+  type ImportRecord,
+  insertImport,
+  markImportRunning,
+  readImportFile,
+  type RejectedEntry,
+  reportImportProgress,
+  requeueImport,
+} from '../data/imports.repository';
+import type { Queryable } from '../data/settings.repository';
+import { GeodataError } from '../domain/geodata';
+import { ImportFileError, MappingError } from '../domain/imports';
+
+export interface ImportSubmission {
+  kind: ImportKind;
+  fileName: string;
+  format: string;
+  /** base64 file content, as it came in the request */
+  content: string;
+  /** everything else of the request (mapping, release, options) */
+  request: Record<string, unknown>;
+  idempotencyKey?: string;
+  principal: Principal;
+}
+
+/**
+ * Stores the upload and queues its job. With an Idempotency-Key, a retry (or a double click) gets the
+ * import it already started instead of a second one.
+ */
+export async function submitImport(db: Queryable, jobs: Queue, submission: ImportSubmission): Promise<ImportRecord> {
+  const file = Buffer.from(submission.content, 'base64');
+  if (file.length === 0) throw problems.badRequest('The uploaded file is empty (content must be the base64-encoded file).');
+  const record = await insertImport(db, {
+    id: randomUUID(),
+    kind: submission.kind,
+    idempotencyKey: submission.idempotencyKey ?? null,
+    fileName: submission.fileName,
+    format: submission.format,
+    request: submission.request,
+    createdBy: submission.principal.username ?? submission.principal.id,
+    file,
+  });
+  if (!record) {
+    const earlier = await findImportByIdempotencyKey(db, submission.idempotencyKey ?? '');
+    if (!earlier || earlier.kind !== submission.kind) {
+      throw problems.conflict('This Idempotency-Key was already used for a different request.');
+    }
+    return earlier;
+  }
+  await jobs.add(`import-${submission.kind}`, { importId: record.id }, { jobId: record.id });
+  return record;
+}
+
+export async function restartImport(db: Queryable, jobs: Queue, id: string): Promise<ImportRecord> {
+  const existing = await findImport(db, id);
+  if (!existing) throw problems.notFound(`There is no import ${id}.`);
+  const record = await requeueImport(db, id);
+  if (!record) throw problems.conflict(`Only a failed import can be restarted; this one is ${existing.status}.`);
+  await jobs.add(`import-${record.kind}`, { importId: id }, { jobId: `${id}-restart-${record.attempts}` });
+  return record;
+}
+
+export interface ImportOutcome {
+  /** 'rejected': nothing was written because rows were rejected and the planner did not accept the rest. */
+  status: 'succeeded' | 'rejected';
+  total: number;
+  imported: number;
+  rejected: RejectedEntry[];
+}
+
+export type ImportWork = (context: {
+  record: ImportRecord;
+  file: Buffer;
+  /** Records progress (rows done of total); cheap to call often. */
+  progress: (done: number, total: number | null) => Promise<void>;
+}) => Promise<ImportOutcome>;
+
+/** Errors that say the file or the request is wrong: retrying cannot help, the planner must act. */
+const isInputError = (error: unknown) =>
+  error instanceof MappingError || error instanceof ImportFileError || error instanceof GeodataError || (error instanceof AppError && error.status < 500);
+
+/**
+ * The frame of every import job: status, attempts, progress and the final report. The work itself must
+ * write all its data in one transaction, so a crash or a retry never leaves part of an import behind.
+ */
+export async function runImportJob(db: Queryable, job: Job, logger: Logger, work: ImportWork): Promise<ImportOutcome | undefined> {
+  const id = String(job.data.importId);
+  const record = await findImport(db, id);
+  if (!record) throw new UnrecoverableError(`import ${id} not found`);
+  if (record.status === 'succeeded' || record.status === 'rejected') return undefined; // delivered twice: already done
+  await markImportRunning(db, id);
+  let lastReport = 0;
+  const progress = async (done: number, total: number | null) => {
+    if (done !== total && Date.now() - lastReport < 250) return;
+    lastReport = Date.now();
+    await reportImportProgress(db, id, done, total);
+    await job.updateProgress({ done, total });
+  };
+  try {
+    const outcome = await work({ record, file: await readImportFile(db, id), progress });
+    await finishImport(db, id, { status: outcome.status, imported: outcome.imported, rejected: outcome.rejected, total: outcome.total });
+    logger.info({ importId: id, status: outcome.status, imported: outcome.imported, rejected: outcome.rejected.length }, 'import finished');
+    return outcome;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isInputError(error)) {
+      const rejected = error instanceof GeodataError
+        ? error.problems.map((p) => ({ line: p.featureIndex === null ? null : p.featureIndex + 1, column: null, reason: p.reason }))
+        : [];
+      await finishImport(db, id, { status: 'failed', error: message, rejected });
+      throw new UnrecoverableError(message);
+    }
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await finishImport(db, id, { status: lastAttempt ? 'failed' : 'queued', error: message });
+    throw error;
+  }
+}
+
+/** The import as the API shows it. */
+export function importView(record: ImportRecord) {
+  const release = record.request.release as { key?: string } | undefined;
+  return {
+    id: record.id,
+    kind: record.kind,
+    status: record.status,
+    fileName: record.fileName,
+    format: record.format,
+    release: release?.key ?? null,
+    progress: { done: record.rowsDone, total: record.rowsTotal },
+    imported: record.rowsImported,
+    rejected: record.rowsRejected,
+    report: record.report,
+    error: record.error,
+    createdBy: record.createdBy,
+    createdAt: record.createdAt.toISOString(),
+    startedAt: record.startedAt?.toISOString() ?? null,
+    finishedAt: record.finishedAt?.toISOString() ?? null,
+  };
+}

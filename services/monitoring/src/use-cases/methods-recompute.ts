@@ -1,0 +1,125 @@
+import type { Logger } from '@sozialraum/kit';
+import { currentValues, dominantSpaceType, type ValueRow } from '../data/analysis.repository';
+import type { MethodVersionRecord } from '../data/methods.repository';
+import { insertRun, type NewIndexResult } from '../data/results.repository';
+import type { Queryable } from '../data/settings.repository';
+import { listSpaces, type SpaceRecord, type SpaceType } from '../data/spaces.repository';
+import { computeIndices, type IndicatorValues, type MethodVersion, type SpaceIndexInput } from '../domain/method';
+
+/** The same period n years earlier: '2023' → '2021', '2023-12-31' → '2021-12-31'. */
+export function shiftPeriod(period: string, years: number): string {
+  return `${String(Number(period.slice(0, 4)) - years).padStart(4, '0')}${period.slice(4)}`;
+}
+
+/** Spaces of one type valid today. */
+export const spacesOfType = (db: Queryable, type: string) => listSpaces(db, { type: type as SpaceType, at: new Date().toISOString().slice(0, 10) });
+
+export function methodReference(method: Pick<MethodVersionRecord, 'key' | 'version'>): string {
+  return `${method.key}@${method.version}`;
+}
+
+export async function methodSpaceType(db: Queryable, method: MethodVersionRecord): Promise<string | null> {
+  const { spaceType, statusIndicators } = method.definition;
+  return spaceType ?? dominantSpaceType(db, statusIndicators.map((i) => i.indicatorKey));
+}
+
+type Lookup = (key: string, period: string, spaceId: number) => ValueRow | undefined;
+
+function lookup(rows: readonly ValueRow[]): Lookup {
+  const map = new Map(rows.map((r) => [`${r.indicatorKey}\u0000${r.period}\u0000${r.spaceId}`, r]));
+  return (key, period, spaceId) => map.get(`${key}\u0000${period}\u0000${spaceId}`);
+}
+
+/** SpaceIndexInput of every space for one period, and the releases of the values used. */
+function periodInputs(method: MethodVersionRecord['definition'], spaces: readonly SpaceRecord[], valueOf: Lookup, period: string) {
+  const releases = new Set<string>();
+  const pick = (keys: readonly string[], at: string, spaceId: number): IndicatorValues =>
+    Object.fromEntries(
+      keys.map((key) => {
+        const row = valueOf(key, at, spaceId);
+        if (row) releases.add(row.releaseKey);
+        return [key, row?.value ?? null];
+      }),
+    );
+  const statusKeys = method.statusIndicators.map((i) => i.indicatorKey);
+  const dynamicsKeys = method.dynamicsIndicators.map((i) => i.indicatorKey);
+  const difference = method.dynamicsSource === 'difference';
+  const base = shiftPeriod(period, method.dynamicsPeriodYears);
+  const inputs = spaces.map((space): SpaceIndexInput => {
+    const populationRow = method.populationIndicatorKey ? valueOf(method.populationIndicatorKey, period, space.id) : undefined;
+    if (populationRow) releases.add(populationRow.releaseKey);
+    return {
+      spaceCode: space.code,
+      population: populationRow?.value ?? space.population,
+      status: pick(statusKeys, period, space.id),
+      dynamics: pick(dynamicsKeys, period, space.id),
+      ...(difference ? { dynamicsBase: pick(dynamicsKeys, base, space.id) } : {}),
+    };
+  });
+  // The values dynamics start from: changes themselves ('indicator') or the values n years earlier.
+  const hasDynamicsBase = inputs.some((input) =>
+    dynamicsKeys.some((k) => typeof (difference ? input.dynamicsBase : input.dynamics)?.[k] === 'number'),
+  );
+  return { inputs, releases: [...releases].sort(), hasDynamicsBase, base };
+}
+
+export interface RecomputeOutcome {
+  method: string;
+  spaceType: string | null;
+  periods: Array<{ period: string; runId: number; scored: number; excluded: number }>;
+  skipped: Array<{ period: string; reason: string }>;
+}
+
+/**
+ * Computes indices and classes of one method version for every period its status indicators have
+ * values for, over the spaces of its type valid today, and stores one run per period. Runs in the
+ * caller's transaction: all periods or none, so a crash leaves the previous results in place.
+ */
+export async function recomputeMethod(db: Queryable, method: MethodVersionRecord, logger: Logger): Promise<RecomputeOutcome> {
+  const definition = method.definition;
+  const outcome: RecomputeOutcome = { method: methodReference(method), spaceType: await methodSpaceType(db, method), periods: [], skipped: [] };
+  if (!outcome.spaceType) return outcome;
+  const spaces = await spacesOfType(db, outcome.spaceType);
+  const statusKeys = definition.statusIndicators.map((i) => i.indicatorKey);
+  const keys = [...new Set([...statusKeys, ...definition.dynamicsIndicators.map((i) => i.indicatorKey)])];
+  if (definition.populationIndicatorKey) keys.push(definition.populationIndicatorKey);
+  const rows = await currentValues(db, { indicatorKeys: keys, spaceIds: spaces.map((s) => s.id) });
+  const periods = [...new Set(rows.filter((r) => statusKeys.includes(r.indicatorKey)).map((r) => r.period))].sort();
+  const valueOf = lookup(rows);
+  for (const period of periods) {
+    const { inputs, releases, hasDynamicsBase, base } = periodInputs(definition, spaces, valueOf, period);
+    if (!hasDynamicsBase) {
+      const reason = definition.dynamicsSource === 'difference' ? `no space has dynamics values for ${base}` : 'no space has dynamics values';
+      logger.info({ method: outcome.method, period }, `recompute: period ${period} skipped, ${reason}`);
+      outcome.skipped.push({ period, reason });
+      continue;
+    }
+    const computation = computeIndices(definition as MethodVersion, inputs);
+    const results = computation.spaces.map((r, i): NewIndexResult => ({
+      spaceId: (spaces[i] as SpaceRecord).id,
+      statusSum: r.statusSum,
+      statusIndex: r.statusIndex,
+      statusClass: r.statusClass,
+      dynamicsSum: r.dynamicsSum,
+      dynamicsIndex: r.dynamicsIndex,
+      dynamicsClass: r.dynamicsClass,
+      combinedGroup: r.combinedGroup,
+      zValues: r.zValues,
+      dynamicsZ: r.dynamicsZValues,
+      excluded: r.excluded ?? null,
+    }));
+    const runId = await insertRun(
+      db,
+      {
+        methodVersionId: method.id,
+        period,
+        inputReleases: releases,
+        summary: { ...computation.summary, warnings: computation.warnings },
+        statistics: computation.statistics,
+      },
+      results,
+    );
+    outcome.periods.push({ period, runId, scored: computation.summary.scored, excluded: computation.summary.excluded });
+  }
+  return outcome;
+}

@@ -1,0 +1,70 @@
+import { type Principal, problems } from '@sozialraum/kit';
+import { currentValues, findIndicators, indicatorKeysOfSpace, type IndicatorInfoRecord, type ValueRow } from '../data/analysis.repository';
+import { resolveMethod } from '../data/methods.repository';
+import { newestRuns, resultsOfRuns } from '../data/results.repository';
+import type { Queryable } from '../data/settings.repository';
+import { findLatestVersion } from '../data/spaces.repository';
+import { alertsView } from './alerts';
+import type { ValueProtector } from './confidentiality';
+import { protectRow, rankValues, visible } from './indicator-views';
+import { methodReference } from './methods-recompute';
+import { toIndexResult, withholdZValues } from './methods-results';
+
+/** One indicator's points for the space, each compared with every space of its type in that period. */
+function indicatorPoints(protect: ValueProtector, indicator: IndicatorInfoRecord, rows: readonly ValueRow[], code: string) {
+  const byPeriod = new Map<string, ValueRow[]>();
+  for (const row of rows) (byPeriod.get(row.period) ?? byPeriod.set(row.period, []).get(row.period)!).push(row);
+  const own = rows.filter((r) => r.spaceCode === code).sort((a, b) => (a.period < b.period ? -1 : 1));
+  return own.map((row) => {
+    const peers = byPeriod.get(row.period) ?? [];
+    const values = peers.map((peer) => protectRow(protect, indicator.kind, peer));
+    const ranked = rankValues(values.map(visible), indicator.polarity);
+    const at = peers.indexOf(row);
+    return {
+      period: row.period,
+      value: values[at],
+      cityMean: ranked.mean,
+      rank: ranked.ranks[at] ?? null,
+      of: ranked.of,
+      z: ranked.zs[at] ?? null,
+    };
+  });
+}
+
+async function classHistory(db: Queryable, principal: Principal, protect: ValueProtector, code: string, reference?: string) {
+  const method = await resolveMethod(db, reference);
+  if (!method) {
+    if (reference) throw problems.notFound(`There is no method "${reference}"; give it as key@version.`);
+    return { method: null, items: [] };
+  }
+  const runs = await newestRuns(db, method.id);
+  const results = await resultsOfRuns(db, runs.map((r) => r.id), code);
+  const items = (await withholdZValues(db, principal, protect, method, results)).map(toIndexResult);
+  return { method: methodReference(method), items };
+}
+
+/**
+ * Everything known about a space: each indicator over time with the mean, rank and z-value among the
+ * spaces of its type (from the values the caller may see), the class history and the alerts.
+ */
+export async function spaceProfile(db: Queryable, principal: Principal, protect: ValueProtector, code: string, method?: string) {
+  const space = await findLatestVersion(db, code);
+  if (!space) throw problems.notFound(`There is no space "${code}".`);
+  const history = await classHistory(db, principal, protect, code, method);
+  const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
+  const rows = await currentValues(db, { indicatorKeys: indicators.map((i) => i.key), type: space.type });
+  const { id: _id, ...spaceDto } = space;
+  return {
+    space: spaceDto,
+    method: history.method,
+    indicators: indicators.map((indicator) => ({
+      key: indicator.key,
+      name: indicator.name,
+      unit: indicator.unit,
+      polarity: indicator.polarity,
+      points: indicatorPoints(protect, indicator, rows.filter((r) => r.indicatorKey === indicator.key), code),
+    })),
+    classHistory: history.items,
+    alerts: await alertsView(db, principal, protect, { spaceCode: code }),
+  };
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { Job, Queue } from 'bullmq';
+import { listActiveMethods } from '../data/methods.repository';
+import type { Queryable } from '../data/settings.repository';
+
+export interface RecomputeJobData {
+  key: string;
+  version: string;
+}
+
+/**
+ * Queues the recomputation of one method version, or of every active one (after an import). A
+ * recomputation still waiting for the same method already covers the new data, so none is added then;
+ * one that is running may have read the old data, so a new one is queued behind it.
+ */
+export async function queueRecomputation(jobs: Queue, db: Queryable, method?: RecomputeJobData): Promise<Job[]> {
+  const methods = method ? [method] : (await listActiveMethods(db)).map(({ key, version }) => ({ key, version }));
+  const waiting = await jobs.getJobs(['waiting', 'delayed', 'prioritized']);
+  return Promise.all(
+    methods.map((m) => {
+      const queued = waiting.find((job) => job?.name === 'recompute' && job.data.key === m.key && job.data.version === m.version);
+      return queued ?? jobs.add('recompute', m, { jobId: `recompute-${m.key}@${m.version}-${randomUUID()}`, removeOnComplete: true, removeOnFail: true });
+    }),
+  );
+}
