@@ -17,7 +17,7 @@ export interface IndicatorDefinition {
   kind: 'count' | 'share';
 }
 
-const source = 'Stadt Flensburg, Sozialatlas 2022 (CC0 1.0)';
+export const SOURCE = 'Stadt Flensburg, Sozialatlas 2022 (CC0 1.0)';
 
 /** Upstream table → our indicator key (all upstream columns are named `residents`). */
 export const countMeasures: Record<string, IndicatorDefinition> = {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { AppError, createLogger, createServiceClient, type ServiceClient } from '@sozialraum/kit';
 import { userToken, waitFor, waitUntilOk } from '@sozialraum/kit/testing';
-import { buildValuesCsv, countMeasures, demoMethod, derivedShares, readShared } from './flensburg';
+import { buildValuesCsv, countMeasures, demoMethod, derivedShares, readShared, SOURCE } from './flensburg';
 
 const logger = createLogger({ name: 'demo', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -58,7 +58,7 @@ export async function loadMonitoringDemo(options: DemoOptions): Promise<'loaded'
   for (const definition of [...Object.values(countMeasures), ...derivedShares]) {
     if (known.has(definition.key)) continue;
     const { key, name, definition: text, unit, polarity, topic, targetGroups, kind } = definition;
-    await api('POST', '/v1/indicators', { key, name, definition: text, unit, polarity, topic, targetGroups, kind, source: 'Stadt Flensburg, Sozialatlas 2022' });
+    await api('POST', '/v1/indicators', { key, name, definition: text, unit, polarity, topic, targetGroups, kind, source: SOURCE });
   }
 
   const values = buildValuesCsv(readShared(flensburg('indicators_long.csv')).toString('utf8'));
