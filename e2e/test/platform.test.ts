@@ -53,6 +53,6 @@ describe('the platform as it runs', () => {
     expect(code).toBe(0);
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(service.logs.filter((l) => l.msg === 'closed').map((l) => l.part)).toEqual(['http', 'redis', 'postgres']);
+    expect(service.logs.filter((l) => l.msg === 'closed').map((l) => l.part)).toEqual(['http', 'jobs', 'redis-jobs', 'redis', 'postgres']);
   });
 });

@@ -30,6 +30,6 @@ export function redisHealth(redis: Redis): HealthCheck {
   };
 }
 
-export function closeRedis(redis: Redis): Closable {
-  return { name: 'redis', close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
+export function closeRedis(redis: Redis, name = 'redis'): Closable {
+  return { name, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
 }

@@ -32,6 +32,6 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   const worker = consumer
     ? startJobWorker(consumer, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps) }, logger)
     : undefined;
-  deps.resources.push(closeJobs(jobs, worker), ...(consumer ? [closeRedis(consumer)] : []), closeRedis(producer), closePool(pool));
+  deps.resources.push(closeJobs(jobs, worker), ...(consumer ? [closeRedis(consumer, 'redis-jobs')] : []), closeRedis(producer), closePool(pool));
   return deps;
 }
