@@ -1,0 +1,42 @@
+import autocannon from 'autocannon';
+
+/** The p-th percentile (0–100) of a sample, nearest-rank. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** HTTP load from this process with autocannon: bounded in time, loopback only. */
+export async function load(options: { url: string; token?: string; connections?: number; seconds?: number }): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections ?? 20,
+    duration: options.seconds ?? 10,
+    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** One line a figure: the measured value, the baseline of the same run, and their ratio. */
+export function report(name: string, value: number, baseline: number, unit: string, baselineName: string): void {
+  const ratio = value / baseline;
+  process.stdout.write(
+    `${name.padEnd(52)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(6)} | ${baselineName}: ${baseline.toFixed(1).padStart(9)} ${unit.padEnd(6)} | ratio ${ratio.toFixed(2)}\n`,
+  );
+}
