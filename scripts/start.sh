@@ -32,7 +32,7 @@ set +e
 npx concurrently --names monitoring,strategy,measures,worker,demo --prefix-colors blue,magenta,green,yellow,gray \
   --kill-others-on-fail --kill-signal SIGTERM \
   "PORT=3001 node services/monitoring/dist/index.js" \
-  "PORT=3002 node services/strategy/dist/index.js" \
-  "PORT=3003 node services/measures/dist/index.js" \
-  "HEALTH_PORT=3010 node workflows/dist/worker.js" \
+  "PORT=3002 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_STRATEGY node services/strategy/dist/index.js" \
+  "PORT=3003 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_MEASURES node services/measures/dist/index.js" \
+  "HEALTH_PORT=3010 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_WORKFLOWS node workflows/dist/worker.js" \
   "node demo/dist/load.js"

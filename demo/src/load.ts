@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { AppError, createLogger, createServiceClient, type ServiceClient } from '@sozialraum/kit';
 import { userToken, waitFor, waitUntilOk } from '@sozialraum/kit/testing';
+import { loadStrategyDemo } from './cycles';
 import { buildValuesCsv, countMeasures, demoMethod, derivedShares, readShared, SOURCE } from './flensburg';
 
 const logger = createLogger({ name: 'demo', level: process.env.LOG_LEVEL ?? 'info' });
@@ -81,6 +82,8 @@ export async function loadMonitoringDemo(options: DemoOptions): Promise<'loaded'
 
 async function main(): Promise<void> {
   const monitoringUrl = process.env.MONITORING_URL ?? 'http://127.0.0.1:3001';
+  const strategyUrl = process.env.STRATEGY_URL ?? 'http://127.0.0.1:3002';
+  const workerUrl = process.env.WORKER_URL ?? 'http://127.0.0.1:3010';
   const dataDir = process.env.SHARED_DATA_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'data');
   if (!existsSync(join(dataDir, 'flensburg'))) {
     logger.warn({ dataDir }, 'no demo data found (set SHARED_DATA_DIR); starting without demo data');
@@ -88,7 +91,10 @@ async function main(): Promise<void> {
   }
   await waitUntilOk(`${monitoringUrl}/health/ready`, 120_000);
   const result = await loadMonitoringDemo({ monitoringUrl, dataDir });
-  logger.info(result === 'present' ? 'demo data already present' : 'demo data loaded');
+  logger.info(result === 'present' ? 'monitoring demo data already present' : 'monitoring demo data loaded');
+  await Promise.all([waitUntilOk(`${strategyUrl}/health/ready`, 120_000), waitUntilOk(`${workerUrl}/health/ready`, 120_000)]);
+  const cycles = await loadStrategyDemo({ strategyUrl, monitoringUrl });
+  logger.info(cycles === 'present' ? 'demo cycles already present' : 'demo cycles started: tasks wait in the demo users’ inboxes');
 }
 
 if (require.main === module) {

@@ -1,39 +1,103 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '@sozialraum/monitoring/dist/config';
-import { createDependencies, type MonitoringDependencies } from '@sozialraum/monitoring/dist/dependencies';
-import { createServer } from '@sozialraum/monitoring/dist/server';
+import {
+  call,
+  createTestDatabase,
+  startProcess,
+  startService,
+  type StartedProcess,
+  type TestService,
+  userToken,
+  waitUntilOk,
+} from '@sozialraum/kit/testing';
+import * as monitoring from '@sozialraum/monitoring/dist/server';
+import * as monitoringConfig from '@sozialraum/monitoring/dist/config';
+import * as monitoringDeps from '@sozialraum/monitoring/dist/dependencies';
+import * as strategy from '@sozialraum/strategy/dist/server';
+import * as strategyConfig from '@sozialraum/strategy/dist/config';
+import * as strategyDeps from '@sozialraum/strategy/dist/dependencies';
+import { loadStrategyDemo } from '../src/cycles';
 import { demoMethod } from '../src/flensburg';
 import { loadMonitoringDemo } from '../src/load';
 
-const dataDir = process.env.SHARED_DATA_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'data');
+const root = join(__dirname, '..', '..');
+const dataDir = process.env.SHARED_DATA_DIR ?? join(root, '..', 'shared', 'data');
 
+/**
+ * The demo as `npm start` loads it, on a database of its own: the monitoring and strategy services, and
+ * the real worker as its own process on a task queue of this test.
+ */
 describe('the demo data', () => {
-  let monitoring: TestService<MonitoringDependencies>;
+  let monitoringService: TestService<monitoringDeps.MonitoringDependencies>;
+  let strategyService: TestService<strategyDeps.StrategyDependencies>;
+  let worker: StartedProcess;
 
   beforeAll(async () => {
-    monitoring = await startService({ configSchema, createDependencies, createServer });
+    const DATABASE_URL = await createTestDatabase('sozialraum_demo_test');
+    for (const service of ['monitoring', 'strategy']) {
+      execFileSync(process.execPath, [join(root, 'services', service, 'dist', 'migrate.js')], { env: { ...process.env, DATABASE_URL } });
+    }
+    const taskQueue = `demo-${process.pid}`;
+    monitoringService = await startService({ ...monitoringConfig, ...monitoringDeps, ...monitoring, env: { DATABASE_URL } });
+    worker = await startProcess(join(root, 'workflows', 'dist', 'worker.js'), {
+      DATABASE_URL,
+      TASK_QUEUE: taskQueue,
+      MONITORING_URL: monitoringService.url,
+      KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_WORKFLOWS ?? '',
+    }, 'HEALTH_PORT');
+    strategyService = await startService({
+      ...strategyConfig,
+      ...strategyDeps,
+      ...strategy,
+      env: { DATABASE_URL, CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoringService.url, KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_STRATEGY ?? '' },
+    });
+    await waitUntilOk(`${worker.url}/health/ready`, 90_000);
   });
-  afterAll(() => monitoring.close());
+  afterAll(async () => {
+    await strategyService?.close();
+    worker?.child.kill('SIGTERM');
+    await worker?.exited;
+    await monitoringService?.close();
+  });
 
   test('when the demo loads, then a new user sees Flensburg’s 13 Stadtteile with real classes and alerts', async () => {
-    expect(['loaded', 'present']).toContain(await loadMonitoringDemo({ monitoringUrl: monitoring.url, dataDir }));
-    expect(await loadMonitoringDemo({ monitoringUrl: monitoring.url, dataDir })).toBe('present');
+    expect(await loadMonitoringDemo({ monitoringUrl: monitoringService.url, dataDir })).toBe('loaded');
+    expect(await loadMonitoringDemo({ monitoringUrl: monitoringService.url, dataDir })).toBe('present');
 
     const token = await userToken('gast');
-    const results = await call(`${monitoring.url}/v1/methods/${demoMethod.key}/${demoMethod.version}/results`, { token });
-    expect(results.status).toBe(200);
+    const results = await call(`${monitoringService.url}/v1/methods/${demoMethod.key}/${demoMethod.version}/results`, { token });
     expect(results.body.period).toBe('2022');
     expect(results.body.items).toHaveLength(13);
     expect(results.body.items.every((r: { statusClass: number | null }) => r.statusClass !== null)).toBe(true);
+    const neustadt = results.body.items.find((r: { spaceCode: string }) => r.spaceCode === 'STGT02');
+    expect(neustadt.statusClass).toBe(4);
 
-    const alerts = await call(`${monitoring.url}/v1/alerts?status=open`, { token });
-    const flensburg = alerts.body.items.filter((a: { spaceCode: string }) => a.spaceCode.startsWith('STGT'));
-    expect(flensburg.length).toBeGreaterThan(0);
+    const alerts = await call(`${monitoringService.url}/v1/alerts?status=open&space=STGT02`, { token });
+    expect(alerts.body.items.map((a: { ruleKey: string }) => a.ruleKey)).toContain('status-class-4');
 
-    const profile = await call(`${monitoring.url}/v1/spaces/STGT03/profile`, { token });
-    expect(profile.status).toBe(200);
+    const profile = await call(`${monitoringService.url}/v1/spaces/STGT03/profile`, { token });
     expect(profile.body.indicators.map((i: { key: string }) => i.key)).toEqual(expect.arrayContaining(['alq', 'sgb2_quote', 'kinderarmut']));
     expect(profile.body.classHistory.length).toBeGreaterThan(0);
+  });
+
+  test('when the demo cycles load, then cycles stand in several phases with tasks in the demo users’ inboxes', async () => {
+    expect(await loadStrategyDemo({ strategyUrl: strategyService.url, monitoringUrl: monitoringService.url })).toBe('loaded');
+
+    const inbox = async (user: string) =>
+      (await call(`${strategyService.url}/v1/tasks?scope=groups&status=open`, { token: await userToken(user) })).body.items.map(
+        (t: { spaceCode: string; type: string }) => `${t.spaceCode}:${t.type}`,
+      );
+    expect(await inbox('planer')).toContain('STGT02:review-analysis');
+    expect(await inbox('koordination')).toContain('STGT03:document-participation');
+    expect(await inbox('soziales')).toContain('STGT01:propose-measures');
+    expect(await inbox('jugend')).toContain('STGT01:propose-measures');
+    expect(await inbox('lenkung')).toContain('STGT08:decide-package');
+    expect(await inbox('soziales')).not.toContain('STGT08:decide-package');
+
+    const cycles = await call(`${strategyService.url}/v1/cycles`, { token: await userToken('gast') });
+    const phases = Object.fromEntries(cycles.body.items.map((c: { spaceCode: string; phase: string }) => [c.spaceCode, c.phase]));
+    expect(phases).toMatchObject({ STGT02: 'analysis', STGT03: 'participation', STGT01: 'measure-development', STGT08: 'decision' });
+    const neustadt = cycles.body.items.find((c: { spaceCode: string }) => c.spaceCode === 'STGT02');
+    expect(neustadt.alertId).toEqual(expect.any(Number));
   });
 });

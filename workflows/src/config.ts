@@ -8,5 +8,15 @@ export const configSchema = z.object({
   /** Port of the worker's own /health/live and /health/ready, for Kubernetes probes. */
   HEALTH_PORT: env.port(3010),
   SHUTDOWN_TIMEOUT_MS: env.durationMs(30_000),
+  /** The strategy service's database: the activities write its read model (schema strategy). */
+  DATABASE_URL: env.url(),
+  /** Notifications are handed to the strategy service's delivery jobs through BullMQ. */
+  REDIS_URL: env.url(),
+  MONITORING_URL: env.url().default('http://127.0.0.1:3001'),
+  /** The worker calls monitoring with its own client-credentials token. */
+  KEYCLOAK_URL: env.url(),
+  KEYCLOAK_REALM: z.string().min(1).default('sozialraum'),
+  KEYCLOAK_CLIENT_ID: z.string().min(1).default('svc-workflows'),
+  KEYCLOAK_CLIENT_SECRET: env.secret(),
 });
 export type WorkerConfig = z.infer<typeof configSchema>;

@@ -1,8 +1,9 @@
-import { createLogger, loadConfigOrExit, mountHealth, runProcess, type Closable } from '@sozialraum/kit';
-import { closeTemporalWorker, createTemporalWorker, temporalWorkerHealth } from '@sozialraum/kit/temporal';
+import { closeHttpServer, createLogger, loadConfigOrExit, mountHealth, runProcess, type Closable } from '@sozialraum/kit';
+import { closePool, createPool, postgresHealth } from '@sozialraum/kit/db';
+import { closeRedis, createRedisConnection } from '@sozialraum/kit/redis';
+import { closeTemporalWorker, createTemporalClient, createTemporalWorker, temporalWorkerHealth } from '@sozialraum/kit/temporal';
 import express from 'express';
-import { closeHttpServer } from '@sozialraum/kit';
-import { createActivities } from './activities';
+import { createActivities, createMonitoringClient, createNotificationQueue } from './activities';
 import { configSchema } from './config';
 
 const config = loadConfigOrExit('worker', configSchema);
@@ -12,6 +13,18 @@ void runProcess({
   logger,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   start: async (): Promise<Closable[]> => {
+    const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy', applicationName: 'workflows' });
+    const redis = createRedisConnection(config.REDIS_URL, 'producer');
+    const notifications = createNotificationQueue(redis);
+    const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+    const monitoring = createMonitoringClient({
+      baseUrl: config.MONITORING_URL,
+      keycloakUrl: config.KEYCLOAK_URL,
+      realm: config.KEYCLOAK_REALM,
+      clientId: config.KEYCLOAK_CLIENT_ID,
+      clientSecret: config.KEYCLOAK_CLIENT_SECRET,
+    });
+
     const { worker, connection } = await createTemporalWorker({
       address: config.TEMPORAL_ADDRESS,
       namespace: config.TEMPORAL_NAMESPACE,
@@ -19,7 +32,7 @@ void runProcess({
       worker: {
         taskQueue: config.TASK_QUEUE,
         workflowsPath: require.resolve('./workflows'),
-        activities: createActivities({}),
+        activities: createActivities({ pool, monitoring, temporal: temporal.client, notifications, logger }),
       },
     });
     const running = worker.run();
@@ -31,11 +44,16 @@ void runProcess({
 
     const health = express();
     let draining = false;
-    mountHealth(health, [temporalWorkerHealth(worker)], () => draining);
+    mountHealth(health, [temporalWorkerHealth(worker), postgresHealth(pool)], () => draining);
     const server = health.listen(config.HEALTH_PORT);
+    // In this order: stop answering probes, drain the worker (running activities finish), then what they used.
     return [
       closeHttpServer(server, () => (draining = true)),
       closeTemporalWorker(worker, connection, running),
+      temporal.closable,
+      { name: 'notifications', close: () => notifications.close() },
+      closeRedis(redis),
+      closePool(pool),
     ];
   },
 });

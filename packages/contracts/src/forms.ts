@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 /** The typed form of each task type: what completing it must send. Validated by the API and again by the workflow. */
 const text = (max = 4000) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  // A calendar date PostgreSQL accepts too: 2024-02-30 would otherwise pass the form and fail the write.
+  .refine((d) => {
+    const time = new Date(`${d}T00:00:00Z`).getTime();
+    return d >= '0001' && !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
+  }, 'must be a real calendar date');
 
 export const TARGET_GROUPS = [
   'refugees', 'people-with-disabilities', 'homeless', 'poor', 'job-seeking', 'sick', 'old', 'care-dependent',

@@ -1,9 +1,41 @@
+import { DEFAULT_TIMINGS, TASK_QUEUE, type CycleTimings } from '@sozialraum/contracts';
 import { baseServiceConfig, env, z } from '@sozialraum/kit';
 
 export const configSchema = baseServiceConfig.extend({
   PORT: env.port(3002),
   DATABASE_URL: env.url(),
+  /** Notification delivery jobs (BullMQ). */
+  REDIS_URL: env.url(),
   TEMPORAL_ADDRESS: z.string().min(1),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Where the cycle workflows run; tests give each file its own queue on the shared dev server. */
+  CYCLE_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+  MONITORING_URL: env.url().default('http://127.0.0.1:3001'),
+  /** The service's own Keycloak client, for calls to other services. */
+  KEYCLOAK_CLIENT_ID: z.string().min(1).default('svc-strategy'),
+  KEYCLOAK_CLIENT_SECRET: env.secret(),
+  /** E-mail delivery only when set (smtp://user:pass@host:port); otherwise notifications stay in the feed. */
+  SMTP_URL: env.url().optional(),
+  MAIL_FROM: z.string().min(3).default('sozialraum@localhost'),
+  /** Run notification delivery in this process (turn off for API-only replicas). */
+  RUN_JOBS: env.bool(true),
+  /** How often undelivered notifications (e.g. written by the workflow's activities) are queued for delivery. */
+  NOTIFICATION_RELAY_MS: env.durationMs(10_000),
+  /** How long a completion request holds a task before a retry may take it over (after a crash). */
+  COMPLETION_LEASE_MS: env.durationMs(15_000),
+  /** Cycle timings, so tests and demos run a cycle in seconds; defaults are the real durations. */
+  CYCLE_TASK_DUE_MS: env.durationMs(DEFAULT_TIMINGS.taskDueMs),
+  CYCLE_REMINDER_BEFORE_MS: env.durationMs(DEFAULT_TIMINGS.reminderBeforeMs),
+  CYCLE_ESCALATION_AFTER_MS: env.durationMs(DEFAULT_TIMINGS.escalationAfterMs),
+  CYCLE_REPORT_INTERVAL_MS: env.durationMs(DEFAULT_TIMINGS.reportIntervalMs),
+  CYCLE_IMPLEMENTATION_MS: env.durationMs(DEFAULT_TIMINGS.implementationMs),
 });
 export type StrategyConfig = z.infer<typeof configSchema>;
+
+export const cycleTimings = (config: StrategyConfig): CycleTimings => ({
+  taskDueMs: config.CYCLE_TASK_DUE_MS,
+  reminderBeforeMs: config.CYCLE_REMINDER_BEFORE_MS,
+  escalationAfterMs: config.CYCLE_ESCALATION_AFTER_MS,
+  reportIntervalMs: config.CYCLE_REPORT_INTERVAL_MS,
+  implementationMs: config.CYCLE_IMPLEMENTATION_MS,
+});

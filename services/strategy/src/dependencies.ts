@@ -1,26 +1,54 @@
-import { authFromConfig, type Logger, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createServiceClient, createServiceTokenProvider, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
+import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { Client } from '@temporalio/client';
+import { createTransport } from 'nodemailer';
 import type { StrategyConfig } from './config';
+import { closeNotifications, createNotificationQueue, notifier, type Notify, startNotificationWorker } from './jobs/notifications';
 
 export interface StrategyDependencies extends ServiceDependencies<StrategyConfig> {
   pool: Pool;
   /** Starts cycles and sends task completions to them as updates. */
   temporal: Client;
+  /** The monitoring API, called with the service's own client-credentials token. */
+  monitoring: ServiceClient;
+  /** Queues delivery of notifications the API itself wrote (delegations). */
+  notify: Notify;
 }
 
 export function createDependencies(config: StrategyConfig, logger: Logger): StrategyDependencies {
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy' });
   const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+  const producer = createRedisConnection(config.REDIS_URL, 'producer');
+  const queue = createNotificationQueue(producer);
   const auth = authFromConfig(config);
+  const token = createServiceTokenProvider({
+    keycloakUrl: config.KEYCLOAK_URL,
+    realm: config.KEYCLOAK_REALM,
+    clientId: config.KEYCLOAK_CLIENT_ID,
+    clientSecret: config.KEYCLOAK_CLIENT_SECRET,
+  });
+  const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
+  const mail = config.SMTP_URL ? { transport: createTransport(config.SMTP_URL), from: config.MAIL_FROM } : undefined;
+  const worker = consumer
+    ? startNotificationWorker({ connection: consumer, queue, pool, mail, relayEveryMs: config.NOTIFICATION_RELAY_MS, logger })
+    : undefined;
   return {
     config,
     logger,
     pool,
     temporal: temporal.client,
+    monitoring: createServiceClient({ baseUrl: config.MONITORING_URL, token }),
+    notify: notifier(queue, logger),
     verifier: auth.verifier,
-    health: [postgresHealth(pool), temporalClientHealth(temporal.connection), auth.health],
-    resources: [temporal.closable, closePool(pool)],
+    health: [postgresHealth(pool), temporalClientHealth(temporal.connection), redisHealth(producer), auth.health],
+    resources: [
+      closeNotifications(queue, worker),
+      ...(consumer ? [closeRedis(consumer)] : []),
+      closeRedis(producer),
+      temporal.closable,
+      closePool(pool),
+    ],
   };
 }

@@ -1,9 +1,24 @@
 import { join } from 'node:path';
 import { createHttpApp, type HttpApp, loadOpenApiDocument } from '@sozialraum/kit';
 import type { StrategyDependencies } from './dependencies';
+import { mountCyclesRoutes } from './http/cycles.routes';
+import { rememberUsers } from './http/known-users';
+import { mountNotificationsRoutes } from './http/notifications.routes';
+import { mountTasksRoutes } from './http/tasks.routes';
 
 export const openapi = loadOpenApiDocument(join(__dirname, '..', 'openapi.yaml'));
 
 export function createServer(deps: StrategyDependencies): HttpApp {
-  return createHttpApp({ ...deps, name: 'strategy', openapi, bodyLimit: deps.config.BODY_LIMIT, routes: () => undefined });
+  return createHttpApp({
+    ...deps,
+    name: 'strategy',
+    openapi,
+    bodyLimit: deps.config.BODY_LIMIT,
+    routes: (router) => {
+      router.use(rememberUsers(deps.pool, deps.logger));
+      mountCyclesRoutes(router, deps);
+      mountTasksRoutes(router, deps);
+      mountNotificationsRoutes(router, deps);
+    },
+  });
 }

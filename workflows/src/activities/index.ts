@@ -1,8 +1,17 @@
-/** Dependencies the activities need (service clients, database); they are built once per worker. */
-export type ActivityDependencies = Record<string, never>;
+import { cycleActivities } from './cycle.activities';
+import type { ActivityDependencies } from './dependencies';
+import { taskActivities } from './task.activities';
 
-/** Builds the activities with their dependencies, so tests can hand in their own. */
-export function createActivities(_deps: ActivityDependencies) {
-  return {};
+export type { ActivityDependencies } from './dependencies';
+export type { MeasurePort, MeasurePortFactory, MeasureRef } from './measure-port';
+export { createSqlMeasurePort } from './measure-port';
+export { createMonitoringClient, type MonitoringClient, type SpaceProfile } from './monitoring';
+export { createNotificationQueue, type NotificationQueue } from './notifications';
+export type { TaskRef, TaskRow } from './task.activities';
+export type { IndicatorComparison } from './comparison';
+
+/** Builds the activities with their dependencies, so tests hand in their own; the workflow `import type`s the result. */
+export function createActivities(deps: ActivityDependencies) {
+  return { ...cycleActivities(deps), ...taskActivities(deps) };
 }
 export type Activities = ReturnType<typeof createActivities>;

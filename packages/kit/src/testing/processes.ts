@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import pg from 'pg';
 
 export async function freePort(): Promise<number> {
   const probe = createServer();
@@ -56,4 +57,26 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
 /** Polls until the URL answers 200. */
 export function waitUntilOk(url: string, timeoutMs = 60_000): Promise<void> {
   return waitFor(() => fetch(url).then((r) => r.status === 200, () => false), timeoutMs, `${url} answering 200`);
+}
+
+/**
+ * A database of its own for a test file that must not share state (recreated on every run), with PostGIS;
+ * returns its URL for the application role. Needs DATABASE_ADMIN_URL (the local stack sets it).
+ */
+export async function createTestDatabase(name: string): Promise<string> {
+  const admin = new URL(process.env.DATABASE_ADMIN_URL ?? '');
+  const app = new URL(process.env.DATABASE_URL ?? '');
+  if (!admin.host || !app.host) throw new Error('DATABASE_ADMIN_URL and DATABASE_URL are needed: run the tests with "npm test".');
+  const run = async (database: string, sql: string[]) => {
+    const client = new pg.Client({ connectionString: Object.assign(new URL(admin), { pathname: `/${database}` }).toString() });
+    await client.connect();
+    try {
+      for (const statement of sql) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run('postgres', [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name} OWNER ${decodeURIComponent(app.username)}`]);
+  await run(name, ['CREATE EXTENSION IF NOT EXISTS postgis']);
+  return Object.assign(new URL(app), { pathname: `/${name}` }).toString();
 }

@@ -1,0 +1,40 @@
+import type { Pool, PoolClient } from '@sozialraum/kit/db';
+
+/** A pool or a client inside a transaction: repositories work with either. */
+export type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+/** Limit and offset of a page; the validator has checked their ranges. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Collects WHERE conditions with numbered parameters, so list queries stay readable and never splice
+ * user input into SQL.
+ */
+export class Conditions {
+  readonly params: unknown[] = [];
+  private readonly parts: string[] = [];
+
+  /** Adds a condition; `$?` in it stands for the next parameter. */
+  add(sql: string, value: unknown): this {
+    this.params.push(value);
+    this.parts.push(sql.replaceAll('$?', `$${this.params.length}`));
+    return this;
+  }
+
+  /** Adds a parameter without a condition and returns its placeholder. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  addIf(sql: string, value: unknown): this {
+    return value === undefined ? this : this.add(sql, value);
+  }
+
+  where(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}

@@ -1,0 +1,74 @@
+import type { Page, Queryable } from './db';
+
+export interface NotificationRow {
+  id: string;
+  recipient: string;
+  kind: string;
+  task_id: string | null;
+  cycle_id: string | null;
+  title: string;
+  body: string;
+  created_at: Date;
+  delivered_at: Date | null;
+  channel: string | null;
+  read: boolean;
+}
+
+/** The reader's notifications: addressed to their user ID or to one of their candidate groups. */
+export async function listNotifications(
+  db: Queryable,
+  reader: { id: string; groups: string[] },
+  options: { unreadOnly: boolean } & Page,
+): Promise<{ rows: NotificationRow[]; total: number; unread: number }> {
+  const { rows } = await db.query<NotificationRow & { total: number; unread: number }>(
+    `SELECT * FROM (
+       SELECT n.*, (r.user_id IS NOT NULL) AS read, count(*) OVER () AS total,
+              count(*) FILTER (WHERE r.user_id IS NULL) OVER () AS unread
+       FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = $1
+       WHERE n.recipient = $1 OR n.recipient = ANY ($2::text[])) mine
+     WHERE NOT ($3 AND read)
+     ORDER BY read, created_at DESC, id LIMIT $4 OFFSET $5`,
+    [reader.id, reader.groups, options.unreadOnly, options.limit, options.offset],
+  );
+  const first = rows[0];
+  return { rows, total: first ? (options.unreadOnly ? first.unread : first.total) : 0, unread: first?.unread ?? 0 };
+}
+
+export async function markRead(db: Queryable, id: string, reader: { id: string; groups: string[] }): Promise<NotificationRow | undefined> {
+  const { rows } = await db.query<NotificationRow>(
+    `WITH mine AS (SELECT * FROM notification WHERE id = $1 AND (recipient = $2 OR recipient = ANY ($3::text[]))),
+          done AS (INSERT INTO notification_read (notification_id, user_id) SELECT id, $2 FROM mine ON CONFLICT DO NOTHING)
+     SELECT mine.*, true AS read FROM mine`,
+    [id, reader.id, reader.groups],
+  );
+  return rows[0];
+}
+
+export async function insertNotification(
+  db: Queryable,
+  n: { id: string; recipient: string; kind: string; taskId?: string; cycleId?: string; title: string; body?: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO notification (id, recipient, kind, task_id, cycle_id, title, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (id) DO NOTHING`,
+    [n.id, n.recipient, n.kind, n.taskId ?? null, n.cycleId ?? null, n.title, n.body ?? ''],
+  );
+}
+
+export async function findNotification(db: Queryable, id: string): Promise<NotificationRow | undefined> {
+  const { rows } = await db.query<NotificationRow>('SELECT *, false AS read FROM notification WHERE id = $1', [id]);
+  return rows[0];
+}
+
+export async function markDelivered(db: Queryable, id: string, channel: 'email' | 'feed'): Promise<void> {
+  await db.query('UPDATE notification SET delivered_at = now(), channel = $2 WHERE id = $1 AND delivered_at IS NULL', [id, channel]);
+}
+
+/** Notifications nobody has delivered yet: the notification table is the outbox, this is its relay. */
+export async function undelivered(db: Queryable, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM notification WHERE delivered_at IS NULL AND created_at > now() - interval '7 days' ORDER BY created_at LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,110 @@
+import { Conditions, type Page, type Queryable } from './db';
+
+export interface TaskRow {
+  id: string;
+  cycle_id: string;
+  key: string;
+  type: string;
+  phase: string;
+  space_code: string;
+  candidate_groups: string[];
+  department: string | null;
+  measure_ids: string[];
+  assignee_id: string | null;
+  assignee_name: string | null;
+  status: string;
+  priority: number;
+  created_at: Date;
+  due_at: Date;
+  follow_up_at: Date | null;
+  escalation_level: number;
+  context: Record<string, unknown>;
+  result: Record<string, unknown> | null;
+  completed_by: string | null;
+  completed_at: Date | null;
+}
+
+/** Who reads: their user ID, their candidate groups, and whether they see every department's tasks. */
+export interface TaskReader {
+  id: string;
+  groups: string[];
+  seesAll: boolean;
+}
+
+/** A task is visible to its candidate groups and its assignee, and to readers who see all. */
+export function addVisibility(where: Conditions, reader: TaskReader): Conditions {
+  if (reader.seesAll) return where;
+  const groups = where.param(reader.groups);
+  return where.add(`(candidate_groups && ${groups}::text[] OR assignee_id = $?)`, reader.id);
+}
+
+export interface TaskFilter {
+  scope: 'mine' | 'groups' | 'all';
+  type?: string;
+  space?: string;
+  cycle?: string;
+  status: string;
+  dueBefore?: string;
+  sort: string;
+}
+
+const sortColumns: Record<string, string> = { due: 'due_at', created: 'created_at', priority: 'priority' };
+
+export async function listTasks(db: Queryable, reader: TaskReader, filter: TaskFilter, page: Page): Promise<{ rows: TaskRow[]; total: number }> {
+  const where = new Conditions();
+  if (filter.scope === 'mine') where.add('assignee_id = $?', reader.id);
+  else if (filter.scope === 'groups') where.add('candidate_groups && $?::text[]', reader.groups);
+  else addVisibility(where, reader);
+  where
+    .add('status = $?', filter.status)
+    .addIf('type = $?', filter.type)
+    .addIf('space_code = $?', filter.space)
+    .addIf('cycle_id = $?', filter.cycle)
+    .addIf('due_at < $?', filter.dueBefore);
+  const descending = filter.sort.startsWith('-');
+  const column = sortColumns[filter.sort.replace(/^-/, '')] ?? 'due_at';
+  const limit = where.param(page.limit);
+  const offset = where.param(page.offset);
+  const { rows } = await db.query<TaskRow & { total: number }>(
+    `SELECT *, count(*) OVER () AS total FROM task ${where.where()}
+     ORDER BY ${column} ${descending ? 'DESC' : 'ASC'}, id LIMIT ${limit} OFFSET ${offset}`,
+    where.params,
+  );
+  return { rows, total: rows[0]?.total ?? 0 };
+}
+
+/** Open tasks of a cycle that the reader may see. */
+export async function openTasksOf(db: Queryable, cycleId: string, reader: TaskReader): Promise<TaskRow[]> {
+  const where = addVisibility(new Conditions().add('cycle_id = $?', cycleId).add('status = $?', 'open'), reader);
+  const { rows } = await db.query<TaskRow>(`SELECT * FROM task ${where.where()} ORDER BY due_at, id`, where.params);
+  return rows;
+}
+
+/** The task if the reader may see it; `FOR UPDATE` inside a transaction holds it while deciding. */
+export async function findVisibleTask(db: Queryable, id: string, reader: TaskReader, lock = false): Promise<TaskRow | undefined> {
+  const where = addVisibility(new Conditions().add('id = $?', id), reader);
+  const { rows } = await db.query<TaskRow>(`SELECT * FROM task ${where.where()}${lock ? ' FOR UPDATE' : ''}`, where.params);
+  return rows[0];
+}
+
+export async function setAssignee(db: Queryable, id: string, assignee: { id: string; name: string } | null): Promise<TaskRow> {
+  const { rows } = await db.query<TaskRow>(
+    'UPDATE task SET assignee_id = $2, assignee_name = $3, updated_at = now() WHERE id = $1 RETURNING *',
+    [id, assignee?.id ?? null, assignee?.name ?? null],
+  );
+  return rows[0]!;
+}
+
+/**
+ * Shows an accepted completion at once; the workflow's activity writes the same values (idempotently)
+ * when it records the completion.
+ */
+export async function markCompleted(db: Queryable, id: string, by: string, result: unknown): Promise<TaskRow | undefined> {
+  const { rows } = await db.query<TaskRow>(
+    `UPDATE task SET status = 'completed', completed_by = COALESCE(completed_by, $2), completed_at = COALESCE(completed_at, now()),
+            result = COALESCE(result, $3), updated_at = now()
+     WHERE id = $1 RETURNING *`,
+    [id, by, JSON.stringify(result)],
+  );
+  return rows[0];
+}

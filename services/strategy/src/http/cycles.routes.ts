@@ -1,0 +1,29 @@
+import { principalOf } from '@sozialraum/kit';
+import type { Router } from 'express';
+import type { StrategyDependencies } from '../dependencies';
+import { type StartCycleRequest, startCycle } from '../use-cases/cycle-start';
+import { type CycleCommand, commandCycle, findCycles, getCycleDetail } from '../use-cases/cycles';
+import { idParam, pageOf, text } from './query';
+import { plannersOnly } from './roles';
+
+export function mountCyclesRoutes(router: Router, deps: StrategyDependencies): void {
+  const { pool } = deps;
+  router.get('/v1/cycles', async (req, res) => {
+    const filter = { space: text(req.query.space), phase: text(req.query.phase), status: text(req.query.status), department: text(req.query.department) };
+    res.json(await findCycles(pool, filter, pageOf(req)));
+  });
+  router.post('/v1/cycles', plannersOnly, async (req, res) => {
+    const cycle = await startCycle(deps, principalOf(req), req.body as StartCycleRequest, req.get('Idempotency-Key'));
+    res.status(201).location(`/v1/cycles/${encodeURIComponent(cycle.id)}`).json(cycle);
+  });
+  router.get('/v1/cycles/:id', async (req, res) => {
+    res.json(await getCycleDetail(pool, idParam(req), principalOf(req)));
+  });
+  const commands: Array<[CycleCommand, number]> = [['suspend', 202], ['resume', 202], ['cancel', 200]];
+  for (const [command, status] of commands) {
+    router.post(`/v1/cycles/:id/${command}`, plannersOnly, async (req, res) => {
+      const reason = (req.body as { reason?: string } | undefined)?.reason;
+      res.status(status).json(await commandCycle(deps, idParam(req), command, principalOf(req), reason));
+    });
+  }
+}

@@ -1,0 +1,4 @@
+import { requireRole, Roles } from '@sozialraum/kit';
+
+/** Starting and steering cycles is the planners' job. */
+export const plannersOnly = requireRole(Roles.planner);

@@ -1,0 +1,44 @@
+import { principalOf } from '@sozialraum/kit';
+import type { Router } from 'express';
+import type { TaskFilter } from '../data/tasks.repository';
+import type { StrategyDependencies } from '../dependencies';
+import { completeTask } from '../use-cases/task-complete';
+import { claimTask, commentOn, commentsOf, delegateTask, findTasks, getTask, unclaimTask } from '../use-cases/tasks';
+import { idParam, pageOf, text } from './query';
+
+export function mountTasksRoutes(router: Router, deps: StrategyDependencies): void {
+  const { pool } = deps;
+  router.get('/v1/tasks', async (req, res) => {
+    const filter: TaskFilter = {
+      scope: (text(req.query.scope) ?? 'groups') as TaskFilter['scope'],
+      type: text(req.query.type),
+      space: text(req.query.space),
+      cycle: text(req.query.cycle),
+      status: text(req.query.status) ?? 'open',
+      dueBefore: text(req.query.dueBefore),
+      sort: text(req.query.sort) ?? 'due',
+    };
+    res.json(await findTasks(pool, principalOf(req), filter, pageOf(req)));
+  });
+  router.get('/v1/tasks/:id', async (req, res) => {
+    res.json(await getTask(pool, idParam(req), principalOf(req)));
+  });
+  router.post('/v1/tasks/:id/claim', async (req, res) => {
+    res.json(await claimTask(pool, idParam(req), principalOf(req)));
+  });
+  router.post('/v1/tasks/:id/unclaim', async (req, res) => {
+    res.json(await unclaimTask(pool, idParam(req), principalOf(req)));
+  });
+  router.post('/v1/tasks/:id/delegate', async (req, res) => {
+    res.json(await delegateTask(deps, idParam(req), principalOf(req), (req.body as { userId: string }).userId));
+  });
+  router.get('/v1/tasks/:id/comments', async (req, res) => {
+    res.json({ items: await commentsOf(pool, idParam(req), principalOf(req)) });
+  });
+  router.post('/v1/tasks/:id/comments', async (req, res) => {
+    res.status(201).json(await commentOn(pool, idParam(req), principalOf(req), (req.body as { text: string }).text));
+  });
+  router.post('/v1/tasks/:id/complete', async (req, res) => {
+    res.json(await completeTask(deps, idParam(req), principalOf(req), (req.body as { result: unknown }).result));
+  });
+}

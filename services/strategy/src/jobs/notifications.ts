@@ -1,0 +1,77 @@
+import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
+import type { Closable, Logger } from '@sozialraum/kit';
+import type { Pool } from '@sozialraum/kit/db';
+import type { Redis } from '@sozialraum/kit/redis';
+import { Queue, Worker } from 'bullmq';
+import { undelivered } from '../data/notifications.repository';
+import { deliverNotification, type Mail } from '../use-cases/deliver';
+
+export type Notify = (notificationIds: string[]) => Promise<void>;
+
+export function createNotificationQueue(connection: Redis): Queue {
+  return new Queue(NOTIFICATIONS_QUEUE, {
+    connection,
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: { age: 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  });
+}
+
+/**
+ * Queues delivery, one job per notification (its job ID makes a repeated enqueue a no-op). Failing to queue is logged, not thrown: the notification row is the outbox, and the
+ * relay job queues whatever is still undelivered.
+ */
+export function notifier(queue: Queue, logger: Logger): Notify {
+  return async (ids) => {
+    if (ids.length === 0) return;
+    await queue
+      .addBulk(ids.map((notificationId) => ({ name: DELIVER_JOB, data: { notificationId }, opts: { jobId: deliverJobId(notificationId) } })))
+      .catch((error: unknown) => logger.warn({ err: error, count: ids.length }, 'could not queue notifications; the relay will'));
+  };
+}
+
+/**
+ * Runs delivery in this process: `deliver` {notificationId}, and the repeating `relay`, which queues
+ * notifications written by the workflow's activities (or left behind by a failed enqueue).
+ */
+export function startNotificationWorker(options: {
+  connection: Redis;
+  queue: Queue;
+  pool: Pool;
+  mail?: Mail;
+  relayEveryMs: number;
+  logger: Logger;
+}): Worker {
+  const notify = notifier(options.queue, options.logger);
+  const worker = new Worker(
+    NOTIFICATIONS_QUEUE,
+    async (job) => {
+      if (job.name === DELIVER_JOB) return deliverNotification(options.pool, options.mail, (job.data as DeliverJobData).notificationId);
+      if (job.name === 'relay') return notify(await undelivered(options.pool, 500));
+      throw new Error(`no processor for job "${job.name}"`);
+    },
+    { connection: options.connection, concurrency: 5 },
+  );
+  worker.on('failed', (job, error) => options.logger.error({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'notification job failed'));
+  worker.on('error', (error) => options.logger.error({ err: error }, 'notification worker error'));
+  // One schedule across all replicas: upserting it again only updates its interval. Not awaited, so the
+  // service starts (and reports not ready) while Redis is away.
+  void options.queue
+    .waitUntilReady()
+    .then(() => options.queue.upsertJobScheduler('notification-relay', { every: options.relayEveryMs }, { name: 'relay', opts: { attempts: 1 } }))
+    .catch((error: unknown) => options.logger.error({ err: error }, 'could not schedule the notification relay'));
+  return worker;
+}
+
+export function closeNotifications(queue: Queue, worker: Worker | undefined): Closable {
+  return {
+    name: 'notifications',
+    close: async () => {
+      await worker?.close();
+      await queue.close();
+    },
+  };
+}

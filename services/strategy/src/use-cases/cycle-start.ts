@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { type CycleInput, cycleWorkflowId, PHASE_LABELS } from '@sozialraum/contracts';
+import { AppError, type Principal, problems, type ServiceClient } from '@sozialraum/kit';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { spaceCycles } from '../data/cycles.repository';
+import { findStartRequest, forgetStartRequest, recordStartRequest, storeStartResponse } from '../data/idempotency.repository';
+import { cycleTimings } from '../config';
+import type { StrategyDependencies } from '../dependencies';
+import type { components } from '../generated/api';
+import { cycleView } from './views';
+import { CYCLE_WORKFLOW, temporalCycles, waitForCycle } from './workflow';
+
+type Cycle = components['schemas']['Cycle'];
+export interface StartCycleRequest {
+  spaceCode: string;
+  alertId?: number;
+}
+type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'config' | 'monitoring'>;
+
+/**
+ * Starts the next cycle of a space. Two starts for one space never both succeed: both pick the same next
+ * number, and Temporal refuses the second workflow with that ID. With an Idempotency-Key the chosen
+ * workflow ID is recorded before the start and the key is put in the workflow's memo, so a retry (even
+ * after a crash) resumes the same start and answers like it.
+ */
+export async function startCycle(deps: Deps, principal: Principal, request: StartCycleRequest, idempotencyKey?: string): Promise<Cycle> {
+  const hash = createHash('sha256').update(JSON.stringify([request.spaceCode, request.alertId ?? null])).digest('hex');
+  const previous = idempotencyKey ? await previousStart(deps, principal, idempotencyKey, hash) : undefined;
+  if (previous?.response) return previous.response;
+  let workflowId = previous?.workflowId;
+  if (request.alertId !== undefined) await verifyAlert(deps.monitoring, request.alertId);
+  if (!workflowId) {
+    workflowId = cycleWorkflowId(request.spaceCode, await nextNumber(deps, request.spaceCode));
+    if (idempotencyKey) {
+      const recorded = await recordStartRequest(deps.pool, principal.id, idempotencyKey, hash, workflowId).then(() => true, isDuplicateKey);
+      // A concurrent request with the same key got there first: this one resumes its start.
+      if (!recorded) return startCycle(deps, principal, request, idempotencyKey);
+    }
+  }
+  const input: CycleInput = {
+    spaceCode: request.spaceCode,
+    number: Number(/-(\d+)$/.exec(workflowId)?.[1]),
+    startedBy: { id: principal.id, name: principal.name },
+    ...(request.alertId !== undefined ? { alertId: request.alertId } : {}),
+    timings: cycleTimings(deps.config),
+  };
+  // The memo marks the start as this request's, so a retry can tell its own start from a concurrent one.
+  const startRequest = idempotencyKey ? `${principal.id}:${idempotencyKey}` : undefined;
+  try {
+    await deps.temporal.workflow.start(CYCLE_WORKFLOW, {
+      taskQueue: deps.config.CYCLE_TASK_QUEUE,
+      workflowId,
+      args: [input],
+      // A cycle number is never used twice, not even after its workflow closed.
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      ...(startRequest ? { memo: { startRequest } } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    // A retry with the key (or the first request, overtaken by its retry) finds its own start.
+    const ours = startRequest !== undefined && (await deps.temporal.workflow.getHandle(workflowId).describe()).memo?.startRequest === startRequest;
+    if (!ours) {
+      // Another request started this number: this key did not start anything, and a retry asks afresh.
+      if (idempotencyKey) await forgetStartRequest(deps.pool, principal.id, idempotencyKey);
+      throw problems.conflict(`Cycle ${workflowId} of space ${request.spaceCode} has just been started.`, { cycleId: workflowId });
+    }
+  }
+  const row = await waitForCycle(deps.pool, workflowId, () => true);
+  const cycle = row ? cycleView(row) : fromInput(workflowId, input);
+  if (idempotencyKey) await storeStartResponse(deps.pool, principal.id, idempotencyKey, cycle);
+  return cycle;
+}
+
+/** The earlier answer for this key, or the workflow ID it chose when it did not get to answer. */
+async function previousStart(deps: Deps, principal: Principal, key: string, hash: string): Promise<{ workflowId: string; response?: Cycle } | undefined> {
+  const previous = await findStartRequest(deps.pool, principal.id, key);
+  if (!previous) return undefined;
+  if (previous.request_hash !== hash) throw problems.unprocessable('This Idempotency-Key was used for a different request.');
+  return { workflowId: previous.workflow_id, response: (previous.response ?? undefined) as Cycle | undefined };
+}
+
+/** 409 while the space has a cycle running or suspended; else 1 + the highest number anyone knows. */
+async function nextNumber(deps: Deps, spaceCode: string): Promise<number> {
+  const [readModel, temporal] = await Promise.all([spaceCycles(deps.pool, spaceCode), temporalCycles(deps.temporal, spaceCode)]);
+  const active = readModel.active?.id ?? temporal.running[0];
+  if (active) {
+    throw problems.conflict(`Space ${spaceCode} already has a ${readModel.active?.status ?? 'running'} cycle (${active}); finish or cancel it first.`, {
+      cycleId: active,
+    });
+  }
+  return 1 + Math.max(readModel.highest, temporal.highest);
+}
+
+async function verifyAlert(monitoring: ServiceClient, alertId: number): Promise<void> {
+  try {
+    await monitoring('GET', `/v1/alerts/${alertId}`);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) throw problems.unprocessable(`Monitoring alert ${alertId} does not exist.`, [{ pointer: '/body/alertId', detail: 'no such alert' }]);
+    throw error;
+  }
+}
+
+const isDuplicateKey = (error: unknown): false => {
+  if ((error as { code?: string }).code === '23505') return false;
+  throw error;
+};
+
+function fromInput(id: string, input: CycleInput): Cycle {
+  return {
+    id,
+    spaceCode: input.spaceCode,
+    number: input.number,
+    status: 'running',
+    phase: 'analysis',
+    phaseLabel: PHASE_LABELS.analysis,
+    alertId: input.alertId ?? null,
+    startedBy: input.startedBy.name,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    statusReason: null,
+    departments: [],
+  };
+}

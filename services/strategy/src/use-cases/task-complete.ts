@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { candidateGroupsOf, completeTaskUpdate, type TaskType, validateTaskResult } from '@sozialraum/contracts';
+import { AppError, type Principal, problems } from '@sozialraum/kit';
+import { acquireCompletion, dropCompletion, expireCompletion, finishCompletion } from '../data/completions.repository';
+import { markCompleted } from '../data/tasks.repository';
+import type { StrategyDependencies } from '../dependencies';
+import type { components } from '../generated/api';
+import { assertMayAct, visibleTask } from './tasks';
+import { taskView } from './views';
+import { inBody, workflowRefusal } from './workflow';
+
+type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'config'>;
+
+/**
+ * Completes a task through the workflow's update, so the caller learns at once whether it was accepted.
+ * At most one request per task sends the update (a lease in the database refuses concurrent ones), and
+ * the update ID is the task ID, so a retry after a crash is deduplicated by Temporal: a completion
+ * happens once or is refused, never twice.
+ */
+export async function completeTask(deps: Deps, id: string, principal: Principal, result: unknown): Promise<components['schemas']['Completion']> {
+  const task = await visibleTask(deps.pool, id, principal);
+  const form = validateTaskResult(task.type as TaskType, result);
+  if (!form.ok) throw problems.badRequest(`The result does not fit the form of a ${task.type} task.`, inBody(form.problems));
+  assertMayAct(task, principal);
+
+  const holder = randomUUID();
+  const by = { id: principal.id, name: principal.name };
+  const lease = await acquireCompletion(deps.pool, id, holder, by, deps.config.COMPLETION_LEASE_MS);
+  if (!lease.granted) {
+    const other = lease.current;
+    throw problems.conflict(
+      other?.state === 'done' ? `Task ${id} has already been completed by ${other.by_name}.` : `Task ${id} is being completed by ${other?.by_name ?? 'someone else'}; try again shortly.`,
+      { status: other?.state === 'done' ? 'completed' : 'completing' },
+    );
+  }
+
+  let outcome;
+  try {
+    outcome = await deps.temporal.workflow.getHandle(task.cycle_id).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: id, result: form.value, by: { ...by, groups: candidateGroupsOf(principal) } }],
+      updateId: id,
+    });
+  } catch (error) {
+    const refusal = workflowRefusal(error);
+    if (refusal) await dropCompletion(deps.pool, id, holder);
+    else await expireCompletion(deps.pool, id, holder);
+    throw (
+      refusal ??
+      new AppError({
+        status: 503,
+        title: 'Service Unavailable',
+        detail: 'The cycle did not answer; it may or may not have taken the completion. Send it again: it is never applied twice.',
+        cause: error,
+      })
+    );
+  }
+  await finishCompletion(deps.pool, id, holder, outcome);
+  const row = await markCompleted(deps.pool, id, principal.name, form.value);
+  return { task: taskView(row ?? task), phase: outcome.phase };
+}

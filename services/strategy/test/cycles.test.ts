@@ -1,0 +1,182 @@
+import { historyQuery } from '@sozialraum/contracts';
+import type { StartedProcess } from '@sozialraum/kit/testing';
+import { waitFor } from '@sozialraum/kit/testing';
+import { bundleCycleWorkflows, type CycleWorker, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
+import { alertOn, startMonitoring, stopProcess } from './helpers/processes';
+import { as, runId, startStrategy, type StrategyService, taskPath } from './helpers/strategy';
+
+/**
+ * A real cycle driven through the API: the workflow runs in a worker in this process on its own task
+ * queue, with the real activities. STGT03 is a space the demo user koordination coordinates.
+ */
+const SPACE = 'STGT03';
+const run0 = Date.now().toString(36).toUpperCase();
+/** A space nobody coordinates, for starts that are not driven further. */
+const OTHER = `D${run0}`;
+const QUEUE_PREFIX = 'strategy-api-cycles-';
+const run = runId();
+const taskQueue = `${QUEUE_PREFIX}${run}`;
+let service: StrategyService;
+let monitoring: StartedProcess;
+let worker: CycleWorker;
+let cycleId: string;
+
+type Task = { id: string; type: string; key: string; department: string | null };
+
+/** Waits until a task of the type shows in the user's inbox (as the UI polls it). */
+async function inboxTask(user: string, type: string, filter: (t: Task) => boolean = () => true): Promise<Task> {
+  let found: Task | undefined;
+  await waitFor(async () => {
+    const inbox = await as(service, user).get(`/v1/tasks?type=${type}&space=${SPACE}&cycle=${cycleId}`);
+    found = (inbox.body.items as Task[]).find(filter);
+    return found !== undefined;
+  }, 20_000, `${type} in ${user}'s inbox`);
+  return found!;
+}
+
+const complete = (user: string, task: Task, result: unknown) => as(service, user).post(taskPath(task.id, 'complete'), { result });
+
+beforeAll(async () => {
+  const bundle = bundleCycleWorkflows();
+  monitoring = await startMonitoring();
+  service = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url });
+  // A run that crashed may have left a cycle of the space running: end it, in Temporal and in the read model.
+  await terminateCycles(service.deps.temporal, SPACE, QUEUE_PREFIX);
+  await service.deps.pool.query(`UPDATE cycle SET status = 'cancelled' WHERE space_code = $1 AND status IN ('running', 'suspended')`, [SPACE]);
+  worker = await startCycleWorker({ taskQueue, bundle: await bundle, monitoringUrl: monitoring.url });
+}, 60_000);
+afterAll(async () => {
+  await terminateCycles(service.deps.temporal, SPACE, QUEUE_PREFIX);
+  await terminateCycles(service.deps.temporal, OTHER, QUEUE_PREFIX);
+  await worker?.shutdown();
+  await service?.close();
+  if (monitoring) await stopProcess(monitoring);
+});
+
+test('when the alert given does not exist in monitoring, then the start is refused with 422', async () => {
+  const response = await as(service, 'planer').post('/v1/cycles', { spaceCode: SPACE, alertId: 987_654_321 });
+  expect(response.status).toBe(422);
+  expect(response.body.errors).toEqual([{ pointer: '/body/alertId', detail: 'no such alert' }]);
+});
+
+test('when a planner double-clicks "start", then one cycle starts (201) and the second click is refused (409)', async () => {
+  const planer = as(service, 'planer');
+  const clicks = await Promise.all([planer.post('/v1/cycles', { spaceCode: OTHER }), planer.post('/v1/cycles', { spaceCode: OTHER })]);
+  expect(clicks.map((c) => c.status).sort()).toEqual([201, 409]);
+  const refused = clicks.find((c) => c.status === 409)!;
+  expect(refused.headers.get('content-type')).toContain('application/problem+json');
+  expect(refused.body.cycleId).toBe(`cycle-${OTHER}-1`);
+});
+
+test('when a start with an alert is retried with the same Idempotency-Key, then one cycle starts, every retry gets the same answer, and the alert is linked', async () => {
+  const alertId = await alertOn(monitoring, service.deps.pool, SPACE, run);
+  const key = { 'Idempotency-Key': `start-${run}` };
+  const planer = as(service, 'planer');
+  const [first, retry] = await Promise.all([
+    planer.post('/v1/cycles', { spaceCode: SPACE, alertId }, key),
+    planer.post('/v1/cycles', { spaceCode: SPACE, alertId }, key),
+  ]);
+  expect(first.status).toBe(201);
+  expect(first.body).toMatchObject({ spaceCode: SPACE, status: 'running', phase: 'analysis', alertId, startedBy: expect.any(String) });
+  expect(retry.status).toBe(201);
+  expect(retry.body.id).toBe(first.body.id);
+  cycleId = first.body.id;
+  expect(cycleId).toMatch(new RegExp(`^cycle-${SPACE}-\\d+$`));
+  const later = await planer.post('/v1/cycles', { spaceCode: SPACE, alertId }, key);
+  expect(later.status).toBe(201);
+  expect(later.body.id).toBe(first.body.id);
+  expect((await planer.post('/v1/cycles', { spaceCode: SPACE }, { 'Idempotency-Key': `other-${run}` })).status).toBe(409);
+  expect((await planer.post('/v1/cycles', { spaceCode: 'STGT08' }, key)).status).toBe(422);
+  // The workflow hands the alert over to the cycle in monitoring.
+  await waitFor(async () => {
+    const { rows } = await service.deps.pool.query('SELECT status, cycle_reference FROM monitoring.alert WHERE id = $1', [alertId]);
+    return rows[0]?.status === 'handed-over' && rows[0]?.cycle_reference === cycleId;
+  }, 10_000, 'the alert handed over');
+});
+
+test('when the planner completes the analysis task twice at once, then one is accepted, the other refused, and the cycle moves on once', async () => {
+  const analysis = await inboxTask('planer', 'review-analysis');
+  expect((await as(service, 'koordination').get(`/v1/tasks?scope=groups&type=review-analysis&cycle=${cycleId}`)).body.items).toEqual([]);
+  const result = { summary: 'Hohe Kinderarmut, steigende Arbeitslosigkeit.' };
+  const answers = await Promise.all([complete('planer', analysis, result), complete('planer', analysis, result)]);
+  expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+  const accepted = answers.find((a) => a.status === 200)!;
+  expect(accepted.body.task).toMatchObject({ id: analysis.id, status: 'completed' });
+  expect((await complete('planer', analysis, result)).status).toBe(409);
+  const history = await service.deps.temporal.workflow.getHandle(cycleId).query(historyQuery);
+  expect(history.filter((h) => h.event === 'task-completed' && h.taskId === analysis.id)).toHaveLength(1);
+});
+
+test('when the participation phase begins, then koordination finds the task in its inbox and closes the phase with a documented format', async () => {
+  const task = await inboxTask('koordination', 'document-participation');
+  expect((await as(service, 'soziales').get(taskPath(task.id))).status).toBe(404);
+  const refused = await complete('koordination', task, { records: [], close: true });
+  expect(refused.status).toBe(422);
+  expect(refused.body.refusal).toBe('PhaseRuleViolated');
+  const done = await complete('koordination', task, {
+    records: [{ format: 'walk', date: '2026-05-04', actors: ['Stadtteilverein'], targetGroups: ['old'], participants: 23, results: 'Mehr Bänke.' }],
+    close: true,
+  });
+  expect(done.status).toBe(200);
+});
+
+test('when goals are set and approved, then each responsible department proposes in isolation and the steering committee decides', async () => {
+  const setGoals = await inboxTask('planer', 'set-goals');
+  expect((await complete('planer', setGoals, {
+    goals: [{ title: 'Kinderarmut senken' }],
+    needs: [
+      { key: 'treff', title: 'Treffpunkt für Ältere', targetGroups: ['old'], departments: ['soziales'] },
+      { key: 'kita', title: 'Kita-Plätze', targetGroups: ['children'], departments: ['jugend'] },
+    ],
+  })).status).toBe(200);
+  expect((await complete('planer', await inboxTask('planer', 'review-goals'), { decision: 'approve' })).status).toBe(200);
+
+  const jugendTask = await inboxTask('jugend', 'propose-measures');
+  const sozialesTask = await inboxTask('soziales', 'propose-measures');
+  expect(jugendTask.department).toBe('jugend');
+  // soziales sees only its own task and cannot act on jugend's.
+  const sozialesInbox = await as(service, 'soziales').get(`/v1/tasks?cycle=${cycleId}`);
+  expect(sozialesInbox.body.items.map((t: Task) => t.id)).toEqual([sozialesTask.id]);
+  expect((await as(service, 'soziales').get(taskPath(jugendTask.id))).status).toBe(404);
+  expect((await complete('soziales', jugendTask, { decision: 'decline', reason: 'nicht zuständig' })).status).toBe(404);
+  const detail = await as(service, 'soziales').get(`/v1/cycles/${cycleId}`);
+  expect(detail.body.needs.map((n: { key: string }) => n.key)).toEqual(['treff']);
+
+  expect((await complete('jugend', jugendTask, { decision: 'decline', reason: 'Ausbau läuft bereits über den Kita-Bedarfsplan.' })).status).toBe(200);
+  const proposed = await complete('soziales', sozialesTask, {
+    decision: 'propose',
+    measures: [{ title: 'Seniorentreff', description: 'Ein offener Treff im Quartier.', needKey: 'treff', budgetPlanned: 12000 }],
+  });
+  expect(proposed.status).toBe(200);
+
+  const decide = await inboxTask('lenkung', 'decide-package');
+  expect((await complete('planer', decide, { decisions: [{ measureId: 'x', decision: 'approve' }] })).status).toBe(403);
+  const full = await as(service, 'lenkung').get(taskPath(decide.id));
+  const measureIds = full.body.measureIds as string[];
+  expect(measureIds).toHaveLength(1);
+  const decided = await complete('lenkung', decide, { decisions: [{ measureId: measureIds[0], decision: 'approve' }] });
+  expect(decided.status).toBe(200);
+  await waitFor(async () => (await as(service, 'planer').get(`/v1/cycles/${cycleId}`)).body.phase === 'implementation', 10_000, 'implementation');
+  const cycle = (await as(service, 'planer').get(`/v1/cycles/${cycleId}`)).body;
+  expect(cycle.phases.map((p: { phase: string }) => p.phase)).toEqual(['analysis', 'participation', 'goal-setting', 'measure-development', 'decision', 'implementation']);
+  expect(cycle.participation).toHaveLength(1);
+  expect(cycle.decisions).toMatchObject([{ measureId: measureIds[0], decision: 'approve' }]);
+  expect(cycle.departments.sort()).toEqual(['jugend', 'soziales']);
+});
+
+test('when a planner suspends, resumes and cancels the cycle, then the workflow follows and the space is free for the next cycle', async () => {
+  const planer = as(service, 'planer');
+  const suspended = await planer.post(`/v1/cycles/${cycleId}/suspend`, { reason: 'Haushaltssperre' });
+  expect(suspended.status).toBe(202);
+  expect(suspended.body.status).toBe('suspended');
+  expect((await planer.post('/v1/cycles', { spaceCode: SPACE })).status).toBe(409);
+  const resumed = await planer.post(`/v1/cycles/${cycleId}/resume`);
+  expect(resumed.body.status).toBe('running');
+  const cancelled = await planer.post(`/v1/cycles/${cycleId}/cancel`, { reason: 'Neuer Zuschnitt des Sozialraums' });
+  expect(cancelled.status).toBe(200);
+  expect(cancelled.body).toMatchObject({ status: 'cancelled' });
+  expect((await planer.post(`/v1/cycles/${cycleId}/cancel`, { reason: 'nochmal' })).status).toBe(409);
+  const next = await planer.post('/v1/cycles', { spaceCode: SPACE });
+  expect(next.status).toBe(201);
+  expect(next.body.number).toBe(Number(cycleId.split('-').at(-1)) + 1);
+});

@@ -1,0 +1,67 @@
+import type { ProposedMeasure, TaskResult } from '@sozialraum/contracts';
+import type { Queryable } from './db';
+
+/** A measure as the cycle knows it: what the decision and implementation phases need. */
+export interface MeasureRef {
+  id: string;
+  needKey: string;
+  department: string;
+  title: string;
+}
+
+/**
+ * Where measures live. Until the measures service exists (issue 5) they are rows of strategy.measure_proposal
+ * (`createSqlMeasurePort`); issue 5 replaces the implementation, not the workflow. Every call is idempotent
+ * for the same `taskId`, because activities are retried: the SQL port writes in the caller's transaction, a
+ * service-backed port sends `taskId` as its idempotency key.
+ */
+export interface MeasurePort {
+  /** Stores a department's proposals and returns them with their IDs, in the order given. */
+  proposeMeasures(input: { cycleId: string; taskId: string; department: string; measures: ProposedMeasure[] }): Promise<MeasureRef[]>;
+  /** Applies the steering committee's decisions; approved/rejected are final, returned ones are done with. */
+  decideMeasures(input: { cycleId: string; taskId: string; decisions: TaskResult<'decide-package'>['decisions'] }): Promise<void>;
+  /** Records the latest status of each reported measure (finished → completed). */
+  reportMeasures(input: { cycleId: string; taskId: string; reports: TaskResult<'report-status'>['reports'] }): Promise<void>;
+  evaluateMeasure(input: { cycleId: string; taskId: string; evaluation: TaskResult<'evaluate-measure'>; by: string; at: string }): Promise<void>;
+}
+
+/** Builds the port for one unit of work; the SQL port joins the completion's transaction. */
+export type MeasurePortFactory = (db: Queryable) => MeasurePort;
+
+const decided = { approve: 'approved', reject: 'rejected', return: 'returned' } as const;
+
+export const createSqlMeasurePort: MeasurePortFactory = (db) => ({
+  proposeMeasures: async ({ cycleId, taskId, department, measures }) => {
+    const refs: MeasureRef[] = [];
+    for (const [index, m] of measures.entries()) {
+      const id = `${taskId}#${index}`;
+      await db.query(
+        `INSERT INTO measure_proposal (id, cycle_id, need_key, department, title, description, budget_planned, starts_on, ends_on, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'proposed') ON CONFLICT (id) DO NOTHING`,
+        [id, cycleId, m.needKey, department, m.title, m.description, m.budgetPlanned ?? null, m.start ?? null, m.end ?? null],
+      );
+      refs.push({ id, needKey: m.needKey, department, title: m.title });
+    }
+    return refs;
+  },
+  decideMeasures: async ({ decisions }) => {
+    for (const d of decisions) {
+      await db.query(`UPDATE measure_proposal SET status = $2, updated_at = now() WHERE id = $1`, [d.measureId, decided[d.decision]]);
+    }
+  },
+  reportMeasures: async ({ reports }) => {
+    for (const r of reports) {
+      await db.query(
+        `UPDATE measure_proposal SET progress = $2, traffic_light = $3, status = $4, updated_at = now() WHERE id = $1`,
+        [r.measureId, r.progress, r.trafficLight, r.finished ? 'completed' : 'in-progress'],
+      );
+    }
+  },
+  evaluateMeasure: async ({ cycleId, taskId, evaluation, by, at }) => {
+    await db.query(
+      `INSERT INTO measure_evaluation (measure_id, cycle_id, task_id, outcome, recommendation, lessons, evaluated_by, evaluated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (measure_id) DO NOTHING`,
+      [evaluation.measureId, cycleId, taskId, evaluation.outcome, evaluation.recommendation, evaluation.lessons ?? null, by, at],
+    );
+  },
+});

@@ -1,0 +1,109 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { candidates, type CandidateGroup, type Phase, REJECTIONS, TASK_LABELS, type TaskType } from '@sozialraum/contracts';
+import { withTransaction } from '@sozialraum/kit/db';
+import type { ActivityDependencies } from './dependencies';
+import { createSqlMeasurePort, type MeasureRef } from './measure-port';
+import { writeNotifications } from './notifications';
+import { type CompletionRecord, writeCompletion } from './records';
+
+export interface TaskRow {
+  id: string;
+  cycleId: string;
+  spaceCode: string;
+  key: string;
+  type: TaskType;
+  phase: Phase;
+  candidateGroups: CandidateGroup[];
+  department?: string;
+  measureIds: string[];
+  createdAt: string;
+  dueAt: string;
+  context: Record<string, unknown>;
+}
+
+export interface TaskRef {
+  id: string;
+  cycleId: string;
+  type: TaskType;
+  spaceCode: string;
+  candidateGroups: CandidateGroup[];
+  dueAt: string;
+  at: string;
+}
+
+const where = (t: { spaceCode: string }) => `Sozialraum ${t.spaceCode}`;
+
+/** Tasks in the read model and the notifications about them; every write is keyed by the task ID. */
+export function taskActivities({ pool, notifications, measures = createSqlMeasurePort }: ActivityDependencies) {
+  /** Writes in one transaction, then enqueues the notifications it wrote (a retry enqueues the same job IDs). */
+  const notifyAfter = async (work: Parameters<typeof withTransaction<string[]>>[1]) => {
+    const ids = await withTransaction(pool, work);
+    await notifications.enqueue(ids);
+  };
+
+  return {
+    /** Opens the task (once) and tells its candidate groups; nothing opens in a cycle that was cancelled. */
+    async createTask(t: TaskRow): Promise<void> {
+      await notifyAfter(async (db) => {
+        const { rows } = await db.query(
+          `WITH c AS (SELECT id FROM cycle WHERE id = $2 AND status IN ('running', 'suspended') FOR SHARE)
+           INSERT INTO task (id, cycle_id, key, type, phase, space_code, candidate_groups, department, measure_ids, status, created_at, due_at, context)
+           SELECT $1, c.id, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12 FROM c
+           ON CONFLICT (id) DO UPDATE SET updated_at = task.updated_at RETURNING id`,
+          [t.id, t.cycleId, t.key, t.type, t.phase, t.spaceCode, t.candidateGroups, t.department ?? null, t.measureIds, t.createdAt, t.dueAt, JSON.stringify(t.context)],
+        );
+        if (!rows.length) return [];
+        return writeNotifications(db, {
+          baseId: `${t.id}:task-created`, recipients: t.candidateGroups, kind: 'task-created', taskId: t.id, cycleId: t.cycleId,
+          title: `Neue Aufgabe: ${TASK_LABELS[t.type]}`, body: `${where(t)}, fällig am ${t.dueAt.slice(0, 10)}`, createdAt: t.createdAt,
+        });
+      });
+    },
+
+    /** Writes the result and its domain records in one transaction; idempotent, since activities are retried. */
+    async completeTask(c: CompletionRecord): Promise<{ measures: MeasureRef[] }> {
+      try {
+        return { measures: await withTransaction(pool, (db) => writeCompletion(db, measures(db), c)) };
+      } catch (error) {
+        // Data PostgreSQL refuses (a 30 February, a NUL character) would fail every retry: refuse the result instead.
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === 'string' && /^2[23]/.test(code)) {
+          throw ApplicationFailure.nonRetryable(`The result cannot be stored: ${(error as Error).message}`, REJECTIONS.invalidResult);
+        }
+        throw error;
+      }
+    },
+
+    async cancelTasks(input: { taskIds: string[] }): Promise<void> {
+      await pool.query(`UPDATE task SET status = 'cancelled', updated_at = now() WHERE id = ANY($1) AND status = 'open'`, [input.taskIds]);
+    },
+
+    /** Before the due date: to whoever claimed the task, else to its candidate groups. */
+    async remindTask(t: TaskRef): Promise<void> {
+      await notifyAfter(async (db) => {
+        const { rows } = await db.query<{ assignee_id: string | null }>(`SELECT assignee_id FROM task WHERE id = $1 AND status = 'open'`, [t.id]);
+        if (!rows[0]) return [];
+        return writeNotifications(db, {
+          baseId: `${t.id}:reminder`, recipients: rows[0].assignee_id ? [rows[0].assignee_id] : t.candidateGroups, kind: 'reminder', taskId: t.id,
+          cycleId: t.cycleId, title: `Erinnerung: ${TASK_LABELS[t.type]}`, body: `${where(t)}, fällig am ${t.dueAt.slice(0, 10)}`, createdAt: t.at,
+        });
+      });
+    },
+
+    /** After the due date: level 1 to the working group, level 2 to the steering committee. */
+    async escalateTask(t: TaskRef & { level: 1 | 2 }): Promise<void> {
+      await notifyAfter(async (db) => {
+        const { rows } = await db.query(
+          `UPDATE task SET escalation_level = GREATEST(escalation_level, $2), updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id`,
+          [t.id, t.level],
+        );
+        if (!rows.length) return [];
+        return writeNotifications(db, {
+          baseId: `${t.id}:escalation:${t.level}`, recipients: [t.level === 1 ? candidates.workingGroup : candidates.steeringCommittee],
+          kind: 'escalation', taskId: t.id, cycleId: t.cycleId, title: `Überfällig (Eskalationsstufe ${t.level}): ${TASK_LABELS[t.type]}`,
+          body: `${where(t)}, fällig war ${t.dueAt.slice(0, 10)}; zuständig: ${t.candidateGroups.join(', ')}`, createdAt: t.at,
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import {
+  candidates, type CandidateGroup, type CompleteTaskInput, type CompleteTaskOutcome, REJECTIONS, type TaskResult, type TaskType,
+  validateTaskResult,
+} from '@sozialraum/contracts';
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, sleep } from '@temporalio/workflow';
+import type { MeasureRef, TaskRef } from '../activities';
+import { acts } from './activities';
+import type { Completion, Cycle, TaskRecord } from './cycle';
+import { reject } from './rules';
+
+export interface TaskSpec<T extends TaskType = TaskType> {
+  /** Unique within the cycle: `participation-2`, `propose-soziales-1`, … The task ID is `${cycle}/${key}`. */
+  key: string;
+  type: T;
+  candidateGroups: CandidateGroup[];
+  department?: string;
+  measureIds?: string[];
+  needKeys?: string[];
+  context?: Record<string, unknown>;
+}
+
+export type Completed<T extends TaskType> = Omit<Completion, 'result'> & { result: TaskResult<T> };
+
+/** New work waits while the cycle is suspended; cancellation of the cycle rejects the wait. */
+export const whileSuspended = (cycle: Cycle) => condition(() => cycle.status === 'running');
+
+/** Opens a task: known to the validator at once, written to the read model (with its notification), then its timers run. */
+export async function openTask(cycle: Cycle, spec: TaskSpec): Promise<TaskRecord> {
+  await whileSuspended(cycle);
+  const id = `${cycle.id}/${spec.key}`;
+  const now = Date.now();
+  const record: TaskRecord = {
+    id, key: spec.key, type: spec.type, phase: cycle.phase, candidateGroups: spec.candidateGroups, department: spec.department,
+    measureIds: spec.measureIds, status: 'open', createdAt: new Date(now).toISOString(),
+    dueAt: new Date(now + cycle.input.timings.taskDueMs).toISOString(), escalationLevel: 0, context: spec.context, needKeys: spec.needKeys,
+    written: false,
+  };
+  cycle.tasks.set(id, record);
+  await acts.createTask({
+    id, cycleId: cycle.id, spaceCode: cycle.input.spaceCode, key: spec.key, type: spec.type, phase: record.phase,
+    candidateGroups: spec.candidateGroups, department: spec.department, measureIds: spec.measureIds ?? [], createdAt: record.createdAt,
+    dueAt: record.dueAt, context: spec.context ?? {},
+  });
+  record.written = true;
+  cycle.log('task-created', { taskId: id });
+  // It may have been completed while its row was being written (the inbox shows it as soon as it commits).
+  if (record.status === 'open') watchDeadlines(cycle, record);
+  return record;
+}
+
+/** Resolves with the completion, or undefined when the task was cancelled. */
+export async function settled(record: TaskRecord): Promise<Completion | undefined> {
+  await condition(() => record.completion !== undefined || record.status === 'cancelled');
+  return record.completion;
+}
+
+/** Runs work alongside the phase; its cancellation with the cycle is expected, anything else fails the task. */
+export function background(work: Promise<unknown>): void {
+  work.catch((error: unknown) => {
+    if (!isCancellation(error)) throw error;
+  });
+}
+
+/** Opens a task and waits for its completion. */
+export async function doTask<T extends TaskType>(cycle: Cycle, spec: TaskSpec<T>): Promise<Completed<T>> {
+  const record = await openTask(cycle, spec);
+  await condition(() => record.completion !== undefined);
+  return record.completion as Completed<T>;
+}
+
+/** The completeTask update's handler: the validator has checked everything, so this cannot be refused. */
+export async function completeTask(cycle: Cycle, input: CompleteTaskInput): Promise<CompleteTaskOutcome> {
+  const record = cycle.tasks.get(input.taskId) as TaskRecord;
+  const checked = validateTaskResult(record.type, input.result);
+  const result = checked.ok ? checked.value : input.result;
+  // Closed at once, before the write: a second completion is refused by the validator from now on.
+  record.status = 'completed';
+  record.timers?.cancel();
+  await condition(() => record.written || cycle.status === 'cancelled');
+  const by = { id: input.by.id, name: input.by.name };
+  let measures: MeasureRef[];
+  try {
+    ({ measures } = await acts.completeTask({
+      cycleId: cycle.id, task: { id: record.id, type: record.type, department: record.department }, result, by, at: cycle.now(),
+    }));
+  } catch (error) {
+    const refused = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === REJECTIONS.invalidResult;
+    if (!refused || cycle.status === 'cancelled') throw error;
+    // Nothing was written (the transaction rolled back): the task is open again, with its timers.
+    record.status = 'open';
+    watchDeadlines(cycle, record);
+    throw reject(REJECTIONS.invalidResult, (error.cause as ApplicationFailure).message);
+  }
+  record.completion = { result, by, measures };
+  cycle.log('task-completed', { taskId: record.id, by });
+  return { taskId: record.id, phase: cycle.phase };
+}
+
+/** Cancels tasks that are no longer needed (open status reports at the end of implementation). */
+export async function cancelTasks(cycle: Cycle, records: TaskRecord[]): Promise<void> {
+  const open = records.filter((r) => r.status === 'open');
+  if (!open.length) return;
+  for (const r of open) {
+    r.status = 'cancelled';
+    r.timers?.cancel();
+    cycle.log('task-cancelled', { taskId: r.id });
+  }
+  await acts.cancelTasks({ taskIds: open.map((r) => r.id) });
+}
+
+/**
+ * Durable timers per open task: a reminder before the due date, escalation to the working group at it and
+ * to the steering committee `escalationAfterMs` later. They run in their own scope, cancelled when the task
+ * closes; nothing is sent while the cycle is suspended.
+ */
+function watchDeadlines(cycle: Cycle, record: TaskRecord): void {
+  const { reminderBeforeMs, escalationAfterMs } = cycle.input.timings;
+  const created = Date.parse(record.createdAt);
+  const due = Date.parse(record.dueAt);
+  const ref = (): TaskRef => ({
+    id: record.id, cycleId: cycle.id, type: record.type, spaceCode: cycle.input.spaceCode, candidateGroups: record.candidateGroups,
+    dueAt: record.dueAt, at: cycle.now(),
+  });
+  const escalate = async (level: 1 | 2) => {
+    record.escalationLevel = level;
+    cycle.log('task-escalated', { taskId: record.id, detail: `level ${level} to ${level === 1 ? candidates.workingGroup : candidates.steeringCommittee}` });
+    await acts.escalateTask({ ...ref(), level });
+  };
+  const steps: Array<{ at: number; run: () => Promise<void> }> = [
+    ...(reminderBeforeMs > 0 && due - reminderBeforeMs > created
+      ? [{ at: due - reminderBeforeMs, run: async () => { cycle.log('task-reminded', { taskId: record.id }); await acts.remindTask(ref()); } }]
+      : []),
+    { at: due, run: () => escalate(1) },
+    { at: due + escalationAfterMs, run: () => escalate(2) },
+  ];
+  const scope = new CancellationScope();
+  record.timers = scope;
+  background(
+    scope.run(async () => {
+      for (const step of steps) {
+        const wait = step.at - Date.now();
+        if (wait > 0) await sleep(wait);
+        await whileSuspended(cycle);
+        await step.run();
+      }
+    }),
+  );
+}
