@@ -9,7 +9,11 @@ describe('the platform as it runs', () => {
   const started: Partial<Record<(typeof services)[number], StartedProcess>> = {};
 
   beforeAll(async () => {
-    for (const name of services) started[name] = await startProcess(join(root, `services/${name}/dist/index.js`));
+    // Each service has its own client secret (the local stack exports them by service name).
+    const secrets = { monitoring: undefined, strategy: process.env.KEYCLOAK_SECRET_STRATEGY, measures: process.env.KEYCLOAK_SECRET_MEASURES };
+    for (const name of services) {
+      started[name] = await startProcess(join(root, `services/${name}/dist/index.js`), secrets[name] ? { KEYCLOAK_CLIENT_SECRET: secrets[name] } : {});
+    }
     await Promise.all(services.map((name) => waitUntilOk(`${started[name]!.url}/health/live`)));
   });
   afterAll(async () => {
