@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createTestDatabase, startProcess, type StartedProcess, waitUntilOk } from '@sozialraum/kit/testing';
+
+const root = join(__dirname, '..', '..');
+
+/** A database of the benchmark's own, migrated like a rollout would (the stack's env must be set). */
+export async function benchDatabase(name: string, services: string[]): Promise<string> {
+  const url = await createTestDatabase(name);
+  for (const service of services) {
+    execFileSync(process.execPath, [join(root, 'services', service, 'dist', 'migrate.js')], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' } });
+  }
+  return url;
+}
+
+/** Starts a built service (or the worker) as its own process, as in production, and waits until it is ready. */
+export async function startBuilt(entry: string, env: Record<string, string>, portVariable = 'PORT'): Promise<StartedProcess> {
+  const started = await startProcess(join(root, entry), { LOG_LEVEL: 'warn', ...env }, portVariable);
+  await waitUntilOk(`${started.url}/health/ready`, 120_000);
+  return started;
+}
+
+export async function stop(processes: StartedProcess[]): Promise<void> {
+  for (const p of processes) {
+    if (p.child.exitCode === null) p.child.kill('SIGTERM');
+    await p.exited;
+  }
+}
+
+/** Runs `work` over the items with at most `concurrency` at a time. */
+export async function inParallel<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index] as T);
+      }
+    }),
+  );
+  return results;
+}

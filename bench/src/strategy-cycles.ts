@@ -1,0 +1,164 @@
+/**
+ * Strategy benchmark (issue 4): 200 cycles running at once; the time from completing a task through the
+ * API until the next task shows in the inbox (p50, p99), next to a bare Temporal signal → activity →
+ * database round trip measured in the same run; and the inbox throughput of a department user next to a
+ * bare endpoint of the same service. Run: npm run bench -- strategy
+ */
+import { performance } from 'node:perf_hooks';
+import { createLogger } from '@sozialraum/kit';
+import { createPool, type Pool } from '@sozialraum/kit/db';
+import { createTemporalWorker } from '@sozialraum/kit/temporal';
+import { call, stackEnv, userToken, waitFor } from '@sozialraum/kit/testing';
+import { Client, Connection } from '@temporalio/client';
+import { load, percentile, report } from './harness';
+import { benchDatabase, inParallel, startBuilt, stop } from './platform';
+import { createRoundTripActivities } from './round-trip/activities';
+
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 200);
+const POLL_MS = 10;
+/**
+ * Completions measured at a time. All cycles run at once; measuring all 200 completions at the same
+ * instant would make 200 clients poll every 10 ms, and the benchmark would measure its own polling storm.
+ */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function pollUntil(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(POLL_MS);
+  }
+}
+
+/** Completion → next task visible in the inbox, once per cycle, all cycles at once. */
+async function cycleLatencies(strategyUrl: string, spaces: string[]): Promise<number[]> {
+  const planner = await userToken('planer');
+  const inbox = (space: string, type: string) =>
+    call(`${strategyUrl}/v1/tasks?scope=all&space=${space}&type=${type}&status=open`, { token: planner });
+  await inParallel(spaces, 20, async (spaceCode) => {
+    const started = await call(`${strategyUrl}/v1/cycles`, { token: planner, method: 'POST', body: { spaceCode } });
+    if (started.status !== 201) throw new Error(`start ${spaceCode}: ${started.status} ${JSON.stringify(started.body)}`);
+  });
+  const analysisTasks = new Map<string, string>();
+  await waitFor(async () => {
+    for (const space of spaces.filter((s) => !analysisTasks.has(s))) {
+      const page = await inbox(space, 'review-analysis');
+      if (page.body.items?.[0]) analysisTasks.set(space, page.body.items[0].id);
+    }
+    return analysisTasks.size === spaces.length;
+  }, 300_000, 'every analysis task in the inbox');
+
+  return inParallel(spaces, CONCURRENCY, async (space) => {
+      const t0 = performance.now();
+      const done = await call(`${strategyUrl}/v1/tasks/${encodeURIComponent(analysisTasks.get(space)!)}/complete`, {
+        token: planner,
+        method: 'POST',
+        body: { result: { summary: 'Benchmark' } },
+      });
+      if (done.status !== 200) throw new Error(`complete ${space}: ${done.status} ${JSON.stringify(done.body)}`);
+      await pollUntil(async () => ((await inbox(space, 'document-participation')).body.total ?? 0) > 0);
+      return performance.now() - t0;
+  });
+}
+
+/** Signal → activity → row visible, once per workflow, all workflows at once: the bare Temporal path. */
+async function roundTripLatencies(pool: Pool, count: number): Promise<number[]> {
+  const logger = createLogger({ name: 'bench', level: 'warn' });
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_round_trip (id text, n integer, PRIMARY KEY (id, n))');
+  const taskQueue = `bench-round-trip-${process.pid}`;
+  const { worker, connection } = await createTemporalWorker({
+    address: stackEnv('TEMPORAL_ADDRESS'),
+    namespace: 'default',
+    logger,
+    worker: { taskQueue, workflowsPath: require.resolve('./round-trip/workflow'), activities: createRoundTripActivities(pool) },
+  });
+  const running = worker.run();
+  const clientConnection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
+  const client = new Client({ connection: clientConnection });
+  try {
+    const ids = Array.from({ length: count }, (_, i) => `rt-${process.pid}-${i}`);
+    const handles = await inParallel(ids, 20, (id) => client.workflow.start('roundTrip', { taskQueue, workflowId: id, args: [id, 2] }));
+    // A first round warms each workflow up, as the cycles were warmed up by their analysis phase.
+    const round = (n: number) =>
+      inParallel(handles, CONCURRENCY, async (handle) => {
+        const t0 = performance.now();
+        await handle.signal('ping', n);
+        await pollUntil(async () => (await pool.query('SELECT 1 FROM bench_round_trip WHERE id = $1 AND n = $2', [handle.workflowId, n])).rowCount === 1);
+        return performance.now() - t0;
+      });
+    await round(1);
+    return await round(2);
+  } finally {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await clientConnection.close();
+  }
+}
+
+/** Open tasks for every department, so the inbox query has a realistic table to search. */
+async function seedInbox(pool: Pool): Promise<void> {
+  const departments = ['soziales', 'jugend', 'gesundheit', 'wohnen', 'stadtplanung'];
+  await pool.query(
+    `INSERT INTO cycle (id, space_code, number, status, phase, started_by)
+     SELECT 'seed-' || i, 'SEED' || i, 1, 'running', 'measure-development', 'bench' FROM generate_series(1, 100) i
+     ON CONFLICT DO NOTHING`,
+  );
+  await pool.query(
+    `INSERT INTO task (id, cycle_id, key, type, phase, space_code, candidate_groups, department, status, created_at, due_at)
+     SELECT 'seed-' || i || '/propose', 'seed-' || (i % 100 + 1), 'propose-' || i, 'propose-measures', 'measure-development',
+            'SEED' || (i % 100 + 1), ARRAY['group:/departments/' || ($1::text[])[i % 5 + 1]], ($1::text[])[i % 5 + 1], 'open',
+            now(), now() + (i % 30) * interval '1 day'
+       FROM generate_series(1, 5000) i
+     ON CONFLICT DO NOTHING`,
+    [departments],
+  );
+}
+
+async function main(): Promise<void> {
+  const DATABASE_URL = await benchDatabase('sozialraum_bench_strategy', ['monitoring', 'strategy']);
+  const pool = createPool({ connectionString: DATABASE_URL, schema: 'strategy' });
+  const taskQueue = `bench-cycles-${process.pid}`;
+  const monitoring = await startBuilt('services/monitoring/dist/index.js', { DATABASE_URL });
+  const worker = await startBuilt(
+    'workflows/dist/worker.js',
+    { DATABASE_URL, TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url, KEYCLOAK_CLIENT_SECRET: stackEnv('KEYCLOAK_SECRET_WORKFLOWS') },
+    'HEALTH_PORT',
+  );
+  const strategy = await startBuilt('services/strategy/dist/index.js', {
+    DATABASE_URL,
+    CYCLE_TASK_QUEUE: taskQueue,
+    MONITORING_URL: monitoring.url,
+    KEYCLOAK_CLIENT_SECRET: stackEnv('KEYCLOAK_SECRET_STRATEGY'),
+  });
+  try {
+    const run = Date.now().toString(36).toUpperCase();
+    const spaces = Array.from({ length: CYCLES }, (_, i) => `B${run}${String(i).padStart(3, '0')}`);
+    process.stdout.write(
+      `strategy benchmark: ${CYCLES} cycles running at once, ${CONCURRENCY} completions measured at a time, poll every ${POLL_MS} ms, load ${LOAD_SECONDS} s per endpoint\n`,
+    );
+    const cycles = await cycleLatencies(strategy.url, spaces);
+    const bare = await roundTripLatencies(pool, CYCLES);
+    report('completion → next task in inbox, p50', percentile(cycles, 50), percentile(bare, 50), 'ms', 'signal→activity→db p50');
+    report('completion → next task in inbox, p99', percentile(cycles, 99), percentile(bare, 99), 'ms', 'signal→activity→db p99');
+
+    await seedInbox(pool);
+    const token = await userToken('soziales');
+    const inbox = await load({ url: `${strategy.url}/v1/tasks?scope=groups&status=open`, token, seconds: LOAD_SECONDS });
+    const me = await load({ url: `${strategy.url}/v1/me`, token, seconds: LOAD_SECONDS });
+    report('inbox (department user) throughput', inbox.requestsPerSecond, me.requestsPerSecond, 'req/s', 'GET /v1/me');
+    report('inbox (department user) p99 latency', inbox.p99Ms, me.p99Ms, 'ms', 'GET /v1/me');
+    if (inbox.non2xx + me.non2xx + inbox.errors + me.errors > 0) process.stdout.write(`warning: ${inbox.non2xx + me.non2xx} non-2xx, ${inbox.errors + me.errors} errors\n`);
+  } finally {
+    await stop([strategy, worker, monitoring]);
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# npm run bench [-- strategy|measures]: builds, starts the local stack and runs the benchmarks against it.
+# Each prints its figures next to a baseline measured in the same run, as ratios (absolute times on a
+# shared 2-core machine mean little). Benchmarks get databases of their own; they never run in npm test.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+ensure_node_modules
+trap stack_down_if_started EXIT
+stack_up
+npx turbo run build --output-logs=errors-only
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
+
+which="${1:-all}"
+if [ "$which" = all ] || [ "$which" = strategy ]; then node bench/dist/strategy-cycles.js; fi
+if [ "$which" = all ] || [ "$which" = measures ]; then node bench/dist/measures-overview.js; fi
