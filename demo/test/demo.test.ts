@@ -54,6 +54,10 @@ describe('the demo data', () => {
     await waitUntilOk(`${worker.url}/health/ready`, 90_000);
   });
   afterAll(async () => {
+    // The demo's cycles run on this test's task queue; end them so the spaces are free for other tests.
+    for await (const execution of strategyService.deps.temporal.workflow.list({ query: `TaskQueue = "demo-${process.pid}" AND ExecutionStatus = "Running"` })) {
+      await strategyService.deps.temporal.workflow.getHandle(execution.workflowId).terminate('demo test done');
+    }
     await strategyService?.close();
     worker?.child.kill('SIGTERM');
     await worker?.exited;
