@@ -23,6 +23,15 @@ import { loadMonitoringDemo } from '../src/load';
 const root = join(__dirname, '..', '..');
 const dataDir = process.env.SHARED_DATA_DIR ?? join(root, '..', 'shared', 'data');
 
+/** The demo test's cycles run on task queues `demo-…`; ending them frees the spaces for other tests. */
+async function endDemoCycles(service: TestService<strategyDeps.StrategyDependencies> | undefined): Promise<void> {
+  if (!service) return;
+  const { workflow } = service.deps.temporal;
+  for await (const execution of workflow.list({ query: 'ExecutionStatus = "Running" AND WorkflowId STARTS_WITH "cycle-"' })) {
+    if (execution.taskQueue.startsWith('demo-')) await workflow.getHandle(execution.workflowId).terminate('demo test cleanup');
+  }
+}
+
 /**
  * The demo as `npm start` loads it, on a database of its own: the monitoring and strategy services, and
  * the real worker as its own process on a task queue of this test.
@@ -52,12 +61,10 @@ describe('the demo data', () => {
       env: { DATABASE_URL, CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoringService.url, KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_STRATEGY ?? '' },
     });
     await waitUntilOk(`${worker.url}/health/ready`, 90_000);
+    await endDemoCycles(strategyService); // left by an earlier run that did not get to its cleanup
   });
   afterAll(async () => {
-    // The demo's cycles run on this test's task queue; end them so the spaces are free for other tests.
-    for await (const execution of strategyService.deps.temporal.workflow.list({ query: `TaskQueue = "demo-${process.pid}" AND ExecutionStatus = "Running"` })) {
-      await strategyService.deps.temporal.workflow.getHandle(execution.workflowId).terminate('demo test done');
-    }
+    await endDemoCycles(strategyService);
     await strategyService?.close();
     worker?.child.kill('SIGTERM');
     await worker?.exited;

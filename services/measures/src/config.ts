@@ -1,7 +1,30 @@
-import { baseServiceConfig, env, type z } from '@sozialraum/kit';
+import { baseServiceConfig, env, z } from '@sozialraum/kit';
 
-export const configSchema = baseServiceConfig.extend({
+const schema = baseServiceConfig.extend({
   PORT: env.port(3003),
   DATABASE_URL: env.url(),
+  MONITORING_URL: env.url().default('http://127.0.0.1:3001'),
+  /** The service's own Keycloak client, for calls to the monitoring service. */
+  KEYCLOAK_CLIENT_ID: z.string().min(1).default('svc-measures'),
+  KEYCLOAK_CLIENT_SECRET: env.secret(),
+  /** A measure in progress without a status report for this many days is missing one. */
+  REPORT_INTERVAL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** The space type an offer's location is placed in. */
+  OFFER_SPACE_TYPE: z.enum(['city', 'district', 'social-space', 'planning-area', 'statistical-area']).default('social-space'),
+  /** Run the outbox relay in this process (LISTEN/NOTIFY; one relay publishes at a time across replicas). */
+  RUN_OUTBOX_RELAY: env.bool(true),
+  /** The relay's safety sweep, for a notification lost while its connection was down. */
+  OUTBOX_SWEEP_MS: env.durationMs(30_000),
 });
-export type MeasuresConfig = z.infer<typeof configSchema>;
+
+/**
+ * The local stack exports the client secret as KEYCLOAK_SECRET_MEASURES (infra/local/stack.sh); it stands in
+ * for KEYCLOAK_CLIENT_SECRET when that is not set, so `npm start` and the e2e tests need no extra variable.
+ */
+export const configSchema = z.preprocess((input) => {
+  const vars = (input ?? {}) as Record<string, unknown>;
+  return vars.KEYCLOAK_CLIENT_SECRET === undefined && vars.KEYCLOAK_SECRET_MEASURES !== undefined
+    ? { ...vars, KEYCLOAK_CLIENT_SECRET: vars.KEYCLOAK_SECRET_MEASURES }
+    : vars;
+}, schema);
+export type MeasuresConfig = z.infer<typeof schema>;

@@ -1,20 +1,49 @@
-import { authFromConfig, type Logger, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createServiceClient, createServiceTokenProvider, type Logger, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import type { MeasuresConfig } from './config';
+import { loggingPublisher, type OutboxPublisher } from './outbox/publisher';
+import { type OutboxRelay, startOutboxRelay } from './outbox/relay';
+import { type MonitoringApi, monitoringApi } from './use-cases/monitoring';
 
 export interface MeasuresDependencies extends ServiceDependencies<MeasuresConfig> {
   pool: Pool;
+  /** The monitoring API, called with the service's own client-credentials token. */
+  monitoring: MonitoringApi;
+  /** Delivers the outbox; absent where RUN_OUTBOX_RELAY is off. */
+  relay?: OutboxRelay;
 }
 
-export function createDependencies(config: MeasuresConfig, logger: Logger): MeasuresDependencies {
+export interface DependencyOverrides {
+  /** Where outbox events go (default: the log). */
+  publisher?: OutboxPublisher;
+}
+
+export function createDependencies(config: MeasuresConfig, logger: Logger, overrides: DependencyOverrides = {}): MeasuresDependencies {
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'measures' });
   const auth = authFromConfig(config);
+  const token = createServiceTokenProvider({
+    keycloakUrl: config.KEYCLOAK_URL,
+    realm: config.KEYCLOAK_REALM,
+    clientId: config.KEYCLOAK_CLIENT_ID,
+    clientSecret: config.KEYCLOAK_CLIENT_SECRET,
+  });
+  const relay = config.RUN_OUTBOX_RELAY
+    ? startOutboxRelay({
+        databaseUrl: config.DATABASE_URL,
+        publisher: overrides.publisher ?? loggingPublisher(logger),
+        logger,
+        sweepMs: config.OUTBOX_SWEEP_MS,
+      })
+    : undefined;
   return {
     config,
     logger,
     pool,
+    monitoring: monitoringApi(createServiceClient({ baseUrl: config.MONITORING_URL, token })),
+    ...(relay ? { relay } : {}),
     verifier: auth.verifier,
     health: [postgresHealth(pool), auth.health],
-    resources: [closePool(pool)],
+    // The relay stops after HTTP has drained (its last event is marked or left for the next start), then the pool.
+    resources: [...(relay ? [relay] : []), closePool(pool)],
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createHttpApp, type HttpApp, loadOpenApiDocument } from '@sozialraum/kit';
 import type { MonitoringDependencies } from './dependencies';
 import { mountImportRoutes } from './http/imports.routes';
+import { mountLocateRoutes } from './http/locate.routes';
 import { mountMethodsRoutes } from './http/methods.routes';
 import { mountSettingsRoutes } from './http/settings.routes';
 import { mountSpacesRoutes } from './http/spaces.routes';
@@ -16,6 +17,7 @@ export function createServer(deps: MonitoringDependencies): HttpApp {
     openapi,
     bodyLimit: deps.config.BODY_LIMIT,
     routes: (router) => {
+      mountLocateRoutes(router, deps);
       mountImportRoutes(router, deps);
       mountSpacesRoutes(router, deps);
       mountValuesRoutes(router, deps);

@@ -1,0 +1,100 @@
+/**
+ * The coordinators' overview under load (issue 5 point 8): 10,000 measures with 5 status reports and 2
+ * milestones each, seeded with SQL into a database of the benchmark's own (on the server of DATABASE_URL,
+ * recreated each run); the measures service runs as its own process. Prints requests/s and p99 of
+ * GET /v1/overview for a department user (2,000 measures in scope) and a planner (all 10,000), each next to
+ * GET /v1/me of the same process in the same run, as ratios. Run: npm run bench -- measures
+ */
+import { createPool, type Pool } from '@sozialraum/kit/db';
+import { type StartedProcess, userToken } from '@sozialraum/kit/testing';
+import { load, type LoadResult, report } from './harness';
+import { benchDatabase, startBuilt, stop } from './platform';
+
+const MEASURES = 10_000;
+const REPORTS_PER_MEASURE = 5;
+const CYCLE = 'cycle-BENCH-1';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+/** Bulk SQL: measures over 13 spaces and 5 departments in every status, then their reports and milestones. */
+async function seed(pool: Pool): Promise<void> {
+  await pool.query(
+    `INSERT INTO measure (title, cycle_id, spaces, target_groups, department, budget_planned, budget_approved, budget_spent,
+                          funding_source, starts_on, status, status_changed_at, created_by)
+     SELECT 'Bench-Maßnahme ' || g, $1, ARRAY['STGT' || lpad((g % 13 + 1)::text, 2, '0')] || CASE WHEN g % 4 = 0 THEN ARRAY['STGT14'] ELSE '{}' END,
+            ARRAY[(ARRAY['old', 'poor', 'youth', 'families'])[g % 4 + 1]],
+            (ARRAY['soziales', 'jugend', 'gesundheit', 'wohnen', 'stadtplanung'])[g % 5 + 1],
+            1000 + g % 97 * 100, 800 + g % 89 * 100, g % 83 * 50, 'Haushalt', DATE '2025-01-01' + g % 365,
+            (ARRAY['proposed', 'approved', 'in-progress', 'in-progress', 'in-progress', 'paused', 'completed', 'cancelled'])[g % 8 + 1],
+            now() - (g % 300) * interval '1 day', 'bench'
+       FROM generate_series(1, $2::int) AS g`,
+    [CYCLE, MEASURES],
+  );
+  await pool.query(
+    `INSERT INTO status_report (measure_id, report_date, text, progress, traffic_light, created_by)
+     SELECT m.id, current_date - (r * 45 + abs(hashtext(m.title)) % 120), 'Bericht ' || r, 100 - r * 15,
+            (ARRAY['green', 'yellow', 'red'])[(r + abs(hashtext(m.title))) % 3 + 1], 'bench'
+       FROM measure m, generate_series(1, $2::int) AS r WHERE m.cycle_id = $1`,
+    [CYCLE, REPORTS_PER_MEASURE],
+  );
+  await pool.query(
+    `INSERT INTO milestone (measure_id, title, due_on, done_on)
+     SELECT m.id, 'Meilenstein ' || k, current_date + (k * 120 - 180), CASE WHEN k = 1 AND abs(hashtext(m.title)) % 3 > 0 THEN current_date - 70 END
+       FROM measure m, generate_series(1, 2) AS k WHERE m.cycle_id = $1`,
+    [CYCLE],
+  );
+  // What the service keeps with each measure when reports and milestones are written through its API.
+  await pool.query(
+    `UPDATE measure m SET last_report_on = r.report_date, last_traffic_light = r.traffic_light, last_progress = r.progress,
+            milestones_total = s.total, milestones_done = s.done, open_due_dates = s.open
+       FROM (SELECT DISTINCT ON (measure_id) measure_id, report_date, traffic_light, progress
+               FROM status_report ORDER BY measure_id, report_date DESC, created_at DESC) r,
+            (SELECT measure_id, count(*)::int AS total, count(done_on)::int AS done,
+                    COALESCE(array_agg(due_on ORDER BY due_on) FILTER (WHERE done_on IS NULL), '{}') AS open
+               FROM milestone GROUP BY measure_id) s
+      WHERE m.cycle_id = $1 AND r.measure_id = m.id AND s.measure_id = m.id`,
+    [CYCLE],
+  );
+  await pool.query('ANALYZE measure; ANALYZE status_report; ANALYZE milestone');
+}
+
+async function measure(name: string, url: string, token: string): Promise<LoadResult> {
+  await load({ url, token, connections: CONNECTIONS, seconds: 2 }); // warm-up: JIT, pool, plan cache
+  const result = await load({ url, token, connections: CONNECTIONS, seconds: SECONDS });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = await benchDatabase('sozialraum_bench_measures', ['measures']);
+  const pool = createPool({ connectionString: databaseUrl, schema: 'measures', max: 2 });
+  let service: StartedProcess | undefined;
+  try {
+    const seeding = Date.now();
+    await seed(pool);
+    process.stdout.write(`seeded ${MEASURES} measures with ${REPORTS_PER_MEASURE} reports and 2 milestones each in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`);
+
+    service = await startBuilt('services/measures/dist/index.js', { DATABASE_URL: databaseUrl, RUN_OUTBOX_RELAY: 'false' });
+    const [department, planner] = await Promise.all([userToken('soziales'), userToken('planer')]);
+    const overview = `${service.url}/v1/overview`;
+    const check = await fetch(overview, { headers: { authorization: `Bearer ${planner}` } }).then((r) => r.json() as Promise<{ totals: { count: number } }>);
+    if (check.totals.count !== MEASURES) throw new Error(`the overview counts ${check.totals.count} measures, expected ${MEASURES}`);
+
+    process.stdout.write(`load: ${CONNECTIONS} connections, ${SECONDS} s each, measures service as its own process\n`);
+    const bare = await measure('GET /v1/me', `${service.url}/v1/me`, planner);
+    const asDepartment = await measure('overview (department user)', overview, department);
+    const asPlanner = await measure('overview (planner)', overview, planner);
+    report('overview, department user (2,000 of 10,000): req/s', asDepartment.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
+    report('overview, department user (2,000 of 10,000): p99', asDepartment.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
+    report('overview, planner (10,000 measures): req/s', asPlanner.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
+    report('overview, planner (10,000 measures): p99', asPlanner.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
+  } finally {
+    if (service) await stop([service]);
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

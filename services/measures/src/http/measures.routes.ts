@@ -1,0 +1,61 @@
+import { principalOf } from '@sozialraum/kit';
+import type { Router } from 'express';
+import type { MeasuresDependencies } from '../dependencies';
+import { measureAudit } from '../use-cases/audit';
+import { type EvaluationInput, fileEvaluation } from '../use-cases/evaluations';
+import { changeMeasure, createMeasure, getMeasure, listMeasures, type MeasureInput, type MeasurePatch, measureView } from '../use-cases/measures';
+import { addMilestone, changeMilestone, removeMilestone } from '../use-cases/milestones';
+import { fileReport, measureReports, type ReportInput } from '../use-cases/reports';
+import { type TransitionInput, transitionMeasure } from '../use-cases/transitions';
+import type { MilestoneInput } from '../data/milestones.repository';
+import { measureFilter, page, pathParam } from './query';
+
+/** Measures, their status, milestones, reports, evaluation and audit trail. Who may do what is the use cases' rule. */
+export function mountMeasuresRoutes(router: Router, { pool, monitoring, config }: MeasuresDependencies): void {
+  const interval = config.REPORT_INTERVAL_DAYS;
+  const id = (req: Parameters<typeof pathParam>[0]) => pathParam(req, 'id');
+  const view = (measureId: string) => measureView(pool, measureId, interval);
+
+  router.get('/v1/measures', async (req, res) => {
+    res.json(await listMeasures(pool, principalOf(req), { filter: measureFilter(req), page: page(req), reportIntervalDays: interval }));
+  });
+  router.post('/v1/measures', async (req, res) => {
+    const { id: created, created: isNew } = await createMeasure(pool, principalOf(req), req.body as MeasureInput, req.get('Idempotency-Key'));
+    res.status(isNew ? 201 : 200).location(`/v1/measures/${created}`).json(await view(created));
+  });
+  router.get('/v1/measures/:id', async (req, res) => {
+    res.json(await getMeasure(pool, principalOf(req), id(req), interval));
+  });
+  router.patch('/v1/measures/:id', async (req, res) => {
+    await changeMeasure(pool, principalOf(req), id(req), req.body as MeasurePatch);
+    res.json(await view(id(req)));
+  });
+  router.post('/v1/measures/:id/transitions', async (req, res) => {
+    await transitionMeasure(pool, principalOf(req), id(req), req.body as TransitionInput);
+    res.json(await view(id(req)));
+  });
+  router.post('/v1/measures/:id/milestones', async (req, res) => {
+    await addMilestone(pool, principalOf(req), id(req), req.body as MilestoneInput);
+    res.status(201).json(await view(id(req)));
+  });
+  router.patch('/v1/measures/:id/milestones/:milestoneId', async (req, res) => {
+    await changeMilestone(pool, principalOf(req), id(req), pathParam(req, 'milestoneId'), req.body as Partial<MilestoneInput>);
+    res.json(await view(id(req)));
+  });
+  router.delete('/v1/measures/:id/milestones/:milestoneId', async (req, res) => {
+    await removeMilestone(pool, principalOf(req), id(req), pathParam(req, 'milestoneId'));
+    res.json(await view(id(req)));
+  });
+  router.get('/v1/measures/:id/reports', async (req, res) => {
+    res.json({ items: await measureReports(pool, principalOf(req), id(req)) });
+  });
+  router.post('/v1/measures/:id/reports', async (req, res) => {
+    res.status(201).json(await fileReport(pool, principalOf(req), id(req), req.body as ReportInput));
+  });
+  router.post('/v1/measures/:id/evaluation', async (req, res) => {
+    res.status(201).json(await fileEvaluation(pool, monitoring, principalOf(req), id(req), req.body as EvaluationInput));
+  });
+  router.get('/v1/measures/:id/audit', async (req, res) => {
+    res.json({ items: await measureAudit(pool, principalOf(req), id(req)) });
+  });
+}

@@ -1,0 +1,26 @@
+import { principalOf, requireRole, Roles } from '@sozialraum/kit';
+import type { Router } from 'express';
+import type { AuditEntity } from '../data/audit.repository';
+import type { MeasuresDependencies } from '../dependencies';
+import { auditTrail } from '../use-cases/audit';
+import { measuresOverview, overviewCsv } from '../use-cases/overview';
+import { integer, measureFilter, page, text } from './query';
+
+/** The coordinators' overview, its CSV export, and the service-wide audit trail (planners). */
+export function mountOverviewRoutes(router: Router, { pool, config }: MeasuresDependencies): void {
+  const interval = (req: Parameters<typeof integer>[0]) => integer(req, 'reportIntervalDays') ?? config.REPORT_INTERVAL_DAYS;
+
+  router.get('/v1/overview', async (req, res) => {
+    res.json(await measuresOverview(pool, principalOf(req), { filter: measureFilter(req), page: page(req), reportIntervalDays: interval(req) }));
+  });
+  router.get('/v1/overview/export', async (req, res) => {
+    const csv = await overviewCsv(pool, principalOf(req), { filter: measureFilter(req), reportIntervalDays: interval(req) });
+    res.type('text/csv; charset=utf-8').attachment('massnahmen.csv').send(csv);
+  });
+  router.get('/v1/audit', requireRole(Roles.planner, Roles.admin), async (req, res) => {
+    const before = integer(req, 'before');
+    const entity = text(req, 'entity') as AuditEntity | undefined;
+    const department = text(req, 'department');
+    res.json({ items: await auditTrail(pool, { limit: page(req).limit, ...(entity ? { entity } : {}), ...(department ? { department } : {}), ...(before ? { before } : {}) }) });
+  });
+}

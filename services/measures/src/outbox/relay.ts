@@ -1,0 +1,125 @@
+import type { Closable, Logger } from '@sozialraum/kit';
+import { createPool, type PoolClient } from '@sozialraum/kit/db';
+import { markPublished, OUTBOX_CHANNEL, unpublished } from '../data/outbox.repository';
+import type { OutboxPublisher } from './publisher';
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  publisher: OutboxPublisher;
+  logger: Logger;
+  /** The safety sweep: a notification can be missed while the connection is down. */
+  sweepMs: number;
+  /** How long to wait before retrying after the publisher or the database failed. */
+  retryMs?: number;
+  batchSize?: number;
+}
+
+export interface OutboxRelay extends Closable {
+  /** Publishes what is waiting now (the relay does this by itself when notified). */
+  drain(): Promise<void>;
+}
+
+/**
+ * Delivers the outbox in id order. It LISTENs on the outbox channel (the table's trigger notifies at commit)
+ * and sweeps now and then; one relay across all replicas publishes at a time (a session advisory lock on its
+ * connection, released when the process or the connection dies). An event is marked published right after the
+ * publisher accepted it; a crash between the two delivers it once more; none is lost.
+ */
+export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { publisher, logger } = options;
+  const retryMs = options.retryMs ?? 2_000;
+  const batchSize = options.batchSize ?? 100;
+  // Its own connection: it holds the LISTEN and the leader lock for the relay's life.
+  const pool = createPool({ connectionString: options.databaseUrl, schema: 'measures', max: 1, applicationName: 'measures-outbox' });
+  let client: PoolClient | undefined;
+  let leader = false;
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const later = (what: () => void, ms: number) => {
+    clearTimeout(retry);
+    retry = setTimeout(what, ms);
+    retry.unref();
+  };
+
+  const connect = async (): Promise<PoolClient> => {
+    if (client) return client;
+    const fresh = await pool.connect();
+    fresh.on('notification', () => void wake());
+    fresh.on('error', (error) => {
+      logger.warn({ err: error }, 'outbox relay connection lost; reconnecting');
+      if (client === fresh) {
+        client = undefined;
+        leader = false;
+        fresh.release(error);
+      }
+      if (!stopped) later(() => void wake(), retryMs);
+    });
+    await fresh.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    client = fresh;
+    return fresh;
+  };
+
+  const publishWaiting = async () => {
+    const db = await connect();
+    if (!leader) {
+      const { rows } = await db.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('measures.outbox-relay')) AS locked`);
+      leader = rows[0]?.locked === true;
+      if (!leader) return; // another replica publishes; this one listens and tries again when woken
+    }
+    for (;;) {
+      const events = await unpublished(db, batchSize);
+      for (const event of events) {
+        if (stopped) return;
+        await publisher.publish(event);
+        await markPublished(db, event.id);
+      }
+      if (events.length < batchSize) return;
+    }
+  };
+
+  const wake = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await publishWaiting();
+        } while (again && !stopped);
+      } catch (error) {
+        logger.error({ err: error }, 'outbox relay failed; retrying');
+        if (!stopped) later(() => void wake(), retryMs);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  const sweep = setInterval(() => void wake(), options.sweepMs);
+  sweep.unref();
+  void wake();
+
+  return {
+    name: 'outbox-relay',
+    drain: wake,
+    close: async () => {
+      stopped = true;
+      clearInterval(sweep);
+      clearTimeout(retry);
+      await running;
+      if (client) {
+        await client.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+        client.release(true); // ends the session: the leader lock goes with it
+        client = undefined;
+      }
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { type Principal, problems } from '@sozialraum/kit';
+import { mayChange, mayRead } from '../domain/access';
+import type { Queryable } from '../data/db';
+import { findMeasure, type MeasureRecord } from '../data/measures.repository';
+
+/** A measure the caller may read; another department's measure does not exist for them (404). */
+export async function readableMeasure(db: Queryable, principal: Principal, id: string): Promise<MeasureRecord> {
+  const measure = await findMeasure(db, id);
+  if (!measure || !mayRead(principal, measure.department)) throw problems.notFound(`There is no measure ${id}.`);
+  return measure;
+}
+
+/**
+ * A measure the caller may change, locked until the transaction ends (unless `lock` is false). Someone who
+ * names a measure they may not change gets 403, saying whose it is to change.
+ */
+export async function changeableMeasure(db: Queryable, principal: Principal, id: string, lock = true): Promise<MeasureRecord> {
+  const measure = await lockedMeasure(db, id, lock);
+  if (!mayChange(principal, measure.department)) {
+    throw problems.forbidden(`Measure ${id} belongs to department "${measure.department}"; only its staff and planners may change it.`);
+  }
+  return measure;
+}
+
+export async function lockedMeasure(db: Queryable, id: string, lock = true): Promise<MeasureRecord> {
+  const measure = await findMeasure(db, id, lock);
+  if (!measure) throw problems.notFound(`There is no measure ${id}.`);
+  return measure;
+}
+
+/** Optimistic concurrency: the version the caller read must still be the stored one. */
+export function checkVersion(measure: { id: string; version: number }, version: number, what = 'Measure'): void {
+  if (measure.version === version) return;
+  throw problems.conflict(
+    `${what} ${measure.id} was changed by someone else (you sent version ${version}, it is now ${measure.version}); read it again and repeat your change.`,
+    { currentVersion: measure.version },
+  );
+}

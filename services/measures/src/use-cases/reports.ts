@@ -1,0 +1,47 @@
+import { type Principal, problems } from '@sozialraum/kit';
+import { type Pool, withTransaction } from '@sozialraum/kit/db';
+import { checkReportDate, today } from '../domain/measure';
+import { REPORTABLE_STATUSES } from '../domain/status';
+import { recordLatestReport } from '../data/measures.repository';
+import { appendOutbox } from '../data/outbox.repository';
+import { insertReport, listReports, type StatusReportRecord } from '../data/reports.repository';
+import { EventTypes } from '../outbox/events';
+import { changeableMeasure, readableMeasure } from './measure-access';
+import { recordChange } from './record';
+
+export interface ReportInput {
+  date?: string;
+  text: string;
+  progress: number;
+  trafficLight: 'green' | 'yellow' | 'red';
+}
+
+export async function measureReports(pool: Pool, principal: Principal, measureId: string): Promise<StatusReportRecord[]> {
+  await readableMeasure(pool, principal, measureId);
+  return listReports(pool, measureId);
+}
+
+/** Files a status report; the report, its audit entry and its event are one transaction. */
+export async function fileReport(pool: Pool, principal: Principal, measureId: string, input: ReportInput): Promise<StatusReportRecord> {
+  const date = input.date ?? today();
+  const errors = checkReportDate(date, today());
+  if (errors.length > 0) throw problems.unprocessable('A status report tells what has happened: its date cannot lie in the future.', errors);
+  return withTransaction(pool, async (client) => {
+    const measure = await changeableMeasure(client, principal, measureId);
+    if (!REPORTABLE_STATUSES.includes(measure.status)) {
+      throw problems.conflict(`A ${measure.status} measure takes no status reports; it must be ${REPORTABLE_STATUSES.join(', ')}.`, {
+        measureStatus: measure.status,
+        allowedStatuses: REPORTABLE_STATUSES,
+      });
+    }
+    const report = await insertReport(client, measureId, { ...input, date, text: input.text.trim(), createdBy: principal.name });
+    await recordLatestReport(client, measureId, report);
+    await recordChange(client, principal, { entity: 'status-report', entityId: report.id, measureId, department: measure.department, action: 'created', before: null, after: report });
+    await appendOutbox(client, {
+      type: EventTypes.reportFiled,
+      aggregateId: measureId,
+      payload: { measureId, cycleId: measure.cycleId, department: measure.department, reportId: report.id, date, progress: report.progress, trafficLight: report.trafficLight },
+    });
+    return report;
+  });
+}

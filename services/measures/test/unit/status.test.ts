@@ -1,0 +1,42 @@
+import { allFinished, allowedTransitions, checkTransition, isDecision, MEASURE_STATUSES } from '../../src/domain/status';
+
+describe('the status machine', () => {
+  test('when a status is asked for its next statuses, then only the issue’s transitions exist', () => {
+    expect(Object.fromEntries(MEASURE_STATUSES.map((s) => [s, allowedTransitions(s)]))).toEqual({
+      proposed: ['approved', 'rejected', 'returned'],
+      approved: ['in-progress'],
+      rejected: [],
+      returned: ['proposed'],
+      'in-progress': ['completed', 'paused', 'cancelled'],
+      paused: ['in-progress'],
+      completed: [],
+      cancelled: [],
+    });
+  });
+
+  test('when a transition is not in the machine, then the verdict lists the allowed ones', () => {
+    expect(checkTransition('approved', 'completed', undefined)).toEqual({ ok: false, problem: 'forbidden', allowed: ['in-progress'] });
+    expect(checkTransition('completed', 'in-progress', 'again')).toEqual({ ok: false, problem: 'forbidden', allowed: [] });
+    expect(checkTransition('paused', 'paused', 'still')).toMatchObject({ ok: false, problem: 'forbidden' });
+  });
+
+  test('when rejecting, returning, pausing or cancelling, then a reason that is not blank is required', () => {
+    expect(checkTransition('proposed', 'rejected', ' ')).toEqual({ ok: false, problem: 'reason-required' });
+    expect(checkTransition('proposed', 'returned', undefined)).toEqual({ ok: false, problem: 'reason-required' });
+    expect(checkTransition('in-progress', 'paused', '')).toEqual({ ok: false, problem: 'reason-required' });
+    expect(checkTransition('in-progress', 'cancelled', 'Träger insolvent')).toEqual({ ok: true });
+    expect(checkTransition('proposed', 'approved', undefined)).toEqual({ ok: true });
+    expect(checkTransition('in-progress', 'completed', undefined)).toEqual({ ok: true });
+  });
+
+  test('when deciding whether a transition is a decision, then only changes from proposed are', () => {
+    expect(MEASURE_STATUSES.filter(isDecision)).toEqual(['proposed']);
+  });
+
+  test('when a cycle’s measures are all completed, cancelled or rejected, then it is finished; without measures, it is not', () => {
+    expect(allFinished(['completed', 'cancelled', 'rejected'])).toBe(true);
+    expect(allFinished(['completed', 'paused'])).toBe(false);
+    expect(allFinished(['completed', 'returned'])).toBe(false);
+    expect(allFinished([])).toBe(false);
+  });
+});
