@@ -33,6 +33,6 @@ npx concurrently --names monitoring,strategy,measures,worker,demo --prefix-color
   --kill-others-on-fail --kill-signal SIGTERM \
   "PORT=3001 node services/monitoring/dist/index.js" \
   "PORT=3002 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_STRATEGY node services/strategy/dist/index.js" \
-  "PORT=3003 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_MEASURES node services/measures/dist/index.js" \
-  "HEALTH_PORT=3010 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_WORKFLOWS node workflows/dist/worker.js" \
+  "PORT=3003 TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_MEASURES node services/measures/dist/index.js" \
+  "HEALTH_PORT=3010 MEASURES_URL=http://127.0.0.1:3003 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_WORKFLOWS node workflows/dist/worker.js" \
   "node demo/dist/load.js"

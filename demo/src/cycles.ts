@@ -2,14 +2,16 @@ import { createServiceClient, type ServiceClient } from '@sozialraum/kit';
 import { userToken, waitFor } from '@sozialraum/kit/testing';
 
 /**
- * Flensburg strategy cycles in several phases, driven through the strategy API by the demo users, so every
- * inbox has something waiting: planer (analysis of 02 Neustadt, started from its alert), koordination
- * (participation in 03 Nordstadt), soziales and jugend (measure proposals for 01 Altstadt), lenkung (the
- * decision on 08 Sandberg's measure package).
+ * Flensburg strategy cycles in every phase up to implementation, driven through the APIs by the demo users,
+ * so every inbox has something waiting: planer (analysis of 02 Neustadt, started from its alert),
+ * koordination (participation in 03 Nordstadt), soziales and jugend (measure proposals for 13 Tarup),
+ * lenkung (the decision on 01 Altstadt's package); 08 Sandberg is in implementation with measures in every
+ * status, status reports and an evaluation.
  */
 export interface StrategyDemoOptions {
   strategyUrl: string;
   monitoringUrl: string;
+  measuresUrl: string;
 }
 
 interface Task {
@@ -61,16 +63,20 @@ const goals = {
   goals: [{ title: 'Arbeitslosenanteil senken', description: 'Junge Erwachsene in Ausbildung und Arbeit bringen', indicatorKey: 'alq', targetValue: 8, targetYear: 2028 }],
   needs: [{ key: 'uebergang-beruf', title: 'Übergang Schule–Beruf stärken', description: 'Beratung und Begleitung im Quartier', targetGroups: ['youth', 'job-seeking'], departments: ['soziales', 'jugend'] }],
 };
-const proposal = (department: string) => ({
+const titles: Record<string, string[]> = {
+  soziales: ['Quartiersbezogene Beschäftigungsberatung', 'Schuldnerberatung im Stadtteilhaus', 'Lotsendienst zu Sozialleistungen'],
+  jugend: ['Jugendberufsagentur-Sprechstunde im Stadtteil', 'Ausbildungspatenschaften'],
+};
+const proposals = (department: string, count: number, prefix = '') => ({
   decision: 'propose',
-  measures: [{
-    title: department === 'jugend' ? 'Jugendberufsagentur-Sprechstunde im Stadtteil' : 'Quartiersbezogene Beschäftigungsberatung',
-    description: 'Wöchentliche Beratung vor Ort, gemeinsam mit Trägern der Jugendhilfe und dem Jobcenter.',
+  measures: Array.from({ length: count }, (_, i) => ({
+    title: `${prefix}${titles[department]?.[i] ?? `Maßnahme ${i + 1}`}`,
+    description: 'Wöchentlich vor Ort, gemeinsam mit Trägern der Jugendhilfe und dem Jobcenter.',
     needKey: 'uebergang-beruf',
-    budgetPlanned: department === 'jugend' ? 38_000 : 52_000,
+    budgetPlanned: 20_000 + 8_000 * i,
     start: '2027-01-01',
     end: '2027-12-31',
-  }],
+  })),
 });
 
 async function throughGoals(as: As, space: string): Promise<void> {
@@ -78,6 +84,72 @@ async function throughGoals(as: As, space: string): Promise<void> {
   await complete(as, 'koordination', space, 'document-participation', participation);
   await complete(as, 'planer', space, 'set-goals', goals);
   await complete(as, 'planer', space, 'review-goals', { decision: 'approve' });
+}
+
+interface MeasureView {
+  id: string;
+  title: string;
+  status: string;
+  version: number;
+  department: string;
+}
+
+/** The decision task of the cycle, with the measures of its package. */
+async function decide(as: As, space: string, decision: (measureId: string, index: number) => { decision: string; reason?: string }): Promise<void> {
+  const lenkung = await as('lenkung');
+  let task: (Task & { measureIds: string[] }) | undefined;
+  await waitFor(async () => {
+    task = (await lenkung<{ items: Array<Task & { measureIds: string[] }> }>('GET', `/v1/tasks?scope=groups&space=${space}&type=decide-package&status=open`)).items[0];
+    return task !== undefined;
+  }, 60_000, `decision on ${space}`);
+  const decisions = task!.measureIds.map((measureId, index) => ({ measureId, ...decision(measureId, index) }));
+  await lenkung('POST', `/v1/tasks/${encodeURIComponent(task!.id)}/complete`, { result: { decisions } });
+}
+
+/**
+ * 08 Sandberg in implementation, with its measures in every status (in the measures service): one in
+ * progress with two status reports, one paused, one completed and evaluated, one cancelled, one rejected
+ * after it had been returned once.
+ */
+async function implementation(as: As, measuresUrl: string): Promise<void> {
+  const space = 'STGT08';
+  await throughGoals(as, space);
+  await complete(as, 'soziales', space, 'propose-measures', proposals('soziales', 3));
+  await complete(as, 'jugend', space, 'propose-measures', proposals('jugend', 2));
+  await decide(as, space, (_id, index) => (index === 4 ? { decision: 'return', reason: 'Bitte mit dem Jobcenter abstimmen' } : { decision: 'approve' }));
+  // The returned measure goes back to its department, which proposes a reworked one.
+  const planner = await as('planer');
+  let reworked: (Task & { department: string }) | undefined;
+  await waitFor(async () => {
+    reworked = (await planner<{ items: Array<Task & { department: string }> }>('GET', `/v1/tasks?scope=all&space=${space}&type=propose-measures&status=open`)).items[0];
+    return reworked !== undefined;
+  }, 60_000, 'the returned measure back with its department');
+  await complete(as, reworked!.department, space, 'propose-measures', proposals(reworked!.department, 1, 'Abgestimmt: '));
+  await decide(as, space, () => ({ decision: 'reject', reason: 'Überschneidet sich mit einem Landesprogramm' }));
+
+  const measuresAs = clients(measuresUrl);
+  let running: MeasureView[] = [];
+  await waitFor(async () => {
+    running = (await (await measuresAs('planer'))<{ items: MeasureView[] }>('GET', `/v1/measures?status=in-progress&space=${space}`)).items;
+    return running.length >= 4;
+  }, 60_000, 'the approved measures in progress');
+  const [reported, paused, done, stopped] = running;
+  const by = (m: MeasureView) => measuresAs(m.department);
+  await (await by(reported!))('POST', `/v1/measures/${reported!.id}/reports`, { text: 'Beratung läuft wöchentlich, 23 Gespräche', progress: 30, trafficLight: 'green' });
+  await (await by(reported!))('POST', `/v1/measures/${reported!.id}/reports`, { text: 'Raum im Stadtteilhaus fällt im Dezember aus', progress: 45, trafficLight: 'yellow' });
+  await (await by(paused!))('POST', `/v1/measures/${paused!.id}/transitions`, { to: 'paused', reason: 'Trägerwechsel', version: paused!.version });
+  const finisher = await by(done!);
+  await finisher('POST', `/v1/measures/${done!.id}/reports`, { text: 'Alle Termine durchgeführt', progress: 100, trafficLight: 'green' });
+  const current = await finisher<MeasureView>('GET', `/v1/measures/${done!.id}`);
+  await finisher('POST', `/v1/measures/${done!.id}/transitions`, { to: 'completed', version: current.version });
+  await finisher('POST', `/v1/measures/${done!.id}/evaluation`, {
+    outcome: 'Gut angenommen; mehr Jugendliche in Ausbildung vermittelt',
+    recommendation: 'continue',
+    lessons: 'Sprechzeiten am Nachmittag anbieten',
+    from: '2020',
+    to: '2022',
+  });
+  await (await by(stopped!))('POST', `/v1/measures/${stopped!.id}/transitions`, { to: 'cancelled', reason: 'Förderung entfallen', version: stopped!.version });
 }
 
 export async function loadStrategyDemo(options: StrategyDemoOptions): Promise<'loaded' | 'present'> {
@@ -98,16 +170,20 @@ export async function loadStrategyDemo(options: StrategyDemoOptions): Promise<'l
   await complete(as, 'planer', 'STGT03', 'review-analysis', analysis('STGT03'));
   await waitForTasks(as, 'koordination', 'STGT03', 'document-participation');
 
-  // 01 Altstadt: the departments are asked for measures.
+  // 13 Tarup: the departments are asked for measures.
+  await start('STGT13');
+  await throughGoals(as, 'STGT13');
+  await waitForTasks(as, 'soziales', 'STGT13', 'propose-measures');
+
+  // 01 Altstadt: both departments proposed; the steering committee decides.
   await start('STGT01');
   await throughGoals(as, 'STGT01');
-  await waitForTasks(as, 'soziales', 'STGT01', 'propose-measures');
+  await complete(as, 'soziales', 'STGT01', 'propose-measures', proposals('soziales', 1));
+  await complete(as, 'jugend', 'STGT01', 'propose-measures', proposals('jugend', 1));
+  await waitForTasks(as, 'lenkung', 'STGT01', 'decide-package');
 
-  // 08 Sandberg: both departments proposed; the steering committee decides.
+  // 08 Sandberg: in implementation, measures in every status.
   await start('STGT08');
-  await throughGoals(as, 'STGT08');
-  await complete(as, 'soziales', 'STGT08', 'propose-measures', proposal('soziales'));
-  await complete(as, 'jugend', 'STGT08', 'propose-measures', proposal('jugend'));
-  await waitForTasks(as, 'lenkung', 'STGT08', 'decide-package');
+  await implementation(as, options.measuresUrl);
   return 'loaded';
 }

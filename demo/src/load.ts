@@ -83,6 +83,7 @@ export async function loadMonitoringDemo(options: DemoOptions): Promise<'loaded'
 async function main(): Promise<void> {
   const monitoringUrl = process.env.MONITORING_URL ?? 'http://127.0.0.1:3001';
   const strategyUrl = process.env.STRATEGY_URL ?? 'http://127.0.0.1:3002';
+  const measuresUrl = process.env.MEASURES_URL ?? 'http://127.0.0.1:3003';
   const workerUrl = process.env.WORKER_URL ?? 'http://127.0.0.1:3010';
   const dataDir = process.env.SHARED_DATA_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'data');
   if (!existsSync(join(dataDir, 'flensburg'))) {
@@ -92,8 +93,8 @@ async function main(): Promise<void> {
   await waitUntilOk(`${monitoringUrl}/health/ready`, 120_000);
   const result = await loadMonitoringDemo({ monitoringUrl, dataDir });
   logger.info(result === 'present' ? 'monitoring demo data already present' : 'monitoring demo data loaded');
-  await Promise.all([waitUntilOk(`${strategyUrl}/health/ready`, 120_000), waitUntilOk(`${workerUrl}/health/ready`, 120_000)]);
-  const cycles = await loadStrategyDemo({ strategyUrl, monitoringUrl });
+  await Promise.all([strategyUrl, measuresUrl, workerUrl].map((url) => waitUntilOk(`${url}/health/ready`, 120_000)));
+  const cycles = await loadStrategyDemo({ strategyUrl, monitoringUrl, measuresUrl });
   logger.info(cycles === 'present' ? 'demo cycles already present' : 'demo cycles started: tasks wait in the demo users’ inboxes');
 }
 

@@ -16,6 +16,9 @@ import * as monitoringDeps from '@sozialraum/monitoring/dist/dependencies';
 import * as strategy from '@sozialraum/strategy/dist/server';
 import * as strategyConfig from '@sozialraum/strategy/dist/config';
 import * as strategyDeps from '@sozialraum/strategy/dist/dependencies';
+import * as measures from '@sozialraum/measures/dist/server';
+import * as measuresConfig from '@sozialraum/measures/dist/config';
+import * as measuresDeps from '@sozialraum/measures/dist/dependencies';
 import { loadStrategyDemo } from '../src/cycles';
 import { demoMethod } from '../src/flensburg';
 import { loadMonitoringDemo } from '../src/load';
@@ -39,19 +42,27 @@ async function endDemoCycles(service: TestService<strategyDeps.StrategyDependenc
 describe('the demo data', () => {
   let monitoringService: TestService<monitoringDeps.MonitoringDependencies>;
   let strategyService: TestService<strategyDeps.StrategyDependencies>;
+  let measuresService: TestService<measuresDeps.MeasuresDependencies>;
   let worker: StartedProcess;
 
   beforeAll(async () => {
     const DATABASE_URL = await createTestDatabase('sozialraum_demo_test');
-    for (const service of ['monitoring', 'strategy']) {
+    for (const service of ['monitoring', 'strategy', 'measures']) {
       execFileSync(process.execPath, [join(root, 'services', service, 'dist', 'migrate.js')], { env: { ...process.env, DATABASE_URL } });
     }
     const taskQueue = `demo-${process.pid}`;
     monitoringService = await startService({ ...monitoringConfig, ...monitoringDeps, ...monitoring, env: { DATABASE_URL } });
+    measuresService = await startService({
+      ...measuresConfig,
+      ...measuresDeps,
+      ...measures,
+      env: { DATABASE_URL, MONITORING_URL: monitoringService.url, KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_MEASURES ?? '' },
+    });
     worker = await startProcess(join(root, 'workflows', 'dist', 'worker.js'), {
       DATABASE_URL,
       TASK_QUEUE: taskQueue,
       MONITORING_URL: monitoringService.url,
+      MEASURES_URL: measuresService.url,
       KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_WORKFLOWS ?? '',
     }, 'HEALTH_PORT');
     strategyService = await startService({
@@ -68,6 +79,7 @@ describe('the demo data', () => {
     await strategyService?.close();
     worker?.child.kill('SIGTERM');
     await worker?.exited;
+    await measuresService?.close();
     await monitoringService?.close();
   });
 
@@ -92,7 +104,8 @@ describe('the demo data', () => {
   });
 
   test('when the demo cycles load, then cycles stand in several phases with tasks in the demo users’ inboxes', async () => {
-    expect(await loadStrategyDemo({ strategyUrl: strategyService.url, monitoringUrl: monitoringService.url })).toBe('loaded');
+    const urls = { strategyUrl: strategyService.url, monitoringUrl: monitoringService.url, measuresUrl: measuresService.url };
+    expect(await loadStrategyDemo(urls)).toBe('loaded');
 
     const inbox = async (user: string) =>
       (await call(`${strategyService.url}/v1/tasks?scope=groups&status=open`, { token: await userToken(user) })).body.items.map(
@@ -100,15 +113,25 @@ describe('the demo data', () => {
       );
     expect(await inbox('planer')).toContain('STGT02:review-analysis');
     expect(await inbox('koordination')).toContain('STGT03:document-participation');
-    expect(await inbox('soziales')).toContain('STGT01:propose-measures');
-    expect(await inbox('jugend')).toContain('STGT01:propose-measures');
-    expect(await inbox('lenkung')).toContain('STGT08:decide-package');
-    expect(await inbox('soziales')).not.toContain('STGT08:decide-package');
+    expect(await inbox('soziales')).toContain('STGT13:propose-measures');
+    expect(await inbox('jugend')).toContain('STGT13:propose-measures');
+    expect(await inbox('lenkung')).toContain('STGT01:decide-package');
+    expect(await inbox('soziales')).not.toContain('STGT01:decide-package');
 
     const cycles = await call(`${strategyService.url}/v1/cycles`, { token: await userToken('gast') });
     const phases = Object.fromEntries(cycles.body.items.map((c: { spaceCode: string; phase: string }) => [c.spaceCode, c.phase]));
-    expect(phases).toMatchObject({ STGT02: 'analysis', STGT03: 'participation', STGT01: 'measure-development', STGT08: 'decision' });
+    expect(phases).toMatchObject({ STGT02: 'analysis', STGT03: 'participation', STGT13: 'measure-development', STGT01: 'decision', STGT08: 'implementation' });
     const neustadt = cycles.body.items.find((c: { spaceCode: string }) => c.spaceCode === 'STGT02');
     expect(neustadt.alertId).toEqual(expect.any(Number));
+
+    const sandberg = cycles.body.items.find((c: { spaceCode: string }) => c.spaceCode === 'STGT08');
+    const listed = await call(`${measuresService.url}/v1/measures?cycle=${sandberg.id}&limit=50`, { token: await userToken('planer') });
+    const statuses = listed.body.items.map((m: { status: string }) => m.status).sort();
+    expect(statuses).toEqual(['cancelled', 'completed', 'in-progress', 'paused', 'rejected', 'returned']);
+    const completed = listed.body.items.find((m: { status: string }) => m.status === 'completed');
+    const detail = await call(`${measuresService.url}/v1/measures/${completed.id}`, { token: await userToken('planer') });
+    expect(detail.body.evaluation).toMatchObject({ recommendation: 'continue' });
+    const running = listed.body.items.find((m: { status: string }) => m.status === 'in-progress');
+    expect(running.trafficLight).toBe('yellow');
   });
 });

@@ -13,7 +13,9 @@ export const configSchema = z.object({
   /** Notifications are handed to the strategy service's delivery jobs through BullMQ. */
   REDIS_URL: env.url(),
   MONITORING_URL: env.url().default('http://127.0.0.1:3001'),
-  /** The worker calls monitoring with its own client-credentials token. */
+  /** Proposals, decisions, status reports and evaluations of measures go to the measures service. */
+  MEASURES_URL: env.url().default('http://127.0.0.1:3003'),
+  /** The worker calls monitoring and measures with its own client-credentials token. */
   KEYCLOAK_URL: env.url(),
   KEYCLOAK_REALM: z.string().min(1).default('sozialraum'),
   KEYCLOAK_CLIENT_ID: z.string().min(1).default('svc-workflows'),

@@ -3,7 +3,7 @@ import { closePool, createPool, postgresHealth } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection } from '@sozialraum/kit/redis';
 import { closeTemporalWorker, createTemporalClient, createTemporalWorker, temporalWorkerHealth } from '@sozialraum/kit/temporal';
 import express from 'express';
-import { createActivities, createMonitoringClient, createNotificationQueue } from './activities';
+import { createActivities, createMeasuresServicePort, createMonitoringClient, createNotificationQueue } from './activities';
 import { configSchema } from './config';
 
 const config = loadConfigOrExit('worker', configSchema);
@@ -17,13 +17,9 @@ void runProcess({
     const redis = createRedisConnection(config.REDIS_URL, 'producer');
     const notifications = createNotificationQueue(redis);
     const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
-    const monitoring = createMonitoringClient({
-      baseUrl: config.MONITORING_URL,
-      keycloakUrl: config.KEYCLOAK_URL,
-      realm: config.KEYCLOAK_REALM,
-      clientId: config.KEYCLOAK_CLIENT_ID,
-      clientSecret: config.KEYCLOAK_CLIENT_SECRET,
-    });
+    const login = { keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM, clientId: config.KEYCLOAK_CLIENT_ID, clientSecret: config.KEYCLOAK_CLIENT_SECRET };
+    const monitoring = createMonitoringClient({ baseUrl: config.MONITORING_URL, ...login });
+    const measures = createMeasuresServicePort({ baseUrl: config.MEASURES_URL, ...login });
 
     const { worker, connection } = await createTemporalWorker({
       address: config.TEMPORAL_ADDRESS,
@@ -32,7 +28,7 @@ void runProcess({
       worker: {
         taskQueue: config.TASK_QUEUE,
         workflowsPath: require.resolve('./workflows'),
-        activities: createActivities({ pool, monitoring, temporal: temporal.client, notifications, logger }),
+        activities: createActivities({ pool, monitoring, measures, temporal: temporal.client, notifications, logger }),
       },
     });
     const running = worker.run();

@@ -75,6 +75,20 @@ describe('what the workflow refuses', () => {
     await cycle.handle.terminate('test over');
   });
 
+  test('when a proposed measure ends before it starts, then the proposal is refused before any measure exists', async () => {
+    const { cycle, who } = await inParticipation();
+    const record = { format: 'walk', date: '2024-05-02', actors: [], targetGroups: [], participants: 8, results: 'ok' };
+    await cycle.complete('participation-1', who.koordination, { records: [record], close: true });
+    await cycle.complete('set-goals-1', who.planer, { goals: [{ title: 'Armut senken' }], needs: [{ key: 'rat', title: 'Beratung', targetGroups: [], departments: ['soziales'] }] });
+    await cycle.complete('review-goals-1', who.planer, { decision: 'approve' });
+    const measure = { title: 'Beratung', description: 'vor Ort', needKey: 'rat', start: '2025-06-01', end: '2025-05-31' };
+    const refused = await refusal(cycle.complete('propose-soziales-1', who.soziales, { decision: 'propose', measures: [measure] }));
+    expect(refused).toMatchObject({ type: REJECTIONS.phaseRule });
+    expect(refused.details).toEqual([[{ pointer: '/result/measures/0/end', detail: 'ends before it starts (2025-05-31 < 2025-06-01)' }]]);
+    expect((await fixture.stack.pool.query(`SELECT count(*)::int AS n FROM measure_proposal WHERE cycle_id = $1`, [cycle.id])).rows[0].n).toBe(0);
+    await cycle.handle.terminate('test over');
+  });
+
   test('when the cycle is suspended, then completions are refused until it is resumed', async () => {
     const cycle = await start();
     const { planer } = people('X');

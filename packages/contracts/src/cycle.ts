@@ -8,6 +8,12 @@ export const TASK_QUEUE = 'strategy-cycles';
 /** The business key: one workflow per space and cycle number. */
 export const cycleWorkflowId = (spaceCode: string, number: number) => `cycle-${spaceCode}-${number}`;
 
+/** The space and number in a cycle's workflow ID; undefined for anything else. */
+export function parseCycleWorkflowId(id: string): { spaceCode: string; number: number } | undefined {
+  const match = /^cycle-(.+)-(\d+)$/.exec(id);
+  return match ? { spaceCode: match[1] as string, number: Number(match[2]) } : undefined;
+}
+
 export interface Person {
   id: string;
   name: string;

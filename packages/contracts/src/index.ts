@@ -4,3 +4,4 @@ export * from './forms';
 export * from './cycle';
 export * from './rejections';
 export * from './notifications';
+export * from './measures';

@@ -15,6 +15,9 @@ const schema = baseServiceConfig.extend({
   RUN_OUTBOX_RELAY: env.bool(true),
   /** The relay's safety sweep, for a notification lost while its connection was down. */
   OUTBOX_SWEEP_MS: env.durationMs(30_000),
+  /** The relay signals each event to the cycle workflow of the measure's cycle. */
+  TEMPORAL_ADDRESS: z.string().min(1),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
 });
 
 /**

@@ -1,7 +1,8 @@
 import { authFromConfig, createServiceClient, createServiceTokenProvider, type Logger, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
+import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { MeasuresConfig } from './config';
-import { loggingPublisher, type OutboxPublisher } from './outbox/publisher';
+import { cycleSignalPublisher, type OutboxPublisher } from './outbox/publisher';
 import { type OutboxRelay, startOutboxRelay } from './outbox/relay';
 import { type MonitoringApi, monitoringApi } from './use-cases/monitoring';
 
@@ -14,7 +15,7 @@ export interface MeasuresDependencies extends ServiceDependencies<MeasuresConfig
 }
 
 export interface DependencyOverrides {
-  /** Where outbox events go (default: the log). */
+  /** Where outbox events go (default: signals to the strategy cycles in Temporal). */
   publisher?: OutboxPublisher;
 }
 
@@ -27,10 +28,11 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
     clientId: config.KEYCLOAK_CLIENT_ID,
     clientSecret: config.KEYCLOAK_CLIENT_SECRET,
   });
+  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
   const relay = config.RUN_OUTBOX_RELAY
     ? startOutboxRelay({
         databaseUrl: config.DATABASE_URL,
-        publisher: overrides.publisher ?? loggingPublisher(logger),
+        publisher: overrides.publisher ?? cycleSignalPublisher(temporal.client, logger),
         logger,
         sweepMs: config.OUTBOX_SWEEP_MS,
       })
@@ -42,8 +44,8 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
     monitoring: monitoringApi(createServiceClient({ baseUrl: config.MONITORING_URL, token })),
     ...(relay ? { relay } : {}),
     verifier: auth.verifier,
-    health: [postgresHealth(pool), auth.health],
-    // The relay stops after HTTP has drained (its last event is marked or left for the next start), then the pool.
-    resources: [...(relay ? [relay] : []), closePool(pool)],
+    health: [postgresHealth(pool), temporalClientHealth(temporal.connection), auth.health],
+    // The relay stops after HTTP has drained (its last event is marked or left for the next start), then Temporal and the pool.
+    resources: [...(relay ? [relay] : []), temporal.closable, closePool(pool)],
   };
 }

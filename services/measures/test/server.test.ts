@@ -3,4 +3,4 @@ import { configSchema } from '../src/config';
 import { createDependencies } from '../src/dependencies';
 import { createServer } from '../src/server';
 
-describeServiceBasics('measures', { configSchema, createDependencies, createServer }, ['postgres', 'keycloak']);
+describeServiceBasics('measures', { configSchema, createDependencies, createServer }, ['postgres', 'temporal', 'keycloak']);

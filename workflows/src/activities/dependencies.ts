@@ -14,6 +14,6 @@ export interface ActivityDependencies {
   temporal: Client;
   notifications: NotificationQueue;
   logger: Logger;
-  /** Where measures live; the SQL port on measure_proposal until the measures service replaces it. */
+  /** Where measures live: the worker passes the measures service's port; without one, the SQL port (tests of the workflow alone). */
   measures?: MeasurePortFactory;
 }

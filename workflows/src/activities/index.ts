@@ -5,6 +5,7 @@ import { taskActivities } from './task.activities';
 export type { ActivityDependencies } from './dependencies';
 export type { MeasurePort, MeasurePortFactory, MeasureRef } from './measure-port';
 export { createSqlMeasurePort } from './measure-port';
+export { createMeasuresServicePort, type MeasuresServiceOptions } from './measures-service-port';
 export { createMonitoringClient, type MonitoringClient, type SpaceProfile } from './monitoring';
 export { createNotificationQueue, type NotificationQueue } from './notifications';
 export type { TaskRef, TaskRow } from './task.activities';

@@ -10,10 +10,10 @@ export interface MeasureRef {
 }
 
 /**
- * Where measures live. Until the measures service exists (issue 5) they are rows of strategy.measure_proposal
- * (`createSqlMeasurePort`); issue 5 replaces the implementation, not the workflow. Every call is idempotent
- * for the same `taskId`, because activities are retried: the SQL port writes in the caller's transaction, a
- * service-backed port sends `taskId` as its idempotency key.
+ * Where measures live: the measures service (`createMeasuresServicePort`, what the worker uses) or, for tests
+ * of the workflow alone, rows of strategy.measure_proposal (`createSqlMeasurePort`). Every call is idempotent
+ * for the same `taskId`, because activities are retried: the SQL port writes in the caller's transaction, the
+ * service port sends idempotency keys and checks a measure's status before it changes it.
  */
 export interface MeasurePort {
   /** Stores a department's proposals and returns them with their IDs, in the order given. */
@@ -30,18 +30,21 @@ export type MeasurePortFactory = (db: Queryable) => MeasurePort;
 
 const decided = { approve: 'approved', reject: 'rejected', return: 'returned' } as const;
 
+/** A proposal in the strategy read model (the cycle detail shows it), under the ID its port gave it. */
+export async function recordProposal(db: Queryable, p: { id: string; cycleId: string; department: string; measure: ProposedMeasure }): Promise<MeasureRef> {
+  const m = p.measure;
+  await db.query(
+    `INSERT INTO measure_proposal (id, cycle_id, need_key, department, title, description, budget_planned, starts_on, ends_on, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'proposed') ON CONFLICT (id) DO NOTHING`,
+    [p.id, p.cycleId, m.needKey, p.department, m.title, m.description, m.budgetPlanned ?? null, m.start ?? null, m.end ?? null],
+  );
+  return { id: p.id, needKey: m.needKey, department: p.department, title: m.title };
+}
+
 export const createSqlMeasurePort: MeasurePortFactory = (db) => ({
   proposeMeasures: async ({ cycleId, taskId, department, measures }) => {
     const refs: MeasureRef[] = [];
-    for (const [index, m] of measures.entries()) {
-      const id = `${taskId}#${index}`;
-      await db.query(
-        `INSERT INTO measure_proposal (id, cycle_id, need_key, department, title, description, budget_planned, starts_on, ends_on, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'proposed') ON CONFLICT (id) DO NOTHING`,
-        [id, cycleId, m.needKey, department, m.title, m.description, m.budgetPlanned ?? null, m.start ?? null, m.end ?? null],
-      );
-      refs.push({ id, needKey: m.needKey, department, title: m.title });
-    }
+    for (const [index, measure] of measures.entries()) refs.push(await recordProposal(db, { id: `${taskId}#${index}`, cycleId, department, measure }));
     return refs;
   },
   decideMeasures: async ({ decisions }) => {

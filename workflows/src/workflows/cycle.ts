@@ -47,6 +47,8 @@ export class Cycle {
   needs: Need[] = [];
   readonly tasks = new Map<string, TaskRecord>();
   readonly measures = new Map<string, MeasureState>();
+  /** IDs of the measures service's events applied so far: a repeated delivery changes nothing. */
+  readonly measureEvents = new Set<number>();
   readonly history: HistoryEntry[] = [];
   private readonly counters = new Map<string, number>();
 

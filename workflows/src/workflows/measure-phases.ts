@@ -1,4 +1,4 @@
-import { candidates, type TaskResult } from '@sozialraum/contracts';
+import { candidates, MEASURE_EVENTS, type MeasureEvent, type MeasureStatus, type TaskResult } from '@sozialraum/contracts';
 import { condition } from '@temporalio/workflow';
 import type { Cycle, MeasureState, TaskRecord } from './cycle';
 import { enterPhase } from './phase';
@@ -60,7 +60,8 @@ export async function decision(cycle: Cycle, proposed: MeasureState[]): Promise<
 
 /**
  * Implementation: every `reportIntervalMs`, a status report per department with unfinished measures (not
- * while its previous report is still open); ends after `implementationMs` or when all are reported finished.
+ * while its previous report is still open); ends after `implementationMs` or when all are finished (reported
+ * finished, or completed or cancelled in the measures service: `applyMeasureEvent`).
  */
 export async function implementation(cycle: Cycle): Promise<void> {
   await enterPhase(cycle, 'implementation');
@@ -95,5 +96,37 @@ function markFinished(cycle: Cycle, result: TaskResult<'report-status'> | undefi
   for (const report of result?.reports ?? []) {
     const measure = cycle.measures.get(report.measureId);
     if (measure && report.finished) measure.finished = true;
+  }
+}
+
+/**
+ * An event of the measures service (its outbox relay signals `measureEvent`), applied once per event ID. A
+ * measure completed or cancelled there is finished for the cycle, as if reported finished, so implementation
+ * ends without waiting for a report; status changes, reports and evaluations filed there go into the history.
+ */
+export function applyMeasureEvent(cycle: Cycle, event: MeasureEvent): void {
+  // A signal has no validator: what is not an event is ignored rather than failing the workflow task.
+  if (typeof event?.eventId !== 'number' || cycle.measureEvents.has(event.eventId)) return;
+  cycle.measureEvents.add(event.eventId);
+  const finish = (measureId: string | undefined, status: MeasureStatus | undefined) => {
+    const measure = measureId === undefined ? undefined : cycle.measures.get(measureId);
+    if (measure && (status === 'completed' || status === 'cancelled')) measure.finished = true;
+  };
+  const by = event.by ? ` (${event.by})` : '';
+  switch (event.type) {
+    case MEASURE_EVENTS.statusChanged:
+      finish(event.measureId, event.status);
+      cycle.log('measure-status-changed', { detail: `${event.measureId}: ${event.from} → ${event.status}${by}${event.reason ? `: ${event.reason}` : ''}` });
+      break;
+    case MEASURE_EVENTS.cycleMeasuresFinished:
+      for (const m of event.measures ?? []) finish(m.id, m.status);
+      cycle.log('measures-service-finished', { detail: `every measure of the cycle is completed, cancelled or rejected` });
+      break;
+    case MEASURE_EVENTS.reportFiled:
+      cycle.log('measure-report-filed', { detail: `${event.measureId}: ${event.progress} %, ${event.trafficLight}` });
+      break;
+    case MEASURE_EVENTS.evaluationFiled:
+      cycle.log('measure-evaluation-filed', { detail: `${event.measureId}: ${event.recommendation}` });
+      break;
   }
 }

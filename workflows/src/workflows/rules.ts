@@ -23,9 +23,11 @@ const phaseRules: { [T in TaskType]?: Rule<T> } = {
   'propose-measures': (_cycle, task, r) =>
     r.decision === 'decline'
       ? []
-      : r.measures.flatMap((m, i) =>
-          task.needKeys?.includes(m.needKey) ? [] : [{ pointer: `/result/measures/${i}/needKey`, detail: `must be one of this department's needs: ${list(task.needKeys ?? [])}` }],
-        ),
+      : r.measures.flatMap((m, i) => [
+          ...(task.needKeys?.includes(m.needKey) ? [] : [{ pointer: `/result/measures/${i}/needKey`, detail: `must be one of this department's needs: ${list(task.needKeys ?? [])}` }]),
+          // The measures service refuses such a measure; refused here, before any measure of the proposal exists.
+          ...(m.start && m.end && m.end < m.start ? [{ pointer: `/result/measures/${i}/end`, detail: `ends before it starts (${m.end} < ${m.start})` }] : []),
+        ]),
   'decide-package': (_cycle, task, r) => {
     const expected = new Set(task.measureIds ?? []);
     const given = r.decisions.map((d) => d.measureId);

@@ -1,12 +1,12 @@
 import {
-  cancelCycleUpdate, completeTaskUpdate, type CycleInput, type CycleOutcome, type CycleStatus, historyQuery, openTasksQuery, phaseQuery, resumeSignal,
-  stateQuery, suspendSignal,
+  cancelCycleUpdate, completeTaskUpdate, type CycleInput, type CycleOutcome, type CycleStatus, historyQuery, measureEventSignal, openTasksQuery, phaseQuery,
+  resumeSignal, stateQuery, suspendSignal,
 } from '@sozialraum/contracts';
 import { allHandlersFinished, CancellationScope, condition, isCancellation, setHandler } from '@temporalio/workflow';
 import { acts } from './activities';
 import { Cycle } from './cycle';
 import { analysis, goalSetting, participation } from './early-phases';
-import { decision, implementation, measureDevelopment } from './measure-phases';
+import { applyMeasureEvent, decision, implementation, measureDevelopment } from './measure-phases';
 import { finish, reflection } from './reflection';
 import { validateCancel, validateCompletion } from './rules';
 import { completeTask } from './tasks';
@@ -87,6 +87,7 @@ function registerHandlers(cycle: Cycle, main: CancellationScope): void {
     cycle.statusReason = undefined;
     cycle.log('cycle-resumed', { by });
   });
+  setHandler(measureEventSignal, (event) => applyMeasureEvent(cycle, event));
 }
 
 /** Writes running ⇄ suspended to the read model one change at a time, so quick toggles land in order. */

@@ -9,12 +9,13 @@ export interface ServiceClientOptions {
   timeoutMs?: number;
 }
 
-export type ServiceClient = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+/** `headers` adds to the defaults, e.g. an `Idempotency-Key` so a retried call does not act twice. */
+export type ServiceClient = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
 
 /** Calls another service's HTTP API, passing on the request ID and turning problem+json into AppError. */
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const headers: Record<string, string> = { authorization: `Bearer ${await options.token()}`, accept: 'application/json' };
+  return async <T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> => {
+    const headers: Record<string, string> = { ...extraHeaders, authorization: `Bearer ${await options.token()}`, accept: 'application/json' };
     const requestId = currentRequestId();
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -25,7 +26,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
     const text = await response.text();
-    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    const parsed = parseJson(text);
     if (!response.ok) {
       const problem = (parsed ?? {}) as { title?: string; detail?: string };
       throw new AppError({
@@ -36,4 +37,13 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     }
     return parsed as T;
   };
+}
+
+/** A proxy's HTML error page is not JSON; it must not hide the status behind a SyntaxError. */
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -30,18 +30,24 @@ export async function startProcess(entry: string, env: NodeJS.ProcessEnv = {}, p
   });
   const logs: Array<Record<string, unknown>> = [];
   let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const line of chunk.toString().split('\n').filter(Boolean)) {
-      try {
-        logs.push(JSON.parse(line));
-      } catch {
-        // not a log line
+  // A line may arrive in several chunks: keep each stream's unfinished last line until its newline comes.
+  const collector = () => {
+    let pending = '';
+    return (chunk: Buffer) => {
+      output += chunk.toString();
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines.filter(Boolean)) {
+        try {
+          logs.push(JSON.parse(line));
+        } catch {
+          // not a log line
+        }
       }
-    }
+    };
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout?.on('data', collector());
+  child.stderr?.on('data', collector());
   const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
   return { child, url: `http://127.0.0.1:${port}`, exited, logs, output: () => output };
 }

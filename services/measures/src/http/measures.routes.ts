@@ -50,7 +50,8 @@ export function mountMeasuresRoutes(router: Router, { pool, monitoring, config }
     res.json({ items: await measureReports(pool, principalOf(req), id(req)) });
   });
   router.post('/v1/measures/:id/reports', async (req, res) => {
-    res.status(201).json(await fileReport(pool, principalOf(req), id(req), req.body as ReportInput));
+    const { report, created } = await fileReport(pool, principalOf(req), id(req), req.body as ReportInput, req.get('Idempotency-Key'));
+    res.status(created ? 201 : 200).json(report);
   });
   router.post('/v1/measures/:id/evaluation', async (req, res) => {
     res.status(201).json(await fileEvaluation(pool, monitoring, principalOf(req), id(req), req.body as EvaluationInput));

@@ -1,4 +1,6 @@
+import { type MeasureEvent, measureEventSignal, type MeasureEventType } from '@sozialraum/contracts';
 import type { Logger } from '@sozialraum/kit';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { OutboxEvent } from '../data/outbox.repository';
 
 export type { OutboxEvent };
@@ -12,11 +14,37 @@ export interface OutboxPublisher {
   publish(event: OutboxEvent): Promise<void>;
 }
 
-/** Until the strategy cycle listens (issue 5 point 5), events are written to the log. */
-export function loggingPublisher(logger: Logger): OutboxPublisher {
+/** The signal's payload: the event's ID and type, and its payload's fields with the new status as `status`. */
+export function toMeasureEvent(event: OutboxEvent): MeasureEvent | undefined {
+  const { to, ...payload } = event.payload as Omit<MeasureEvent, 'eventId' | 'type' | 'occurredAt' | 'status'> & { to?: MeasureEvent['status'] };
+  const cycleId = typeof payload.cycleId === 'string' ? payload.cycleId : undefined;
+  if (!cycleId) return undefined;
+  return { ...payload, eventId: Number(event.id), type: event.type as MeasureEventType, cycleId, ...(to ? { status: to } : {}), occurredAt: new Date(event.occurredAt).toISOString() };
+}
+
+/**
+ * Signals each event to the strategy cycle of the measure's cycle: the workflow ID is the measure's cycle
+ * reference. An event without a cycle, or whose cycle has no running workflow (closed, or never a Temporal
+ * cycle), is published without a signal; Temporal being away makes the relay try the event again.
+ */
+export function cycleSignalPublisher(temporal: Client, logger: Logger): OutboxPublisher {
+  const signalled = async (signal: MeasureEvent): Promise<boolean> => {
+    try {
+      await temporal.workflow.getHandle(signal.cycleId).signal(measureEventSignal, signal);
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  };
   return {
     publish: async (event) => {
-      logger.info({ event: { id: event.id, type: event.type, aggregateId: event.aggregateId, payload: event.payload } }, 'outbox event published');
+      const signal = toMeasureEvent(event);
+      const delivered = signal ? await signalled(signal) : false;
+      logger.info(
+        { event: { id: event.id, type: event.type, aggregateId: event.aggregateId, payload: event.payload }, cycleId: signal?.cycleId, signalled: delivered },
+        'outbox event published',
+      );
     },
   };
 }

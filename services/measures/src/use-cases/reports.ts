@@ -4,7 +4,7 @@ import { checkReportDate, today } from '../domain/measure';
 import { REPORTABLE_STATUSES } from '../domain/status';
 import { recordLatestReport } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
-import { insertReport, listReports, type StatusReportRecord } from '../data/reports.repository';
+import { findReportByIdempotencyKey, insertReport, listReports, type StatusReportRecord } from '../data/reports.repository';
 import { EventTypes } from '../outbox/events';
 import { changeableMeasure, readableMeasure } from './measure-access';
 import { recordChange } from './record';
@@ -21,20 +21,32 @@ export async function measureReports(pool: Pool, principal: Principal, measureId
   return listReports(pool, measureId);
 }
 
-/** Files a status report; the report, its audit entry and its event are one transaction. */
-export async function fileReport(pool: Pool, principal: Principal, measureId: string, input: ReportInput): Promise<StatusReportRecord> {
+/**
+ * Files a status report; the report, its audit entry and its event are one transaction. With an
+ * Idempotency-Key, a retry gets the report filed first (`created` false), whatever the measure's status now.
+ */
+export async function fileReport(
+  pool: Pool,
+  principal: Principal,
+  measureId: string,
+  input: ReportInput,
+  idempotencyKey?: string,
+): Promise<{ report: StatusReportRecord; created: boolean }> {
   const date = input.date ?? today();
   const errors = checkReportDate(date, today());
   if (errors.length > 0) throw problems.unprocessable('A status report tells what has happened: its date cannot lie in the future.', errors);
   return withTransaction(pool, async (client) => {
     const measure = await changeableMeasure(client, principal, measureId);
+    // The measure's lock orders two requests with the same key: the second finds the first's report.
+    const filed = idempotencyKey ? await findReportByIdempotencyKey(client, measureId, idempotencyKey) : undefined;
+    if (filed) return { report: filed, created: false };
     if (!REPORTABLE_STATUSES.includes(measure.status)) {
       throw problems.conflict(`A ${measure.status} measure takes no status reports; it must be ${REPORTABLE_STATUSES.join(', ')}.`, {
         measureStatus: measure.status,
         allowedStatuses: REPORTABLE_STATUSES,
       });
     }
-    const report = await insertReport(client, measureId, { ...input, date, text: input.text.trim(), createdBy: principal.name });
+    const report = await insertReport(client, measureId, { ...input, date, text: input.text.trim(), createdBy: principal.name, ...(idempotencyKey ? { idempotencyKey } : {}) });
     await recordLatestReport(client, measureId, report);
     await recordChange(client, principal, { entity: 'status-report', entityId: report.id, measureId, department: measure.department, action: 'created', before: null, after: report });
     await appendOutbox(client, {
@@ -42,6 +54,6 @@ export async function fileReport(pool: Pool, principal: Principal, measureId: st
       aggregateId: measureId,
       payload: { measureId, cycleId: measure.cycleId, department: measure.department, reportId: report.id, date, progress: report.progress, trafficLight: report.trafficLight },
     });
-    return report;
+    return { report, created: true };
   });
 }

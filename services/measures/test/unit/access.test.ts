@@ -14,6 +14,8 @@ const planer = person(['planner']);
 const koordination = person(['coordinator'], { spaces: ['STGT01'] });
 const lenkung = person(['steering-committee']);
 const gast = person(['viewer'], { departments: ['soziales'] });
+/** The strategy cycle's worker (client svc-workflows): realm role `service`, no groups. */
+const workflows = person(['service']);
 
 describe('who may do what', () => {
   test('when reading, then department staff are scoped to their departments, viewers to none, the rest see all', () => {
@@ -45,5 +47,13 @@ describe('who may do what', () => {
     expect(mayReadAudit(soziales, 'soziales')).toBe(true);
     expect(mayReadAudit(soziales, 'jugend')).toBe(false);
     expect(mayReadAudit(koordination, 'soziales')).toBe(false);
+  });
+
+  test('when the strategy cycle’s worker acts with its service token, then it proposes, decides, reports and evaluates for every department', () => {
+    for (const department of ['soziales', 'jugend', 'wohnen']) {
+      expect([mayRead(workflows, department), mayChange(workflows, department), mayTransition(workflows, department, true), mayTransition(workflows, department, false)]).toEqual([true, true, true, true]);
+    }
+    expect(mayDecide(workflows)).toBe(true);
+    expect(mayReadAudit(workflows, 'soziales')).toBe(false);
   });
 });
