@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { call, startProcess, type StartedProcess, userToken, waitUntilOk } from '@sozialraum/kit/testing';
+import { call, closedParts, startProcess, type StartedProcess, userToken, waitUntilOk } from '@sozialraum/kit/testing';
 
 const root = join(__dirname, '..', '..');
 
@@ -57,6 +57,6 @@ describe('the platform as it runs', () => {
     expect(code).toBe(0);
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(service.logs.filter((l) => l.msg === 'closed').map((l) => l.part)).toEqual(['http', 'jobs', 'redis-jobs', 'redis', 'postgres']);
+    expect(closedParts(service)).toEqual(['http', 'jobs', 'redis-jobs', 'redis', 'postgres']);
   });
 });

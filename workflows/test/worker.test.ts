@@ -1,6 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { call, stackEnv, waitFor } from '@sozialraum/kit/testing';
+import { call, closedParts, stackEnv, waitFor } from '@sozialraum/kit/testing';
 import { startWorkerProcess } from './support/worker-process';
 
 describe('the Temporal worker as it runs', () => {
@@ -28,9 +28,7 @@ describe('the Temporal worker as it runs', () => {
     worker.child.kill('SIGTERM');
     const [code] = await worker.exited;
     expect(code).toBe(0);
-    const closed = worker.logs.filter((l) => l.msg === 'closed').map((l) => l.part as string);
     // HTTP stops first, then the worker drains its tasks; only then may the connections it uses close.
-    expect([...closed].sort()).toEqual(['http', 'notifications', 'postgres', 'redis', 'temporal-client', 'temporal-worker']);
-    expect(closed.slice(0, 2)).toEqual(['http', 'temporal-worker']);
+    expect(closedParts(worker)).toEqual(['http', 'temporal-worker', 'temporal-client', 'notifications', 'redis', 'postgres']);
   });
 });

@@ -86,3 +86,15 @@ export async function createTestDatabase(name: string): Promise<string> {
   await run(name, ['CREATE EXTENSION IF NOT EXISTS postgis']);
   return Object.assign(new URL(app), { pathname: `/${name}` }).toString();
 }
+
+/**
+ * The `part` of each "closed" log line, in the order the parts closed (by the lines' own timestamps: lines
+ * of one process can reach the test's pipe out of order under load).
+ */
+export function closedParts(process: StartedProcess): string[] {
+  return process.logs
+    .filter((l) => l.msg === 'closed')
+    .map((l, index) => ({ part: String(l.part), at: Date.parse(String(l.time)), index }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((l) => l.part);
+}
