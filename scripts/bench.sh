@@ -5,10 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-ensure_node_modules
-trap stack_down_if_started EXIT
-stack_up
-npx turbo run build --output-logs=errors-only
+prepare_built_stack
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
 which="${1:-all}"

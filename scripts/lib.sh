@@ -31,3 +31,11 @@ stack_down_if_started() {
 migrate_all() {
   for service in monitoring strategy measures; do node "services/$service/dist/migrate.js"; done
 }
+
+# What npm start and npm run bench do first: packages, the stack (stopped on exit if started here), a build.
+prepare_built_stack() {
+  ensure_node_modules
+  trap stack_down_if_started EXIT
+  stack_up
+  npx turbo run build --output-logs=errors-only
+}

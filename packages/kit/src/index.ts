@@ -9,7 +9,7 @@ export { REQUEST_ID_HEADER } from './http/request-id';
 export { Roles, hasRole, departmentScope, canActForDepartment, principalFromClaims, type Principal, type Role } from './auth/principal';
 export { createTokenVerifier, keycloakIssuer, type TokenVerifier, type TokenVerifierOptions } from './auth/verifier';
 export { authenticate, principalOf, requireRole } from './auth/middleware';
-export { createServiceTokenProvider } from './auth/service-token';
+export { createServiceTokenProvider, serviceTokenFromConfig } from './auth/service-token';
 export { authFromConfig } from './auth/from-config';
 export { runHealthChecks, withTimeout, type HealthCheck } from './health';
 export { runProcess, closeHttpServer, type Closable } from './lifecycle';

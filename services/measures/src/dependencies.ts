@@ -1,4 +1,4 @@
-import { authFromConfig, createServiceClient, createServiceTokenProvider, type Logger, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createServiceClient, serviceTokenFromConfig, type Logger, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { MeasuresConfig } from './config';
@@ -22,12 +22,7 @@ export interface DependencyOverrides {
 export function createDependencies(config: MeasuresConfig, logger: Logger, overrides: DependencyOverrides = {}): MeasuresDependencies {
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'measures' });
   const auth = authFromConfig(config);
-  const token = createServiceTokenProvider({
-    keycloakUrl: config.KEYCLOAK_URL,
-    realm: config.KEYCLOAK_REALM,
-    clientId: config.KEYCLOAK_CLIENT_ID,
-    clientSecret: config.KEYCLOAK_CLIENT_SECRET,
-  });
+  const token = serviceTokenFromConfig(config);
   const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
   const relay = config.RUN_OUTBOX_RELAY
     ? startOutboxRelay({

@@ -1,4 +1,4 @@
-import { authFromConfig, createServiceClient, createServiceTokenProvider, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createServiceClient, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
@@ -23,12 +23,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
   const queue = createNotificationQueue(producer);
   const auth = authFromConfig(config);
-  const token = createServiceTokenProvider({
-    keycloakUrl: config.KEYCLOAK_URL,
-    realm: config.KEYCLOAK_REALM,
-    clientId: config.KEYCLOAK_CLIENT_ID,
-    clientSecret: config.KEYCLOAK_CLIENT_SECRET,
-  });
+  const token = serviceTokenFromConfig(config);
   const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
   const mail = config.SMTP_URL ? { transport: createTransport(config.SMTP_URL), from: config.MAIL_FROM } : undefined;
   const worker = consumer

@@ -38,3 +38,18 @@ export function createServiceTokenProvider(options: ServiceTokenOptions): () => 
     return cached.token;
   };
 }
+
+/** The service's own login, from the variables every calling service reads. */
+export function serviceTokenFromConfig(config: {
+  KEYCLOAK_URL: string;
+  KEYCLOAK_REALM: string;
+  KEYCLOAK_CLIENT_ID: string;
+  KEYCLOAK_CLIENT_SECRET: string;
+}): () => Promise<string> {
+  return createServiceTokenProvider({
+    keycloakUrl: config.KEYCLOAK_URL,
+    realm: config.KEYCLOAK_REALM,
+    clientId: config.KEYCLOAK_CLIENT_ID,
+    clientSecret: config.KEYCLOAK_CLIENT_SECRET,
+  });
+}
