@@ -1,4 +1,5 @@
-import { GeodataError, parseGeoJson, stripNumericPrefix, type GeodataProblem } from '../../src/domain/geodata';
+import { parseGeoJson, stripNumericPrefix } from '../../src/domain/geodata';
+import { problemsOf } from './geodata.helpers';
 
 const mapping = { codeProperty: 'id', nameProperty: 'name' };
 const square = (x: number, y: number, d = 0.01) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
@@ -9,16 +10,6 @@ const collection = (features: unknown[], crsName?: string) =>
     ...(crsName ? { crs: { type: 'name', properties: { name: crsName } } } : {}),
     features,
   });
-
-function problemsOf(run: () => unknown): GeodataProblem[] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof GeodataError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a GeodataError');
-}
 
 describe('parseGeoJson', () => {
   test('when a feature is a Polygon, then it becomes a counter-clockwise MultiPolygon', () => {

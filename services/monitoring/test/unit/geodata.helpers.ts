@@ -1,4 +1,5 @@
 // Builders for small ZIP, .shp and .dbf files, so error cases need no fixture files.
+import { GeodataError, type GeodataProblem } from '../../src/domain/geodata';
 
 /** A ZIP with stored (uncompressed) entries; CRCs are left 0 as the reader does not check them. */
 export function zipOf(files: Record<string, Buffer | string>): Buffer {
@@ -98,4 +99,15 @@ export function dbfOf(fields: string[], records: Array<Array<string | null>>): B
 /** A closed square ring, clockwise as shapefiles store outer rings. */
 export function squareCw(x: number, y: number, size: number): Array<[number, number]> {
   return [[x, y], [x, y + size], [x + size, y + size], [x + size, y], [x, y]];
+}
+
+/** The problems a parse reports; fails the test when it reports none. */
+export function problemsOf(run: () => unknown): GeodataProblem[] {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof GeodataError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a GeodataError');
 }

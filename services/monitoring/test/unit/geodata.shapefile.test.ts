@@ -1,8 +1,8 @@
 import { dataPath } from '../data';
 import { readFileSync } from 'node:fs';
-import { GeodataError, parseShapefileZip, type GeodataProblem } from '../../src/domain/geodata';
+import { parseShapefileZip } from '../../src/domain/geodata';
 import { readZip } from '../../src/domain/geodata/zip';
-import { dbfOf, shpOf, squareCw, zipOf, type TestShape } from './geodata.helpers';
+import { dbfOf, problemsOf, shpOf, squareCw, zipOf, type TestShape } from './geodata.helpers';
 
 const UTM33 = readZip(readFileSync(dataPath('berlin-mss-2021/planungsraeume_2021_shp.zip'))).get(
   'lor_planungsraeume_2021.prj',
@@ -11,16 +11,6 @@ const mapping = { codeProperty: 'CODE', nameProperty: 'NAME' };
 
 function layer(shapes: TestShape[], records: Array<Array<string | null>>, extra: Record<string, Buffer | string> = {}) {
   return zipOf({ 'a.shp': shpOf(shapes), 'a.dbf': dbfOf(['CODE', 'NAME'], records), 'a.prj': UTM33, ...extra });
-}
-
-function problemsOf(run: () => unknown): GeodataProblem[] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof GeodataError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a GeodataError');
 }
 
 describe('parseShapefileZip', () => {
