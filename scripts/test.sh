@@ -8,7 +8,8 @@ ensure_node_modules
 trap stack_down_if_started EXIT
 stack_up
 
-# Tests get their own database (recreated each run, so every run starts clean) and Redis database.
+# Tests get their own database (recreated each run, so every run starts clean), Redis database and
+# Temporal namespace (workflows outlive a run there, so tests end what a crashed run left of theirs).
 if [ -n "${DATABASE_ADMIN_URL:-}" ] && [ "$DATABASE_ADMIN_URL" != "$DATABASE_URL" ]; then
   admin_url="${DATABASE_ADMIN_URL%/*}/postgres"
   psql -q "$admin_url" -c "DROP DATABASE IF EXISTS sozialraum_test WITH (FORCE)" -c "CREATE DATABASE sozialraum_test OWNER sozialraum"
@@ -17,10 +18,11 @@ if [ -n "${DATABASE_ADMIN_URL:-}" ] && [ "$DATABASE_ADMIN_URL" != "$DATABASE_URL
   export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL%/*}/sozialraum_test"
 fi
 export REDIS_URL="${REDIS_URL%/}/1"
+export TEMPORAL_NAMESPACE=$TEMPORAL_TEST_NAMESPACE
 redis-cli -u "$REDIS_URL" flushdb >/dev/null 2>&1 || true
 export LOG_LEVEL="${LOG_LEVEL:-silent}"
 
-log "stack: postgres ${DATABASE_URL#*@}, redis ${REDIS_URL}, temporal ${TEMPORAL_ADDRESS}, keycloak ${KEYCLOAK_URL}"
+log "stack: postgres ${DATABASE_URL#*@}, redis ${REDIS_URL}, temporal ${TEMPORAL_ADDRESS}/${TEMPORAL_NAMESPACE}, keycloak ${KEYCLOAK_URL}"
 npx turbo run build typecheck lint --output-logs=errors-only
 migrate_all
 mkdir -p .local/logs

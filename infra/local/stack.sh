@@ -24,6 +24,8 @@ TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-58233}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-58080}
 KEYCLOAK_MGMT_PORT=${KEYCLOAK_MGMT_PORT:-59000}
 KEYCLOAK_TIMEOUT=${KEYCLOAK_TIMEOUT:-240}
+# npm test runs its workflows in a namespace of their own, so the demo's cycles and the tests' never meet.
+TEMPORAL_TEST_NAMESPACE=sozialraum-test
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LOCAL=$ROOT/.local
@@ -383,7 +385,7 @@ temporal_start() {
   start_detached "$TEMPORAL_PID" "$LOGS/temporal.log" \
     "$VENV/bin/temporal" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-port "$TEMPORAL_UI_PORT" --ui-disable-news-fetch \
-    --db-filename "$TEMPORAL_DIR/temporal.db" --log-level warn
+    --db-filename "$TEMPORAL_DIR/temporal.db" --log-level warn --namespace "$TEMPORAL_TEST_NAMESPACE"
   log "temporal: starting on $TEMPORAL_PORT (UI $TEMPORAL_UI_PORT)"
 }
 
@@ -395,6 +397,14 @@ temporal_wait() {
     [ "$SECONDS" -ge "$deadline" ] && die "temporal: not ready after 60s, see $LOGS/temporal.log"
     sleep 0.3
   done
+  # A server started before the test namespace existed gets it now.
+  if ! "$VENV/bin/temporal" operator namespace describe -n "$TEMPORAL_TEST_NAMESPACE" --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null 2>&1; then
+    "$VENV/bin/temporal" operator namespace create -n "$TEMPORAL_TEST_NAMESPACE" --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null
+    until "$VENV/bin/temporal" workflow list -n "$TEMPORAL_TEST_NAMESPACE" --limit 1 --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null 2>&1; do
+      [ "$SECONDS" -ge "$deadline" ] && die "temporal: namespace $TEMPORAL_TEST_NAMESPACE not usable after 60s"
+      sleep 0.3
+    done
+  fi
   log "temporal: ready on $TEMPORAL_PORT"
 }
 
@@ -479,6 +489,9 @@ write_env() {
     temporal_ui=${TEMPORAL_UI_URL:-}
   fi
   local kc=${KEYCLOAK_URL:-$LOCAL_KEYCLOAK_URL}
+  # An external Temporal has only the namespaces its operators made: tests use the given one there.
+  local test_namespace=$TEMPORAL_TEST_NAMESPACE
+  if temporal_external; then test_namespace=${TEMPORAL_NAMESPACE:-default}; fi
   local tmp=$LOCAL/stack.env.tmp
   cat >"$tmp" <<EOF
 # Written by infra/local/stack.sh up; local development only.
@@ -487,6 +500,7 @@ export DATABASE_ADMIN_URL=$db_admin
 export REDIS_URL=${REDIS_URL:-$LOCAL_REDIS_URL}
 export TEMPORAL_ADDRESS=${TEMPORAL_ADDRESS:-$LOCAL_TEMPORAL_ADDRESS}
 export TEMPORAL_NAMESPACE=${TEMPORAL_NAMESPACE:-default}
+export TEMPORAL_TEST_NAMESPACE=$test_namespace
 export TEMPORAL_CLI_PATH=$VENV/bin/temporal
 export TEMPORAL_UI_URL=$temporal_ui
 export KEYCLOAK_URL=$kc

@@ -15,7 +15,7 @@ describe('the Temporal worker as it runs', () => {
       const pollers = async () =>
         (
           await connection.workflowService.describeTaskQueue({
-            namespace: 'default',
+            namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
             taskQueue: { name: taskQueue },
             taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
           })

@@ -40,8 +40,9 @@ beforeAll(async () => {
   const bundle = bundleCycleWorkflows();
   monitoring = await startMonitoring();
   service = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url });
-  // A run that crashed may have left a cycle of the space running: end it, in Temporal and in the read model.
-  await terminateCycles(service.deps.temporal, SPACE, QUEUE_PREFIX);
+  // A run that crashed may have left a cycle of the space running in the tests' namespace: end it, in
+  // Temporal and in the read model.
+  await terminateCycles(service.deps.temporal, SPACE, '');
   await service.deps.pool.query(`UPDATE cycle SET status = 'cancelled' WHERE space_code = $1 AND status IN ('running', 'suspended')`, [SPACE]);
   worker = await startCycleWorker({ taskQueue, bundle: await bundle, monitoringUrl: monitoring.url });
 }, 60_000);

@@ -47,7 +47,8 @@ beforeAll(async () => {
   const bundling = bundleCycleWorkflows();
   monitoring = await startMonitoring();
   reader = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, RUN_JOBS: 'false' });
-  await terminateCycles(reader.deps.temporal, SPACE, QUEUE_PREFIX);
+  // Cycles of this space left running by other test files or a crashed run share the tests' namespace.
+  await terminateCycles(reader.deps.temporal, SPACE, '');
   await reader.deps.pool.query(`UPDATE cycle SET status = 'cancelled' WHERE space_code = $1 AND status IN ('running', 'suspended')`, [SPACE]);
   strategy = await startStrategyProcess(env());
   bundle = await bundling;

@@ -39,7 +39,7 @@ beforeAll(async () => {
   monitoring = await startMonitoring();
   // Reports every 2 s, so implementation is over as soon as both measures are reported finished.
   service = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url, CYCLE_REPORT_INTERVAL_MS: '2000' });
-  // Cycles of this space left running by other test files (the demo, earlier runs) share the Temporal server.
+  // Cycles of this space left running by other test files or a crashed run share the tests' namespace.
   await terminateCycles(service.deps.temporal, SPACE, '');
   await service.deps.pool.query(`UPDATE cycle SET status = 'cancelled' WHERE space_code = $1 AND status IN ('running', 'suspended')`, [SPACE]);
   worker = await startCycleWorker({ taskQueue, bundle: await bundle, monitoringUrl: monitoring.url });

@@ -17,6 +17,9 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+/** npm test runs the workflows in a namespace of their own (TEMPORAL_NAMESPACE, set by scripts/test.sh). */
+const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+
 let runtimeInstalled = false;
 /** The SDK's own logs only when something is wrong. */
 function quietRuntime(): void {
@@ -35,7 +38,7 @@ export async function startStack(): Promise<TestStack> {
   const redis = createRedisConnection(stackEnv('REDIS_URL'), 'worker');
   const notifications = createNotificationQueue(redis);
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
-  const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  const client = new Client({ connection, namespace });
   const monitoring = await startMonitoringStub();
   const deps: ActivityDependencies = {
     pool,
@@ -71,7 +74,7 @@ export const bundleWorkflows = () => {
 /** A worker in this process on its own task queue, with the real activities. */
 export async function startWorker(stack: TestStack, taskQueue: string, workflowBundle: WorkflowBundle): Promise<{ shutdown(): Promise<void> }> {
   const connection = await NativeConnection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
-  const worker = await Worker.create({ connection, taskQueue, workflowBundle, activities: createActivities(stack.deps) });
+  const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle, activities: createActivities(stack.deps) });
   const running = worker.run();
   return {
     shutdown: async () => {
