@@ -35,6 +35,17 @@ describe('the platform as it runs', () => {
     expect(response.body.info.title).toMatch(new RegExp(name, 'i'));
   });
 
+  const ownMetrics = { monitoring: 'queue_jobs{queue="monitoring"', strategy: 'queue_jobs{queue="notifications"', measures: 'outbox_unpublished_events{' };
+  test.each(services)('when Prometheus scrapes %s, then it gets request, process and the service’s own metrics', async (name) => {
+    await call(`${started[name]!.url}/v1/me`, { token: await userToken('planer') });
+    const response = await fetch(`${started[name]!.url}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(new RegExp(`http_request_duration_seconds_count\\{service="${name}",method="GET",route="/v1/me",status="200"\\} [1-9]`));
+    expect(text).toContain(`process_resident_memory_bytes{service="${name}"}`);
+    expect(text).toContain(ownMetrics[name]);
+  });
+
   test('when a busy service gets SIGTERM, then requests in flight complete and it exits 0', async () => {
     const service = started.monitoring!;
     const token = await userToken('planer');

@@ -1,4 +1,4 @@
-import { closeHttpServer, createLogger, loadConfigOrExit, mountHealth, runProcess, type Closable } from '@sozialraum/kit';
+import { closeHttpServer, createLogger, createMetricsRegistry, loadConfigOrExit, mountHealth, mountMetrics, runProcess, type Closable } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection } from '@sozialraum/kit/redis';
 import { closeTemporalWorker, createTemporalClient, createTemporalWorker, temporalWorkerHealth } from '@sozialraum/kit/temporal';
@@ -41,6 +41,7 @@ void runProcess({
     const health = express();
     let draining = false;
     mountHealth(health, [temporalWorkerHealth(worker), postgresHealth(pool)], () => draining);
+    mountMetrics(health, createMetricsRegistry('worker'));
     const server = health.listen(config.HEALTH_PORT);
     // In this order: stop answering probes, drain the worker (running activities finish), then what they used.
     return [

@@ -8,6 +8,7 @@ describe('the Temporal worker as it runs', () => {
     const taskQueue = `e2e-${process.pid}`;
     const worker = await startWorkerProcess(taskQueue);
     expect(Object.keys((await call(`${worker.url}/health/ready`)).body.checks).sort()).toEqual(['postgres', 'temporal-worker']);
+    expect(await (await fetch(`${worker.url}/metrics`)).text()).toContain('process_resident_memory_bytes{service="worker"}');
 
     const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
     try {

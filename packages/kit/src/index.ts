@@ -11,6 +11,7 @@ export { createTokenVerifier, keycloakIssuer, type TokenVerifier, type TokenVeri
 export { authenticate, principalOf, requireRole } from './auth/middleware';
 export { createServiceTokenProvider, serviceTokenFromConfig } from './auth/service-token';
 export { authFromConfig } from './auth/from-config';
+export { createMetricsRegistry, httpRequestMetrics, mountMetrics, queueMetrics, METRICS_PATH } from './metrics';
 export { runHealthChecks, withTimeout, type HealthCheck } from './health';
 export { runProcess, closeHttpServer, type Closable } from './lifecycle';
 export { runHttpService, loadConfigOrExit, type HttpServiceDefinition, type ServiceDependencies } from './service';

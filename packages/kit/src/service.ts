@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Registry } from 'prom-client';
 import type { z } from 'zod';
 import { type BaseServiceConfig, ConfigError, loadConfig } from './config';
 import type { HttpApp } from './http/app';
@@ -14,6 +15,8 @@ export interface ServiceDependencies<C extends BaseServiceConfig = BaseServiceCo
   verifier: TokenVerifier;
   /** The real dependencies /health/ready checks. */
   health: HealthCheck[];
+  /** The service's own metrics (queue backlogs and the like), served at /metrics. */
+  metrics?: Registry;
   /** Closed after HTTP has drained, in this order. */
   resources: Closable[];
 }

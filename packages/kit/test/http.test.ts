@@ -98,6 +98,22 @@ describe('the HTTP app factory', () => {
     }
   });
 
+  test('when requests were served, then /metrics counts them by route template and status, without a token', async () => {
+    await call(`${server.url}/v1/slow?ms=1`, { token });
+    await call(`${server.url}/v1/slow?ms=-1`, { token });
+    await call(`${server.url}/v1/nothing-here/4711`, { token });
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
+    const series = (await response.text()).split('\n').filter((line) => line.startsWith('http_request_duration_seconds_count'));
+    const count = (labels: RegExp) => Number(series.find((line) => labels.test(line))?.split(' ').at(-1) ?? 0);
+    expect(count(/method="GET",route="\/v1\/slow",status="200"/)).toBeGreaterThanOrEqual(1);
+    expect(count(/route="\/v1\/slow",status="400"/)).toBeGreaterThanOrEqual(1);
+    expect(count(/route="unmatched",status="404"/)).toBeGreaterThanOrEqual(1);
+    expect(series.join('\n')).not.toMatch(/4711|health/);
+    expect(series.every((line) => line.includes('service="fixture"'))).toBe(true);
+  });
+
   test('when a request carries no ID, then one is made up and returned', async () => {
     const response = await call(`${server.url}/v1/echo`, { token, method: 'POST', body: { name: 'a', count: 0 } });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

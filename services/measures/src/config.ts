@@ -15,6 +15,8 @@ const schema = baseServiceConfig.extend({
   RUN_OUTBOX_RELAY: env.bool(true),
   /** The relay's safety sweep, for a notification lost while its connection was down. */
   OUTBOX_SWEEP_MS: env.durationMs(30_000),
+  /** Published events are kept this long (to trace a delivery), then the relay deletes them. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   /** The relay signals each event to the cycle workflow of the measure's cycle. */
   TEMPORAL_ADDRESS: z.string().min(1),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),

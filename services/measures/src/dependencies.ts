@@ -1,7 +1,8 @@
-import { authFromConfig, createServiceClient, serviceTokenFromConfig, type Logger, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createMetricsRegistry, createServiceClient, serviceTokenFromConfig, type Logger, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { MeasuresConfig } from './config';
+import { outboxMetrics } from './outbox/metrics';
 import { cycleSignalPublisher, type OutboxPublisher } from './outbox/publisher';
 import { type OutboxRelay, startOutboxRelay } from './outbox/relay';
 import { type MonitoringApi, monitoringApi } from './use-cases/monitoring';
@@ -30,8 +31,11 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
         publisher: overrides.publisher ?? cycleSignalPublisher(temporal.client, logger),
         logger,
         sweepMs: config.OUTBOX_SWEEP_MS,
+        retentionDays: config.OUTBOX_RETENTION_DAYS,
       })
     : undefined;
+  const metrics = createMetricsRegistry('measures');
+  outboxMetrics(metrics, pool);
   return {
     config,
     logger,
@@ -40,6 +44,7 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
     ...(relay ? { relay } : {}),
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), auth.health],
+    metrics,
     // The relay stops after HTTP has drained (its last event is marked or left for the next start), then Temporal and the pool.
     resources: [...(relay ? [relay] : []), temporal.closable, closePool(pool)],
   };

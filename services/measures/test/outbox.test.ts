@@ -95,6 +95,37 @@ describe('the outbox with the relay in the service', () => {
   });
 });
 
+describe('the outbox over time', () => {
+  test('when published events are older than the retention, then the relay deletes them; recent and unpublished ones stay', async () => {
+    const writer = await startMeasures({ RUN_OUTBOX_RELAY: 'false' });
+    const seed = (aggregate: string, occurredDaysAgo: number, publishedDaysAgo: number | null) =>
+      writer.deps.pool.query(
+        `INSERT INTO outbox (type, aggregate_id, payload, occurred_at, published_at)
+         VALUES ('retention-test', $1, '{}', now() - make_interval(days => $2), now() - make_interval(days => $3))`,
+        [`${aggregate}-${run}`, occurredDaysAgo, publishedDaysAgo],
+      );
+    await seed('old', 30, 30);
+    await seed('recent', 30, 2);
+    await seed('late', 30, null);
+    // A new relay cleans up after its first publishing round (and then at most hourly).
+    const relay = startOutboxRelay({ databaseUrl, logger: testLogger(), sweepMs: 600_000, retentionDays: 14, publisher: recorder() });
+    try {
+      await relay.drain();
+      const { rows } = await writer.deps.pool.query(
+        `SELECT aggregate_id, published_at IS NOT NULL AS published FROM outbox WHERE aggregate_id LIKE $1 ORDER BY aggregate_id`,
+        [`%-${run}`],
+      );
+      expect(rows).toEqual([
+        { aggregate_id: `late-${run}`, published: true },
+        { aggregate_id: `recent-${run}`, published: true },
+      ]);
+    } finally {
+      await relay.close();
+      await writer.close();
+    }
+  });
+});
+
 describe('the relay after a crash', () => {
   test('when the relay dies while publishing, then the next relay publishes every waiting event exactly once and in order', async () => {
     const writer = await startMeasures({ RUN_OUTBOX_RELAY: 'false' });

@@ -1,4 +1,4 @@
-import { authFromConfig, type Logger, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createMetricsRegistry, type Logger, queueMetrics, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import type { Queue } from 'bullmq';
@@ -19,6 +19,8 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
   const jobs = createJobQueue(producer);
   const auth = authFromConfig(config);
+  const metrics = createMetricsRegistry('monitoring');
+  queueMetrics(metrics, [jobs]);
   const deps: MonitoringDependencies = {
     config,
     logger,
@@ -26,6 +28,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     jobs,
     verifier: auth.verifier,
     health: [postgresHealth(pool), redisHealth(producer), auth.health],
+    metrics,
     resources: [],
   };
   const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;

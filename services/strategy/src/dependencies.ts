@@ -1,4 +1,4 @@
-import { authFromConfig, createServiceClient, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createMetricsRegistry, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
@@ -23,6 +23,8 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
   const producer = createRedisConnection(config.REDIS_URL, 'producer');
   const queue = createNotificationQueue(producer);
   const auth = authFromConfig(config);
+  const metrics = createMetricsRegistry('strategy');
+  queueMetrics(metrics, [queue]);
   const token = serviceTokenFromConfig(config);
   const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
   const mail = config.SMTP_URL ? { transport: createTransport(config.SMTP_URL), from: config.MAIL_FROM } : undefined;
@@ -38,6 +40,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     notify: notifier(queue, logger),
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), redisHealth(producer), auth.health],
+    metrics,
     resources: [
       closeNotifications(queue, worker),
       ...(consumer ? [closeRedis(consumer)] : []),

@@ -4,12 +4,14 @@ import compression from 'compression';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { authenticate, principalOf, requireRole } from '../auth/middleware';
 import { Roles } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import { AppError, problems } from '../errors';
 import { type HealthCheck, runHealthChecks } from '../health';
 import { currentRequestId } from '../logger';
+import { createMetricsRegistry, httpRequestMetrics, METRICS_PATH, mountMetrics } from '../metrics';
 import type { OpenApiDocument } from './openapi';
 import { problemHandler, sendProblem } from './problem';
 import { requestId } from './request-id';
@@ -22,6 +24,8 @@ export interface HttpAppOptions {
   verifier: TokenVerifier;
   /** The real dependencies of this process; /health/ready checks them. */
   health: HealthCheck[];
+  /** Where the service registered its own metrics; /metrics serves it with the HTTP and process metrics. */
+  metrics?: Registry;
   bodyLimit?: string;
   /** Mounts the service's own routes; they run after authentication and request validation. */
   routes: (router: Router) => void;
@@ -32,7 +36,7 @@ export interface HttpApp extends Express {
   startDraining(): void;
 }
 
-const publicPaths = ['/health/live', '/health/ready', '/openapi.json'];
+const publicPaths = ['/health/live', '/health/ready', '/openapi.json', METRICS_PATH];
 
 /** /health/live answers while the process runs; /health/ready only while every dependency answers. */
 export function mountHealth(app: Express, checks: HealthCheck[], isDraining: () => boolean = () => false): void {
@@ -49,7 +53,7 @@ export function mountHealth(app: Express, checks: HealthCheck[], isDraining: () 
   });
 }
 
-/** The shared HTTP stack: security headers, request IDs, JSON logs, auth, OpenAPI validation, problem+json. */
+/** The shared HTTP stack: security headers, request IDs, JSON logs, metrics, auth, OpenAPI validation, problem+json. */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const app = express() as HttpApp;
   const started = Date.now();
@@ -63,6 +67,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.use(helmet());
   app.use(compression());
   app.use(requestId);
+  const metrics = options.metrics ?? createMetricsRegistry(options.name);
+  app.use(httpRequestMetrics(metrics));
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -77,6 +83,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   });
 
   mountHealth(app, options.health, () => draining);
+  mountMetrics(app, metrics);
   app.get('/openapi.json', (_req, res) => {
     res.json(options.openapi);
   });

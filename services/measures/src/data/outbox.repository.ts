@@ -30,6 +30,20 @@ export async function unpublished(db: Queryable, limit: number): Promise<OutboxE
   return rows;
 }
 
+/** Deletes published events older than the retention; unpublished ones stay whatever their age. */
+export async function deletePublishedBefore(db: Queryable, retentionDays: number): Promise<number> {
+  const { rowCount } = await db.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(days => $1)`, [retentionDays]);
+  return rowCount ?? 0;
+}
+
+/** What waits to be published, and since when: a relay that is stuck shows here first. */
+export async function backlog(db: Queryable): Promise<{ count: number; oldestSeconds: number }> {
+  const { rows } = await db.query<{ count: number; oldest_seconds: number | null }>(
+    `SELECT count(*)::int AS count, extract(epoch FROM now() - min(occurred_at))::float8 AS oldest_seconds FROM outbox WHERE published_at IS NULL`,
+  );
+  return { count: rows[0]?.count ?? 0, oldestSeconds: rows[0]?.oldest_seconds ?? 0 };
+}
+
 export async function markPublished(db: Queryable, id: number): Promise<void> {
   await db.query('UPDATE outbox SET published_at = now() WHERE id = $1', [id]);
 }

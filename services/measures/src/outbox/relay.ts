@@ -1,6 +1,6 @@
 import type { Closable, Logger } from '@sozialraum/kit';
 import { createPool, type PoolClient } from '@sozialraum/kit/db';
-import { markPublished, OUTBOX_CHANNEL, unpublished } from '../data/outbox.repository';
+import { deletePublishedBefore, markPublished, OUTBOX_CHANNEL, unpublished } from '../data/outbox.repository';
 import type { OutboxPublisher } from './publisher';
 
 export interface OutboxRelayOptions {
@@ -9,6 +9,8 @@ export interface OutboxRelayOptions {
   logger: Logger;
   /** The safety sweep: a notification can be missed while the connection is down. */
   sweepMs: number;
+  /** Published events older than this many days are deleted by the leader (default 14). */
+  retentionDays?: number;
   /** How long to wait before retrying after the publisher or the database failed. */
   retryMs?: number;
   batchSize?: number;
@@ -29,6 +31,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { publisher, logger } = options;
   const retryMs = options.retryMs ?? 2_000;
   const batchSize = options.batchSize ?? 100;
+  const retentionDays = options.retentionDays ?? 14;
   // Its own connection: it holds the LISTEN and the leader lock for the relay's life.
   const pool = createPool({ connectionString: options.databaseUrl, schema: 'measures', max: 1, applicationName: 'measures-outbox' });
   let client: PoolClient | undefined;
@@ -76,8 +79,9 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         await publisher.publish(event);
         await markPublished(db, event.id);
       }
-      if (events.length < batchSize) return;
+      if (events.length < batchSize) break;
     }
+    await cleanUp(db);
   };
 
   const wake = (): Promise<void> => {
@@ -100,6 +104,15 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
     })();
     return running;
+  };
+
+  // The leader clears out old published events after publishing, at most hourly.
+  let cleanedAt = 0;
+  const cleanUp = async (db: PoolClient) => {
+    if (Date.now() - cleanedAt < 3_600_000) return;
+    cleanedAt = Date.now();
+    const deleted = await deletePublishedBefore(db, retentionDays);
+    if (deleted > 0) logger.info({ deleted, retentionDays }, 'outbox: old published events deleted');
   };
 
   const sweep = setInterval(() => void wake(), options.sweepMs);
