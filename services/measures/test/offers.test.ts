@@ -154,7 +154,7 @@ describe('the gap view', () => {
   });
 
   test('when a coordinator opens the gap view of a space, then the groups under pressure without offer or measure come first', async () => {
-    const response = await as(service, 'koordination').get(`/v1/spaces/${a}/gaps`);
+    const response = await as(service, 'koordination').get(`/v1/gaps/${a}`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ spaceCode: a, spaceName: 'Lückenraum A' });
     const items = response.body.items;
@@ -170,10 +170,10 @@ describe('the gap view', () => {
   });
 
   test('when another space is better off, then only its own pressure shows; department staff get 403, an unknown space 404', async () => {
-    const other = await as(service, 'planer').get(`/v1/spaces/${b}/gaps`);
+    const other = await as(service, 'planer').get(`/v1/gaps/${b}`);
     expect(other.body.items.map((i: { targetGroup: string }) => i.targetGroup)).toEqual(['families']);
-    expect((await as(service, 'soziales').get(`/v1/spaces/${a}/gaps`)).status).toBe(403);
-    const unknown = await as(service, 'lenkung').get(`/v1/spaces/GP${run}-NONE/gaps`);
+    expect((await as(service, 'soziales').get(`/v1/gaps/${a}`)).status).toBe(403);
+    const unknown = await as(service, 'lenkung').get(`/v1/gaps/GP${run}-NONE`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toContain(`GP${run}-NONE`);
   });

@@ -49,7 +49,7 @@ export function mountOffersRoutes(router: Router, { pool, monitoring, config }: 
     res.status(204).end();
   });
 
-  router.get('/v1/spaces/:code/gaps', async (req, res) => {
+  router.get('/v1/gaps/:code', async (req, res) => {
     res.json(await spaceGaps(pool, monitoring, principalOf(req), pathParam(req, 'code')));
   });
 }

@@ -1,0 +1,20 @@
+# One image for the three services and the Temporal worker; each Deployment picks its entry point
+# (infra/k8s). Build from the repository root: docker build -t sozialraum:<version> .
+FROM node:20.19-bookworm-slim AS build
+WORKDIR /app
+COPY . .
+RUN npm ci --no-audit --no-fund \
+ && npx turbo run build --filter=@sozialraum/monitoring --filter=@sozialraum/strategy --filter=@sozialraum/measures --filter=@sozialraum/workflows \
+ && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20.19-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+# Only what runs: package manifests, production node_modules, built code, OpenAPI documents and migrations.
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/packages ./packages
+COPY --from=build /app/services ./services
+COPY --from=build /app/workflows ./workflows
+USER 1000:1000
+CMD ["node", "services/monitoring/dist/index.js"]
