@@ -140,6 +140,12 @@ async function main(): Promise<void> {
     process.stdout.write(
       `strategy benchmark: ${CYCLES} cycles running at once, ${CONCURRENCY} completions measured at a time, poll every ${POLL_MS} ms, load ${LOAD_SECONDS} s per endpoint\n`,
     );
+    // A cycle starts only for a space monitoring knows.
+    const planner = await userToken('planer');
+    await inParallel(spaces, 20, async (code) => {
+      const created = await call(`${monitoring.url}/v1/spaces`, { token: planner, method: 'POST', body: { code, name: `Benchmark ${code}`, type: 'social-space' } });
+      if (created.status !== 201) throw new Error(`space ${code}: ${created.status} ${JSON.stringify(created.body)}`);
+    });
     const cycles = await cycleLatencies(strategy.url, spaces);
     const bare = await roundTripLatencies(pool, CYCLES);
     report('completion → next task in inbox, p50', percentile(cycles, 50), percentile(bare, 50), 'ms', 'signal→activity→db p50');

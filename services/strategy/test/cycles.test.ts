@@ -2,7 +2,7 @@ import { historyQuery } from '@sozialraum/contracts';
 import type { StartedProcess } from '@sozialraum/kit/testing';
 import { waitFor } from '@sozialraum/kit/testing';
 import { bundleCycleWorkflows, type CycleWorker, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
-import { alertOn, startMonitoring, stopProcess } from './helpers/processes';
+import { alertOn, ensureSpaces, startMonitoring, stopProcess } from './helpers/processes';
 import { as, runId, startStrategy, type StrategyService, taskPath } from './helpers/strategy';
 
 /**
@@ -40,6 +40,7 @@ beforeAll(async () => {
   const bundle = bundleCycleWorkflows();
   monitoring = await startMonitoring();
   service = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url });
+  await ensureSpaces(monitoring, SPACE, OTHER);
   // A run that crashed may have left a cycle of the space running in the tests' namespace: end it, in
   // Temporal and in the read model.
   await terminateCycles(service.deps.temporal, SPACE, '');
@@ -57,7 +58,15 @@ afterAll(async () => {
 test('when the alert given does not exist in monitoring, then the start is refused with 422', async () => {
   const response = await as(service, 'planer').post('/v1/cycles', { spaceCode: SPACE, alertId: 987_654_321 });
   expect(response.status).toBe(422);
-  expect(response.body.errors).toEqual([{ pointer: '/body/alertId', detail: 'no such alert' }]);
+  expect(response.body.errors).toEqual([{ pointer: '/body/alertId', detail: 'does not exist in monitoring' }]);
+});
+
+test('when the space does not exist in monitoring, then the start is refused with 422 and no workflow starts', async () => {
+  const unknown = `NONE${run0}`;
+  const response = await as(service, 'planer').post('/v1/cycles', { spaceCode: unknown });
+  expect(response.status).toBe(422);
+  expect(response.body.errors).toEqual([{ pointer: '/body/spaceCode', detail: 'does not exist in monitoring' }]);
+  await expect(service.deps.temporal.workflow.getHandle(`cycle-${unknown}-1`).describe()).rejects.toThrow(/not found/i);
 });
 
 test('when a planner double-clicks "start", then one cycle starts (201) and the second click is refused (409)', async () => {

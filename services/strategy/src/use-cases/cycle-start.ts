@@ -28,8 +28,8 @@ export async function startCycle(deps: Deps, principal: Principal, request: Star
   const previous = idempotencyKey ? await previousStart(deps, principal, idempotencyKey, hash) : undefined;
   if (previous?.response) return previous.response;
   let workflowId = previous?.workflowId;
-  if (request.alertId !== undefined) await verifyAlert(deps.monitoring, request.alertId);
   if (!workflowId) {
+    await Promise.all([verifySpace(deps.monitoring, request.spaceCode), request.alertId !== undefined && verifyAlert(deps.monitoring, request.alertId)]);
     workflowId = cycleWorkflowId(request.spaceCode, await nextNumber(deps, request.spaceCode));
     if (idempotencyKey) {
       const recorded = await recordStartRequest(deps.pool, principal.id, idempotencyKey, hash, workflowId).then(() => true, isDuplicateKey);
@@ -91,14 +91,21 @@ async function nextNumber(deps: Deps, spaceCode: string): Promise<number> {
   return 1 + Math.max(readModel.highest, temporal.highest);
 }
 
-async function verifyAlert(monitoring: ServiceClient, alertId: number): Promise<void> {
+/** A 404 from monitoring becomes a 422 that names the field; anything else (monitoring away) stays a 5xx. */
+async function verifyExists(monitoring: ServiceClient, path: string, unknown: { detail: string; pointer: string }): Promise<void> {
   try {
-    await monitoring('GET', `/v1/alerts/${alertId}`);
+    await monitoring('GET', path);
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw problems.unprocessable(`Monitoring alert ${alertId} does not exist.`, [{ pointer: '/body/alertId', detail: 'no such alert' }]);
+    if (error instanceof AppError && error.status === 404) throw problems.unprocessable(unknown.detail, [{ pointer: unknown.pointer, detail: 'does not exist in monitoring' }]);
     throw error;
   }
 }
+
+const verifySpace = (monitoring: ServiceClient, spaceCode: string) =>
+  verifyExists(monitoring, `/v1/spaces/${encodeURIComponent(spaceCode)}`, { detail: `Space ${spaceCode} does not exist in monitoring.`, pointer: '/body/spaceCode' });
+
+const verifyAlert = (monitoring: ServiceClient, alertId: number) =>
+  verifyExists(monitoring, `/v1/alerts/${alertId}`, { detail: `Monitoring alert ${alertId} does not exist.`, pointer: '/body/alertId' });
 
 const isDuplicateKey = (error: unknown): false => {
   if ((error as { code?: string }).code === '23505') return false;

@@ -17,9 +17,18 @@ export async function stopProcess(process: StartedProcess): Promise<void> {
   await process.exited;
 }
 
-/** Makes sure the space exists in monitoring (a real one keeps its data) and returns a fresh open alert on it. */
+/** Makes sure the spaces exist in monitoring, where cycles can start (a space there already keeps its data). */
+export async function ensureSpaces(monitoring: StartedProcess, ...codes: string[]): Promise<void> {
+  const token = await tokenOf('planer');
+  for (const code of codes) {
+    const created = await call(`${monitoring.url}/v1/spaces`, { token, method: 'POST', body: { code, name: `Testraum ${code}`, type: 'social-space' } });
+    if (created.status !== 201 && created.status !== 409) throw new Error(`space ${code}: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+}
+
+/** Makes sure the space exists in monitoring and returns a fresh open alert on it. */
 export async function alertOn(monitoring: StartedProcess, pool: { query: (sql: string, params: unknown[]) => Promise<{ rows: Array<{ id: number }> }> }, spaceCode: string, run: string): Promise<number> {
-  await call(`${monitoring.url}/v1/spaces`, { token: await tokenOf('planer'), method: 'POST', body: { code: spaceCode, name: `Testraum ${spaceCode}`, type: 'social-space' } });
+  await ensureSpaces(monitoring, spaceCode);
   // Alerts come from evaluating rules on imported values; the test writes one the way the evaluation does.
   const { rows } = await pool.query(
     `INSERT INTO monitoring.alert (rule_key, space_id, period, indicator_key, message, evidence)
