@@ -119,6 +119,11 @@ describe('a strategy cycle with the measures service', () => {
     const done = await as(service, 'soziales').post(`/v1/measures/${beratung.id}/transitions`, { to: 'completed', version: current.version });
     expect(done.status).toBe(200);
     await waitFor(async () => (await cycle.phase()) === 'reflection', 15_000, 'reflection after the measure was completed');
+    // The strategy read model's copy follows changes made in the measures service, task or no task.
+    const copyOf = async (id: string) =>
+      (await service.deps.pool.query(`SELECT status, progress, traffic_light FROM strategy.measure_proposal WHERE id = $1`, [id])).rows[0];
+    await waitFor(async () => (await copyOf(beratung.id)).status === 'completed', 10_000, 'the read model’s copy completed');
+    expect(await copyOf(treff.id)).toEqual({ status: 'completed', progress: 100, traffic_light: 'green' });
     const history = await cycle.history();
     expect(history.map((h) => h.event)).toContain('measures-finished');
     expect(history.map((h) => h.event)).not.toContain('implementation-time-over');

@@ -1,5 +1,6 @@
 import { cycleActivities } from './cycle.activities';
 import type { ActivityDependencies } from './dependencies';
+import { measureEventActivities } from './measure-events.activities';
 import { taskActivities } from './task.activities';
 
 export type { ActivityDependencies } from './dependencies';
@@ -13,6 +14,6 @@ export type { IndicatorComparison } from './comparison';
 
 /** Builds the activities with their dependencies, so tests hand in their own; the workflow `import type`s the result. */
 export function createActivities(deps: ActivityDependencies) {
-  return { ...cycleActivities(deps), ...taskActivities(deps) };
+  return { ...cycleActivities(deps), ...taskActivities(deps), ...measureEventActivities(deps) };
 }
 export type Activities = ReturnType<typeof createActivities>;

@@ -41,6 +41,7 @@ export async function recordProposal(db: Queryable, p: { id: string; cycleId: st
   return { id: p.id, needKey: m.needKey, department: p.department, title: m.title };
 }
 
+/** Its status writes step aside for a measure the measures service's events already keep current. */
 export const createSqlMeasurePort: MeasurePortFactory = (db) => ({
   proposeMeasures: async ({ cycleId, taskId, department, measures }) => {
     const refs: MeasureRef[] = [];
@@ -49,13 +50,13 @@ export const createSqlMeasurePort: MeasurePortFactory = (db) => ({
   },
   decideMeasures: async ({ decisions }) => {
     for (const d of decisions) {
-      await db.query(`UPDATE measure_proposal SET status = $2, updated_at = now() WHERE id = $1`, [d.measureId, decided[d.decision]]);
+      await db.query(`UPDATE measure_proposal SET status = $2, updated_at = now() WHERE id = $1 AND last_event_id IS NULL`, [d.measureId, decided[d.decision]]);
     }
   },
   reportMeasures: async ({ reports }) => {
     for (const r of reports) {
       await db.query(
-        `UPDATE measure_proposal SET progress = $2, traffic_light = $3, status = $4, updated_at = now() WHERE id = $1`,
+        `UPDATE measure_proposal SET progress = $2, traffic_light = $3, status = $4, updated_at = now() WHERE id = $1 AND last_event_id IS NULL`,
         [r.measureId, r.progress, r.trafficLight, r.finished ? 'completed' : 'in-progress'],
       );
     }

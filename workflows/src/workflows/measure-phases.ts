@@ -103,10 +103,11 @@ function markFinished(cycle: Cycle, result: TaskResult<'report-status'> | undefi
  * An event of the measures service (its outbox relay signals `measureEvent`), applied once per event ID. A
  * measure completed or cancelled there is finished for the cycle, as if reported finished, so implementation
  * ends without waiting for a report; status changes, reports and evaluations filed there go into the history.
+ * False for an event already applied (or not an event).
  */
-export function applyMeasureEvent(cycle: Cycle, event: MeasureEvent): void {
+export function applyMeasureEvent(cycle: Cycle, event: MeasureEvent): boolean {
   // A signal has no validator: what is not an event is ignored rather than failing the workflow task.
-  if (typeof event?.eventId !== 'number' || cycle.measureEvents.has(event.eventId)) return;
+  if (typeof event?.eventId !== 'number' || cycle.measureEvents.has(event.eventId)) return false;
   cycle.measureEvents.add(event.eventId);
   const finish = (measureId: string | undefined, status: MeasureStatus | undefined) => {
     const measure = measureId === undefined ? undefined : cycle.measures.get(measureId);
@@ -129,4 +130,5 @@ export function applyMeasureEvent(cycle: Cycle, event: MeasureEvent): void {
       cycle.log('measure-evaluation-filed', { detail: `${event.measureId}: ${event.recommendation}` });
       break;
   }
+  return true;
 }

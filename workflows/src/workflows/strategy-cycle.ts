@@ -2,7 +2,7 @@ import {
   cancelCycleUpdate, completeTaskUpdate, type CycleInput, type CycleOutcome, type CycleStatus, historyQuery, measureEventSignal, openTasksQuery, phaseQuery,
   resumeSignal, stateQuery, suspendSignal,
 } from '@sozialraum/contracts';
-import { allHandlersFinished, CancellationScope, condition, isCancellation, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
 import { acts } from './activities';
 import { Cycle } from './cycle';
 import { analysis, goalSetting, participation } from './early-phases';
@@ -50,6 +50,8 @@ export async function strategyCycle(input: CycleInput): Promise<CycleOutcome> {
   }
 }
 
+const MEASURE_EVENTS_TO_READ_MODEL = 'measure-events-to-read-model';
+
 function registerHandlers(cycle: Cycle, main: CancellationScope): void {
   setHandler(stateQuery, () => cycle.state());
   setHandler(phaseQuery, () => cycle.phase);
@@ -87,7 +89,11 @@ function registerHandlers(cycle: Cycle, main: CancellationScope): void {
     cycle.statusReason = undefined;
     cycle.log('cycle-resumed', { by });
   });
-  setHandler(measureEventSignal, (event) => applyMeasureEvent(cycle, event));
+  setHandler(measureEventSignal, async (event) => {
+    if (!applyMeasureEvent(cycle, event)) return;
+    // Cycles whose history predates this only logged the events; new ones also update the read model's copy.
+    if (patched(MEASURE_EVENTS_TO_READ_MODEL)) await acts.recordMeasureEvent(event);
+  });
 }
 
 /** Writes running ⇄ suspended to the read model one change at a time, so quick toggles land in order. */
