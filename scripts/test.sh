@@ -30,6 +30,11 @@ set +e
 npx turbo run test --concurrency=1 --continue --output-logs=full 2>&1 | tee .local/logs/test.log
 status=${PIPESTATUS[0]}
 set -e
+# The failures again at the end, where a CI excerpt (the output's tail) shows them.
+if [ "$status" != 0 ]; then
+  echo "---- failures ----"
+  grep -E -A12 '^[^ ]+:test: +● ' .local/logs/test.log | head -150 || true
+fi
 # One closing line over all packages, e.g. "tests: 57 passed, 0 failed".
 grep -oE 'Tests: +[0-9a-z, ]+ total' .local/logs/test.log \
   | awk '{ for (i = 2; i < NF; i += 2) n[$(i + 1)] += $i } END { printf "tests: %d passed, %d failed\n", n["passed,"], n["failed,"] }'
