@@ -3,7 +3,8 @@
  * milestones each, seeded with SQL into a database of the benchmark's own (on the server of DATABASE_URL,
  * recreated each run); the measures service runs as its own process. Prints requests/s and p99 of
  * GET /v1/overview for a department user (2,000 measures in scope) and a planner (all 10,000), each next to
- * GET /v1/me of the same process in the same run, as ratios. Run: npm run bench -- measures
+ * GET /v1/me of the same process in the same run, as ratios: once with the overview cache, once computed
+ * for every request. Run: npm run bench -- measures
  */
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { type StartedProcess, userToken } from '@sozialraum/kit/testing';
@@ -74,20 +75,25 @@ async function main(): Promise<void> {
     await seed(pool);
     process.stdout.write(`seeded ${MEASURES} measures with ${REPORTS_PER_MEASURE} reports and 2 milestones each in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`);
 
-    service = await startBuilt('services/measures/dist/index.js', { DATABASE_URL: databaseUrl, RUN_OUTBOX_RELAY: 'false' });
     const [department, planner] = await Promise.all([userToken('soziales'), userToken('planer')]);
-    const overview = `${service.url}/v1/overview`;
-    const check = await fetch(overview, { headers: { authorization: `Bearer ${planner}` } }).then((r) => r.json() as Promise<{ totals: { count: number } }>);
-    if (check.totals.count !== MEASURES) throw new Error(`the overview counts ${check.totals.count} measures, expected ${MEASURES}`);
-
     process.stdout.write(`load: ${CONNECTIONS} connections, ${SECONDS} s each, measures service as its own process\n`);
-    const bare = await measure('GET /v1/me', `${service.url}/v1/me`, planner);
-    const asDepartment = await measure('overview (department user)', overview, department);
-    const asPlanner = await measure('overview (planner)', overview, planner);
-    report('overview, department user (2,000 of 10,000): req/s', asDepartment.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
-    report('overview, department user (2,000 of 10,000): p99', asDepartment.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
-    report('overview, planner (10,000 measures): req/s', asPlanner.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
-    report('overview, planner (10,000 measures): p99', asPlanner.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
+    // The overview as coordinators meet it (asked again before anything changed: from the cache), and computed
+    // afresh for every request (OVERVIEW_CACHE_ENTRIES=0), as after each change.
+    for (const [label, cacheEntries] of [['cached', '200'], ['computed every time', '0']] as const) {
+      service = await startBuilt('services/measures/dist/index.js', { DATABASE_URL: databaseUrl, RUN_OUTBOX_RELAY: 'false', OVERVIEW_CACHE_ENTRIES: cacheEntries });
+      const overview = `${service.url}/v1/overview`;
+      const check = await fetch(overview, { headers: { authorization: `Bearer ${planner}` } }).then((r) => r.json() as Promise<{ totals: { count: number } }>);
+      if (check.totals.count !== MEASURES) throw new Error(`the overview counts ${check.totals.count} measures, expected ${MEASURES}`);
+      const bare = await measure('GET /v1/me', `${service.url}/v1/me`, planner);
+      const asDepartment = await measure('overview (department user)', overview, department);
+      const asPlanner = await measure('overview (planner)', overview, planner);
+      report(`overview ${label}, department user (2,000 of 10,000): req/s`, asDepartment.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
+      report(`overview ${label}, department user (2,000 of 10,000): p99`, asDepartment.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
+      report(`overview ${label}, planner (10,000 measures): req/s`, asPlanner.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
+      report(`overview ${label}, planner (10,000 measures): p99`, asPlanner.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
+      await stop([service]);
+      service = undefined;
+    }
   } finally {
     if (service) await stop([service]);
     await pool.end();

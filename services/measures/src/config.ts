@@ -9,6 +9,8 @@ const schema = baseServiceConfig.extend({
   KEYCLOAK_CLIENT_SECRET: env.secret(),
   /** A measure in progress without a status report for this many days is missing one. */
   REPORT_INTERVAL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Overviews kept in memory by data version and question; 0 computes every request afresh. */
+  OVERVIEW_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(200),
   /** The space type an offer's location is placed in. */
   OFFER_SPACE_TYPE: z.enum(['city', 'district', 'social-space', 'planning-area', 'statistical-area']).default('social-space'),
   /** Run the outbox relay in this process (LISTEN/NOTIFY; one relay publishes at a time across replicas). */

@@ -3,6 +3,8 @@ import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/ki
 import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { MeasuresConfig } from './config';
 import { outboxMetrics } from './outbox/metrics';
+import type { OverviewAnswers } from './use-cases/overview';
+import { createOverviewCache } from './use-cases/overview-cache';
 import { cycleSignalPublisher, type OutboxPublisher } from './outbox/publisher';
 import { type OutboxRelay, startOutboxRelay } from './outbox/relay';
 import { type MonitoringApi, monitoringApi } from './use-cases/monitoring';
@@ -11,6 +13,8 @@ export interface MeasuresDependencies extends ServiceDependencies<MeasuresConfig
   pool: Pool;
   /** The monitoring API, called with the service's own client-credentials token. */
   monitoring: MonitoringApi;
+  /** Overviews already computed, by data version (OVERVIEW_CACHE_ENTRIES; 0 turns it off). */
+  overviewCache: OverviewAnswers;
   /** Delivers the outbox; absent where RUN_OUTBOX_RELAY is off. */
   relay?: OutboxRelay;
 }
@@ -41,6 +45,7 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
     logger,
     pool,
     monitoring: monitoringApi(createServiceClient({ baseUrl: config.MONITORING_URL, token })),
+    overviewCache: createOverviewCache(config.OVERVIEW_CACHE_ENTRIES),
     ...(relay ? { relay } : {}),
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), auth.health],

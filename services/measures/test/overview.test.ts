@@ -91,6 +91,22 @@ describe('the coordinators’ overview', () => {
     expect((await as(service, 'koordination').get('/v1/overview?status=unknown')).status).toBe(400);
   });
 
+  test('when nothing changed, then the overview is answered from the cache; any change through the API renews it', async () => {
+    const before = await overview();
+    // Behind the service's back (no audit, no data version): the cached answer still shows the old budget.
+    await service.deps.pool.query(`UPDATE measure SET budget_planned = 5000 WHERE id = $1`, [m.proposed]);
+    expect((await overview()).totals.budgetPlanned).toBe(before.totals.budgetPlanned);
+    // A question not asked before is computed afresh and sees it at once.
+    expect((await overview('&limit=3')).totals.budgetPlanned).toBe(before.totals.budgetPlanned + 5000);
+    // A change through the API raises the data version: every cached overview is renewed.
+    const proposed = (await as(service, 'planer').get(`/v1/measures/${m.proposed}`)).body;
+    expect((await as(service, 'planer').patch(`/v1/measures/${m.proposed}`, { version: proposed.version, title: 'Vorschlag (neu)' })).status).toBe(200);
+    expect((await overview()).totals.budgetPlanned).toBe(before.totals.budgetPlanned + 5000);
+    await service.deps.pool.query(`UPDATE measure SET budget_planned = NULL WHERE id = $1`, [m.proposed]);
+    await as(service, 'planer').patch(`/v1/measures/${m.proposed}`, { version: proposed.version + 1, title: 'Vorschlag' });
+    expect((await overview()).totals).toEqual(before.totals);
+  });
+
   test('when the list is exported, then the CSV has every measure in the same order, quoted, with formulas defused', async () => {
     const response = await as(service, 'koordination').get(`/v1/overview/export?cycle=${cycle}`);
     expect(response.status).toBe(200);

@@ -1,4 +1,5 @@
 import type { MeasureStatus } from '../domain/status';
+import { dataVersionColumns } from './data-version.repository';
 import { isoDate, type Queryable } from './db';
 
 /** Which measures a list or the overview covers: the caller's read scope and the filters asked for. */
@@ -134,7 +135,7 @@ export async function listSummaries(
 }
 
 /**
- * The overview in one statement: the page of the list, the totals (dimension 'total') and the figures per
+ * The overview in one statement (with the data version and day it was computed for): the page of the list, the totals (dimension 'total') and the figures per
  * department, status and traffic light (grouping sets over one row per measure) and per space (one row per
  * measure and space, so a measure in two spaces counts in both; the totals count it once).
  */
@@ -143,10 +144,10 @@ export async function overview(
   filter: MeasureFilter,
   reportIntervalDays: number,
   page: Page,
-): Promise<{ items: MeasureSummaryRow[]; groups: GroupFiguresRow[] }> {
+): Promise<{ items: MeasureSummaryRow[]; groups: GroupFiguresRow[]; version: number; day: string }> {
   const p = new Params();
   const base = baseQuery(filter, reportIntervalDays, p);
-  const { rows } = await db.query<{ items: MeasureSummaryRow[]; groups: GroupFiguresRow[] }>(
+  const { rows } = await db.query<{ items: MeasureSummaryRow[]; groups: GroupFiguresRow[]; version: number; day: string }>(
     `WITH base AS MATERIALIZED (${base}),
      flat AS (
        SELECT CASE WHEN GROUPING(department) = 0 THEN 'department' WHEN GROUPING(status) = 0 THEN 'status'
@@ -158,10 +159,11 @@ export async function overview(
          FROM base LEFT JOIN LATERAL unnest(base.spaces) AS s (code) ON true GROUP BY s.code),
      grouped AS (SELECT * FROM flat UNION ALL SELECT * FROM by_space)
      SELECT ${pageQuery(page, p)} AS items,
-            (SELECT COALESCE(json_agg(g ORDER BY g.dimension, g.key NULLS LAST), '[]') FROM grouped g) AS groups`,
+            (SELECT COALESCE(json_agg(g ORDER BY g.dimension, g.key NULLS LAST), '[]') FROM grouped g) AS groups,
+            ${dataVersionColumns}`,
     p.values,
   );
-  return rows[0] as { items: MeasureSummaryRow[]; groups: GroupFiguresRow[] };
+  return rows[0] as { items: MeasureSummaryRow[]; groups: GroupFiguresRow[]; version: number; day: string };
 }
 
 /** Every row of the list, in the same order, for the export. */

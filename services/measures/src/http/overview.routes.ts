@@ -7,11 +7,11 @@ import { measuresOverview, overviewCsv } from '../use-cases/overview';
 import { integer, measureFilter, page, text } from './query';
 
 /** The coordinators' overview, its CSV export, and the service-wide audit trail (planners). */
-export function mountOverviewRoutes(router: Router, { pool, config }: MeasuresDependencies): void {
+export function mountOverviewRoutes(router: Router, { pool, config, overviewCache }: MeasuresDependencies): void {
   const interval = (req: Parameters<typeof integer>[0]) => integer(req, 'reportIntervalDays') ?? config.REPORT_INTERVAL_DAYS;
 
   router.get('/v1/overview', async (req, res) => {
-    res.json(await measuresOverview(pool, principalOf(req), { filter: measureFilter(req), page: page(req), reportIntervalDays: interval(req) }));
+    res.json(await measuresOverview(pool, overviewCache, principalOf(req), { filter: measureFilter(req), page: page(req), reportIntervalDays: interval(req) }));
   });
   router.get('/v1/overview/export', async (req, res) => {
     const csv = await overviewCsv(pool, principalOf(req), { filter: measureFilter(req), reportIntervalDays: interval(req) });

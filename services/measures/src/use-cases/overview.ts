@@ -2,9 +2,11 @@ import type { Principal } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import { csvLine } from '../domain/csv';
 import { progressOf } from '../domain/progress';
+import { dataVersion } from '../data/data-version.repository';
 import { allSummaries, type GroupFiguresRow, overview } from '../data/overview.repository';
 import type { components } from '../generated/api';
 import { type MeasureQuery, scoped, summaryView } from './measures';
+import type { OverviewCache } from './overview-cache';
 
 type Schemas = components['schemas'];
 
@@ -21,17 +23,32 @@ const emptyTotals: Schemas['GroupFigures'] = {
   reportsMissing: 0,
 };
 
-/** The coordinators' overview over the measures the caller may see (department staff: their department's). */
-export async function measuresOverview(pool: Pool, principal: Principal, query: MeasureQuery): Promise<Schemas['Overview']> {
+export type OverviewAnswers = OverviewCache<Schemas['Overview']>;
+
+/**
+ * The coordinators' overview over the measures the caller may see (department staff: their department's).
+ * Asked again before anything changed (same data version and day), it comes from the cache.
+ */
+export async function measuresOverview(pool: Pool, cache: OverviewAnswers, principal: Principal, query: MeasureQuery): Promise<Schemas['Overview']> {
   const { reportIntervalDays, page } = query;
-  const result = await overview(pool, scoped(principal, query.filter), reportIntervalDays, page);
+  const filter = scoped(principal, query.filter);
+  const question = JSON.stringify([filter, reportIntervalDays, page]);
+  if (cache.enabled) {
+    const { version, day } = await dataVersion(pool);
+    const cached = cache.get(version, day, question);
+    if (cached) return cached;
+  }
+  const result = await overview(pool, filter, reportIntervalDays, page);
   const groups: Schemas['Overview']['groups'] = { space: [], department: [], status: [], trafficLight: [] };
   let totals = emptyTotals;
   for (const row of result.groups) {
     if (row.dimension === 'total') totals = figuresOf(row);
     else groups[row.dimension].push(figuresOf(row));
   }
-  return { reportIntervalDays, totals, groups, items: result.items.map(summaryView), total: totals.count, ...page };
+  const answer = { reportIntervalDays, totals, groups, items: result.items.map(summaryView), total: totals.count, ...page };
+  // Stored under the version the statement saw, which may be newer than the one looked up.
+  cache.set(result.version, result.day, question, answer);
+  return answer;
 }
 
 const columns = [

@@ -1,0 +1,15 @@
+import type { Queryable } from './db';
+
+/** In the change's transaction: until it commits, other writers wait here, so versions follow commit order. */
+export async function raiseDataVersion(db: Queryable): Promise<void> {
+  await db.query('UPDATE data_version SET value = value + 1');
+}
+
+/** The version of the data and the database's day: together they say whether a cached overview still holds. */
+export async function dataVersion(db: Queryable): Promise<{ version: number; day: string }> {
+  const { rows } = await db.query<{ version: number; day: string }>(`SELECT value AS version, current_date::text AS day FROM data_version`);
+  return rows[0] as { version: number; day: string };
+}
+
+/** The same two as columns of another statement, read in its snapshot. */
+export const dataVersionColumns = `(SELECT value FROM data_version) AS version, current_date::text AS day`;
