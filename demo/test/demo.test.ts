@@ -64,6 +64,7 @@ describe('the demo data', () => {
       MONITORING_URL: monitoringService.url,
       MEASURES_URL: measuresService.url,
       KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_WORKFLOWS ?? '',
+      TEMPORAL_METRICS_PORT: '0',
     }, 'HEALTH_PORT');
     strategyService = await startService({
       ...strategyConfig,

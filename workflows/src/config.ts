@@ -7,6 +7,8 @@ export const configSchema = z.object({
   TASK_QUEUE: z.string().min(1).default('strategy-cycles'),
   /** Port of the worker's own /health/live and /health/ready, for Kubernetes probes. */
   HEALTH_PORT: env.port(3010),
+  /** Where the Temporal SDK serves its worker metrics, on loopback; /metrics on HEALTH_PORT includes them. 0: off. */
+  TEMPORAL_METRICS_PORT: env.port(9464),
   SHUTDOWN_TIMEOUT_MS: env.durationMs(30_000),
   /** The strategy service's database: the activities write its read model (schema strategy). */
   DATABASE_URL: env.url(),

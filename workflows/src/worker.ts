@@ -21,10 +21,12 @@ void runProcess({
     const monitoring = createMonitoringClient({ baseUrl: config.MONITORING_URL, ...login });
     const measures = createMeasuresServicePort({ baseUrl: config.MEASURES_URL, ...login });
 
+    const temporalMetrics = config.TEMPORAL_METRICS_PORT ? `127.0.0.1:${config.TEMPORAL_METRICS_PORT}` : undefined;
     const { worker, connection } = await createTemporalWorker({
       address: config.TEMPORAL_ADDRESS,
       namespace: config.TEMPORAL_NAMESPACE,
       logger,
+      ...(temporalMetrics ? { metricsAddress: temporalMetrics } : {}),
       worker: {
         taskQueue: config.TASK_QUEUE,
         workflowsPath: require.resolve('./workflows'),
@@ -41,7 +43,9 @@ void runProcess({
     const health = express();
     let draining = false;
     mountHealth(health, [temporalWorkerHealth(worker), postgresHealth(pool)], () => draining);
-    mountMetrics(health, createMetricsRegistry('worker'));
+    // One scrape for Prometheus: the process's metrics and the SDK's worker metrics.
+    const sdkMetrics = temporalMetrics ? async () => (await fetch(`http://${temporalMetrics}/metrics`)).text() : undefined;
+    mountMetrics(health, createMetricsRegistry('worker'), sdkMetrics);
     const server = health.listen(config.HEALTH_PORT);
     // In this order: stop answering probes, drain the worker (running activities finish), then what they used.
     return [

@@ -8,7 +8,6 @@ describe('the Temporal worker as it runs', () => {
     const taskQueue = `e2e-${process.pid}`;
     const worker = await startWorkerProcess(taskQueue);
     expect(Object.keys((await call(`${worker.url}/health/ready`)).body.checks).sort()).toEqual(['postgres', 'temporal-worker']);
-    expect(await (await fetch(`${worker.url}/metrics`)).text()).toContain('process_resident_memory_bytes{service="worker"}');
 
     const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
     try {
@@ -22,6 +21,10 @@ describe('the Temporal worker as it runs', () => {
           })
         ).pollers?.length ?? 0;
       await waitFor(async () => (await pollers()) > 0, 10_000, 'a poller on the task queue');
+      // One scrape: the process's own metrics and the SDK's worker metrics.
+      const metrics = await (await fetch(`${worker.url}/metrics`)).text();
+      expect(metrics).toContain('process_resident_memory_bytes{service="worker"}');
+      expect(metrics).toMatch(new RegExp(`temporal_[a-z_]+\\{[^}]*task_queue="${taskQueue}"`));
     } finally {
       await connection.close();
     }

@@ -12,9 +12,11 @@ export function createMetricsRegistry(service: string): Registry {
   return registry;
 }
 
-export function mountMetrics(app: Express, registry: Registry): void {
+/** Serves the registry; `more` adds metrics in text format from elsewhere (the Temporal SDK's core). */
+export function mountMetrics(app: Express, registry: Registry, more?: () => Promise<string>): void {
   app.get(METRICS_PATH, async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
+    const [own, other] = await Promise.all([registry.metrics(), more ? more().catch(() => '') : '']);
+    res.type(registry.contentType).send(other ? `${own}\n${other}` : own);
   });
 }
 

@@ -28,13 +28,15 @@ let runtimeInstalled = false;
 
 /**
  * Routes the Temporal SDK's own logs into the process's pino logger, and leaves signals to our
- * lifecycle (the SDK would otherwise shut workers down on SIGTERM by itself). Once per process.
+ * lifecycle (the SDK would otherwise shut workers down on SIGTERM by itself). With a metrics address, the
+ * SDK's core serves its worker metrics (task slots, poll and schedule latencies) there. Once per process.
  */
-function installRuntime(logger: Logger): void {
+function installRuntime(logger: Logger, metricsAddress?: string): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({
     shutdownSignals: [],
+    ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
     logger: new DefaultLogger('WARN', (entry) => {
       const level = entry.level === 'TRACE' ? 'trace' : (entry.level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
       logger[level]({ ...entry.meta, sdk: 'temporal' }, entry.message);
@@ -46,9 +48,9 @@ export type WorkerDefinition = Omit<WorkerOptions, 'connection' | 'namespace'>;
 
 /** Connects a worker to Temporal; `run()` polls its task queue until `shutdown()` drains it. */
 export async function createTemporalWorker(
-  options: TemporalOptions & { logger: Logger; worker: WorkerDefinition },
+  options: TemporalOptions & { logger: Logger; worker: WorkerDefinition; metricsAddress?: string },
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
-  installRuntime(options.logger);
+  installRuntime(options.logger, options.metricsAddress);
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({ ...options.worker, connection, namespace: options.namespace });
   return { worker, connection };
