@@ -14,14 +14,17 @@ export interface LoadResult {
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /** Answers by HTTP status, to say what the non-2xx ones were. */
+  statusCodes: Record<string, number>;
 }
 
 /** HTTP load from this process with autocannon: bounded in time, loopback only. */
-export async function load(options: { url: string; token?: string; connections?: number; seconds?: number }): Promise<LoadResult> {
+export async function load(options: { url: string; token?: string; connections?: number; seconds?: number; timeoutSeconds?: number }): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     connections: options.connections ?? 20,
     duration: options.seconds ?? 10,
+    timeout: options.timeoutSeconds ?? 10,
     headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
   });
   return {
@@ -30,7 +33,30 @@ export async function load(options: { url: string; token?: string; connections?:
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, (stats as { count: number }).count])),
   };
+}
+
+/** Load settings of a benchmark run: BENCH_CONNECTIONS (20) and BENCH_SECONDS (10). */
+export const LOAD = { connections: Number(process.env.BENCH_CONNECTIONS ?? 20), seconds: Number(process.env.BENCH_SECONDS ?? 10) };
+
+/**
+ * A warm-up of 2 s (JIT, pool, plan cache), then the measured run; any non-2xx answer or error fails the
+ * benchmark, naming the statuses, since a figure over failed requests would mean nothing.
+ */
+export async function measure(
+  name: string,
+  url: string,
+  token: string,
+  options: { connections?: number; seconds?: number; timeoutSeconds?: number } = {},
+): Promise<LoadResult> {
+  const settings = { url, token, connections: options.connections ?? LOAD.connections, timeoutSeconds: options.timeoutSeconds ?? 10 };
+  await load({ ...settings, seconds: 2 });
+  const result = await load({ ...settings, seconds: options.seconds ?? LOAD.seconds });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${name}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodes)}), ${result.errors} errors`);
+  }
+  return result;
 }
 
 /** One line a figure: the measured value, the baseline of the same run, and their ratio. */

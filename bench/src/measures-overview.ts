@@ -8,14 +8,12 @@
  */
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { type StartedProcess, userToken } from '@sozialraum/kit/testing';
-import { load, type LoadResult, report } from './harness';
+import { LOAD, measure, report } from './harness';
 import { benchDatabase, startBuilt, stop } from './platform';
 
 const MEASURES = 10_000;
 const REPORTS_PER_MEASURE = 5;
 const CYCLE = 'cycle-BENCH-1';
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 /** Bulk SQL: measures over 13 spaces and 5 departments in every status, then their reports and milestones. */
 async function seed(pool: Pool): Promise<void> {
@@ -59,12 +57,6 @@ async function seed(pool: Pool): Promise<void> {
   await pool.query('ANALYZE measure; ANALYZE status_report; ANALYZE milestone');
 }
 
-async function measure(name: string, url: string, token: string): Promise<LoadResult> {
-  await load({ url, token, connections: CONNECTIONS, seconds: 2 }); // warm-up: JIT, pool, plan cache
-  const result = await load({ url, token, connections: CONNECTIONS, seconds: SECONDS });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result;
-}
 
 async function main(): Promise<void> {
   const databaseUrl = await benchDatabase('sozialraum_bench_measures', ['measures']);
@@ -76,7 +68,7 @@ async function main(): Promise<void> {
     process.stdout.write(`seeded ${MEASURES} measures with ${REPORTS_PER_MEASURE} reports and 2 milestones each in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`);
 
     const [department, planner] = await Promise.all([userToken('soziales'), userToken('planer')]);
-    process.stdout.write(`load: ${CONNECTIONS} connections, ${SECONDS} s each, measures service as its own process\n`);
+    process.stdout.write(`load: ${LOAD.connections} connections, ${LOAD.seconds} s each, measures service as its own process\n`);
     // The overview as coordinators meet it (asked again before anything changed: from the cache), and computed
     // afresh for every request (OVERVIEW_CACHE_ENTRIES=0), as after each change.
     for (const [label, cacheEntries] of [['cached', '200'], ['computed every time', '0']] as const) {

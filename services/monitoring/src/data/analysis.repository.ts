@@ -73,6 +73,45 @@ export async function currentValues(db: Queryable, filter: ValueFilter): Promise
   return rows;
 }
 
+/** What a comparison among peers needs of a value: whose it is and what protection looks at. */
+export type PeerValueRow = Pick<ValueRow, 'spaceCode' | 'population' | 'indicatorKey' | 'period' | 'value' | 'numerator' | 'denominator'>;
+
+/**
+ * The current values of the indicators for every space of a type (by code: a value kept on an earlier version
+ * of a space counts for its code), with only the columns a comparison needs — a profile reads them all. One
+ * sort picks the newest space version and, within it, the newest release (as current_value does), not two.
+ */
+export async function peerValues(db: Queryable, indicatorKeys: readonly string[], type: string): Promise<PeerValueRow[]> {
+  const { rows } = await db.query<PeerValueRow>(
+    `SELECT DISTINCT ON (s.code, v.indicator_key, v.period)
+            s.code AS "spaceCode", s.population, v.indicator_key AS "indicatorKey", v.period, v.value, v.numerator, v.denominator
+       FROM indicator_value v JOIN space s ON s.id = v.space_id
+      WHERE v.indicator_key = ANY($1) AND s.type = $2
+      ORDER BY s.code, v.indicator_key, v.period, s.valid_from DESC, v.release_id DESC`,
+    [indicatorKeys, type],
+  );
+  return rows;
+}
+
+/** The narrow rows a recomputation reads: the current value of each given space (by id), indicator and period. */
+export interface MethodInputRow {
+  spaceId: number;
+  indicatorKey: string;
+  period: string;
+  value: number;
+  releaseKey: string;
+}
+
+export async function currentValuesOfSpaces(db: Queryable, indicatorKeys: readonly string[], spaceIds: readonly number[]): Promise<MethodInputRow[]> {
+  const { rows } = await db.query<MethodInputRow>(
+    `SELECT v.space_id AS "spaceId", v.indicator_key AS "indicatorKey", v.period, v.value, r.key AS "releaseKey"
+       FROM current_value v JOIN data_release r ON r.id = v.release_id
+      WHERE v.indicator_key = ANY($1) AND v.space_id = ANY($2)`,
+    [indicatorKeys, spaceIds],
+  );
+  return rows;
+}
+
 /** Keys of the indicators with at least one value for a space code (any version of it). */
 export async function indicatorKeysOfSpace(db: Queryable, code: string): Promise<string[]> {
   const { rows } = await db.query<{ key: string }>(

@@ -11,17 +11,16 @@ export interface MapSpace {
   geometry: string | null;
 }
 
-/** ~7–11 m at German latitudes: invisible at city zoom levels, removes most vertices of survey-grade outlines. */
-export const SIMPLIFY_TOLERANCE_DEGREES = 0.0001;
 
 export async function listMapSpaces(db: Queryable, filter: { type?: SpaceType; at: string; simplify: boolean }): Promise<MapSpace[]> {
+  // Simplified: the outline kept in space.geom_simplified (~7–11 m tolerance, topology kept), see its migration.
   const { rows } = await db.query<MapSpace>(
     `SELECT s.id, s.code, s.name, s.type, s.population,
-            ST_AsGeoJSON(CASE WHEN $3 THEN ST_SimplifyPreserveTopology(s.geom, $4) ELSE s.geom END, 6) AS geometry
+            ST_AsGeoJSON(CASE WHEN $3 THEN s.geom_simplified ELSE s.geom END, 6) AS geometry
        FROM space s
       WHERE ${validAt('s', '$1')} AND ($2::text IS NULL OR s.type = $2)
       ORDER BY s.code`,
-    [filter.at, filter.type ?? null, filter.simplify, SIMPLIFY_TOLERANCE_DEGREES],
+    [filter.at, filter.type ?? null, filter.simplify],
   );
   return rows;
 }
@@ -51,15 +50,20 @@ export interface MapValue {
   denominator: number | null;
 }
 
-/** The newest release's value of each indicator in its period, for the given spaces. */
+/**
+ * The newest release's value of each indicator in its period, for the given spaces. Not through current_value:
+ * a join cannot reach into the view's DISTINCT ON, which would sort every value of the table first.
+ */
 export async function listMapValues(db: Queryable, spaceIds: number[], indicators: MapIndicator[]): Promise<MapValue[]> {
   const wanted = indicators.filter((i) => i.period !== null);
   if (wanted.length === 0 || spaceIds.length === 0) return [];
   const { rows } = await db.query<MapValue>(
-    `SELECT v.space_id AS "spaceId", v.indicator_key AS "indicatorKey", v.value, v.numerator, v.denominator
-       FROM current_value v
+    `SELECT DISTINCT ON (v.space_id, v.indicator_key)
+            v.space_id AS "spaceId", v.indicator_key AS "indicatorKey", v.value, v.numerator, v.denominator
+       FROM indicator_value v
        JOIN unnest($2::text[], $3::text[]) AS w(key, period) ON v.indicator_key = w.key AND v.period = w.period
-      WHERE v.space_id = ANY($1::bigint[])`,
+      WHERE v.space_id = ANY($1::bigint[])
+      ORDER BY v.space_id, v.indicator_key, v.release_id DESC`,
     [spaceIds, wanted.map((i) => i.key), wanted.map((i) => i.period)],
   );
   return rows;

@@ -21,7 +21,11 @@ import { spacesOfType } from './methods-recompute';
 export type Polarity = IndicatorInfoRecord['polarity'];
 
 /** Raw value rows as they may leave the service. */
-export function protectRow(protect: ValueProtector, kind: IndicatorInfoRecord['kind'], row: ValueRow | undefined): ProtectedValue {
+export function protectRow(
+  protect: ValueProtector,
+  kind: IndicatorInfoRecord['kind'],
+  row: Pick<ValueRow, 'value' | 'numerator' | 'denominator' | 'population'> | undefined,
+): ProtectedValue {
   if (!row) return protect({ kind, value: null });
   return protect({
     kind,

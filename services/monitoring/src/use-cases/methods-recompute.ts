@@ -1,7 +1,8 @@
 import type { Logger } from '@sozialraum/kit';
-import { currentValues, dominantSpaceType, type ValueRow } from '../data/analysis.repository';
+import type { PoolClient } from '@sozialraum/kit/db';
+import { currentValuesOfSpaces, dominantSpaceType, type MethodInputRow } from '../data/analysis.repository';
 import type { MethodVersionRecord } from '../data/methods.repository';
-import { insertRun, type NewIndexResult } from '../data/results.repository';
+import { insertRuns, type NewIndexResult, type NewIndexRun } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
 import { listSpaces, type SpaceRecord, type SpaceType } from '../data/spaces.repository';
 import { computeIndices, type IndicatorValues, type MethodVersion, type SpaceIndexInput } from '../domain/method';
@@ -23,24 +24,31 @@ export async function methodSpaceType(db: Queryable, method: MethodVersionRecord
   return spaceType ?? dominantSpaceType(db, statusIndicators.map((i) => i.indicatorKey));
 }
 
-type Lookup = (key: string, period: string, spaceId: number) => ValueRow | undefined;
+type Lookup = (key: string, period: string, spaceId: number) => MethodInputRow | undefined;
 
-function lookup(rows: readonly ValueRow[]): Lookup {
-  const map = new Map(rows.map((r) => [`${r.indicatorKey}\u0000${r.period}\u0000${r.spaceId}`, r]));
-  return (key, period, spaceId) => map.get(`${key}\u0000${period}\u0000${spaceId}`);
+/** Indicator → period → space: no key strings built per lookup (a recomputation makes hundreds of thousands). */
+function lookup(rows: readonly MethodInputRow[]): Lookup {
+  const byIndicator = new Map<string, Map<string, Map<number, MethodInputRow>>>();
+  for (const row of rows) {
+    const byPeriod = byIndicator.get(row.indicatorKey) ?? byIndicator.set(row.indicatorKey, new Map()).get(row.indicatorKey)!;
+    const bySpace = byPeriod.get(row.period) ?? byPeriod.set(row.period, new Map()).get(row.period)!;
+    bySpace.set(Number(row.spaceId), row);
+  }
+  return (key, period, spaceId) => byIndicator.get(key)?.get(period)?.get(spaceId);
 }
 
 /** SpaceIndexInput of every space for one period, and the releases of the values used. */
 function periodInputs(method: MethodVersionRecord['definition'], spaces: readonly SpaceRecord[], valueOf: Lookup, period: string) {
   const releases = new Set<string>();
-  const pick = (keys: readonly string[], at: string, spaceId: number): IndicatorValues =>
-    Object.fromEntries(
-      keys.map((key) => {
-        const row = valueOf(key, at, spaceId);
-        if (row) releases.add(row.releaseKey);
-        return [key, row?.value ?? null];
-      }),
-    );
+  const pick = (keys: readonly string[], at: string, spaceId: number): IndicatorValues => {
+    const values: Record<string, number | null> = {};
+    for (const key of keys) {
+      const row = valueOf(key, at, spaceId);
+      if (row) releases.add(row.releaseKey);
+      values[key] = row?.value ?? null;
+    }
+    return values;
+  };
   const statusKeys = method.statusIndicators.map((i) => i.indicatorKey);
   const dynamicsKeys = method.dynamicsIndicators.map((i) => i.indicatorKey);
   const difference = method.dynamicsSource === 'difference';
@@ -75,7 +83,7 @@ export interface RecomputeOutcome {
  * values for, over the spaces of its type valid today, and stores one run per period. Runs in the
  * caller's transaction: all periods or none, so a crash leaves the previous results in place.
  */
-export async function recomputeMethod(db: Queryable, method: MethodVersionRecord, logger: Logger): Promise<RecomputeOutcome> {
+export async function recomputeMethod(db: PoolClient, method: MethodVersionRecord, logger: Logger): Promise<RecomputeOutcome> {
   const definition = method.definition;
   const outcome: RecomputeOutcome = { method: methodReference(method), spaceType: await methodSpaceType(db, method), periods: [], skipped: [] };
   if (!outcome.spaceType) return outcome;
@@ -83,9 +91,10 @@ export async function recomputeMethod(db: Queryable, method: MethodVersionRecord
   const statusKeys = definition.statusIndicators.map((i) => i.indicatorKey);
   const keys = [...new Set([...statusKeys, ...definition.dynamicsIndicators.map((i) => i.indicatorKey)])];
   if (definition.populationIndicatorKey) keys.push(definition.populationIndicatorKey);
-  const rows = await currentValues(db, { indicatorKeys: keys, spaceIds: spaces.map((s) => s.id) });
+  const rows = await currentValuesOfSpaces(db, keys, spaces.map((s) => s.id));
   const periods = [...new Set(rows.filter((r) => statusKeys.includes(r.indicatorKey)).map((r) => r.period))].sort();
   const valueOf = lookup(rows);
+  const runs: NewIndexRun[] = [];
   for (const period of periods) {
     const { inputs, releases, hasDynamicsBase, base } = periodInputs(definition, spaces, valueOf, period);
     if (!hasDynamicsBase) {
@@ -108,18 +117,16 @@ export async function recomputeMethod(db: Queryable, method: MethodVersionRecord
       dynamicsZ: r.dynamicsZValues,
       excluded: r.excluded ?? null,
     }));
-    const runId = await insertRun(
-      db,
-      {
-        methodVersionId: method.id,
-        period,
-        inputReleases: releases,
-        summary: { ...computation.summary, warnings: computation.warnings },
-        statistics: computation.statistics,
-      },
+    runs.push({
+      methodVersionId: method.id,
+      period,
+      inputReleases: releases,
+      summary: { ...computation.summary, warnings: computation.warnings },
+      statistics: computation.statistics,
       results,
-    );
-    outcome.periods.push({ period, runId, scored: computation.summary.scored, excluded: computation.summary.excluded });
+    });
   }
+  const runIds = await insertRuns(db, runs);
+  runs.forEach((run, i) => outcome.periods.push({ period: run.period, runId: runIds[i] as number, scored: run.summary.scored as number, excluded: run.summary.excluded as number }));
   return outcome;
 }

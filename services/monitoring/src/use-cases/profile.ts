@@ -1,5 +1,5 @@
 import { type Principal, problems } from '@sozialraum/kit';
-import { currentValues, findIndicators, indicatorKeysOfSpace, type IndicatorInfoRecord, type ValueRow } from '../data/analysis.repository';
+import { findIndicators, indicatorKeysOfSpace, type IndicatorInfoRecord, peerValues, type PeerValueRow } from '../data/analysis.repository';
 import { resolveMethod } from '../data/methods.repository';
 import { newestRuns, resultsOfRuns } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
@@ -11,8 +11,8 @@ import { methodReference } from './methods-recompute';
 import { toIndexResult, withholdZValues } from './methods-results';
 
 /** One indicator's points for the space, each compared with every space of its type in that period. */
-function indicatorPoints(protect: ValueProtector, indicator: IndicatorInfoRecord, rows: readonly ValueRow[], code: string) {
-  const byPeriod = new Map<string, ValueRow[]>();
+function indicatorPoints(protect: ValueProtector, indicator: IndicatorInfoRecord, rows: readonly PeerValueRow[], code: string) {
+  const byPeriod = new Map<string, PeerValueRow[]>();
   for (const row of rows) (byPeriod.get(row.period) ?? byPeriod.set(row.period, []).get(row.period)!).push(row);
   const own = rows.filter((r) => r.spaceCode === code).sort((a, b) => (a.period < b.period ? -1 : 1));
   return own.map((row) => {
@@ -52,7 +52,10 @@ export async function spaceProfile(db: Queryable, principal: Principal, protect:
   if (!space) throw problems.notFound(`There is no space "${code}".`);
   const history = await classHistory(db, principal, protect, code, method);
   const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
-  const rows = await currentValues(db, { indicatorKeys: indicators.map((i) => i.key), type: space.type });
+  const rows = await peerValues(db, indicators.map((i) => i.key), space.type);
+  // Grouped once: filtering all rows per indicator would be indicators × rows (100 × 975,600 for Berlin at scale).
+  const byIndicator = new Map<string, PeerValueRow[]>();
+  for (const row of rows) (byIndicator.get(row.indicatorKey) ?? byIndicator.set(row.indicatorKey, []).get(row.indicatorKey)!).push(row);
   const { id: _id, ...spaceDto } = space;
   return {
     space: spaceDto,
@@ -62,7 +65,7 @@ export async function spaceProfile(db: Queryable, principal: Principal, protect:
       name: indicator.name,
       unit: indicator.unit,
       polarity: indicator.polarity,
-      points: indicatorPoints(protect, indicator, rows.filter((r) => r.indicatorKey === indicator.key), code),
+      points: indicatorPoints(protect, indicator, byIndicator.get(indicator.key) ?? [], code),
     })),
     classHistory: history.items,
     alerts: await alertsView(db, principal, protect, { spaceCode: code }),

@@ -1,0 +1,214 @@
+/**
+ * The monitoring service at scale (issue 3 point 11), on Berlin's 542 real planning areas (imported from the
+ * shapefile through the API) with synthetic values for 100 indicators over 18 years (975,600 values):
+ * - the value import through the API (wide CSV upload → BullMQ job → stored) against a plain PostgreSQL COPY
+ *   of the same rows into the same table;
+ * - a full recomputation of a method version (10 status and 10 dynamics indicators, every period) against
+ *   one hand-written SQL query computing the same z-values;
+ * - the space profile and the 542-area GeoJSON map with classes under load, next to GET /v1/me.
+ * Run: npm run bench -- monitoring
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createPool, type Pool } from '@sozialraum/kit/db';
+import { call, type StartedProcess, userToken, waitFor } from '@sozialraum/kit/testing';
+import { from as copyFrom } from 'pg-copy-streams';
+import { LOAD, measure, report } from './harness';
+import { benchDatabase, inParallel, startBuilt, stop } from './platform';
+
+const INDICATORS = 100;
+const YEARS = Array.from({ length: 18 }, (_, i) => String(2005 + i));
+const METHOD_INDICATORS = 10;
+const DATA = join(__dirname, '..', '..', '..', 'shared', 'data');
+
+const keys = Array.from({ length: INDICATORS }, (_, i) => `bench.i${String(i + 1).padStart(3, '0')}`);
+const methodKeys = keys.slice(0, METHOD_INDICATORS);
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** A deterministic pseudo-random share in [0, 100) with one decimal: the same file on every run. */
+function shareAt(space: number, indicator: number, year: number): number {
+  let x = (space * 73_856_093) ^ (indicator * 19_349_663) ^ (year * 83_492_791);
+  x = Math.imul(x ^ (x >>> 13), 0x5bd1e995);
+  return (((x ^ (x >>> 15)) >>> 0) % 1000) / 10;
+}
+
+type Answer = { status: number; body: Record<string, unknown> & { id?: string } };
+type Api = (method: string, path: string, body?: unknown) => Promise<Answer>;
+type ImportRecord = { status: string; imported: number; total: number; report?: unknown; error?: unknown };
+type Job = { state: string; failedReason?: string | null; result?: { durationsMs?: { indices: number; alerts: number } } };
+
+async function importAndWait(api: Api, path: string, body: unknown): Promise<{ status: string; imported: number; total: number }> {
+  const accepted = await api('POST', path, body);
+  if (accepted.status !== 202) throw new Error(`${path}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  let record: ImportRecord | undefined;
+  await waitFor(async () => {
+    record = (await api('GET', `/v1/imports/${accepted.body.id}`)).body as unknown as ImportRecord;
+    return ['succeeded', 'rejected', 'failed'].includes(record.status);
+  }, 600_000, path);
+  if (record!.status !== 'succeeded') throw new Error(`${path}: ${record!.status} ${JSON.stringify(record!.report ?? record!.error)}`);
+  return record!;
+}
+
+async function jobDone(api: Api, jobId: string): Promise<Job> {
+  let job: Job | undefined;
+  await waitFor(async () => {
+    job = (await api('GET', `/v1/jobs/${encodeURIComponent(jobId)}`)).body as unknown as Job;
+    return job.state === 'completed' || job.state === 'failed';
+  }, 600_000, `job ${jobId}`);
+  if (job!.state !== 'completed') throw new Error(`job ${jobId}: ${job!.failedReason}`);
+  return job!;
+}
+
+/** The wide CSV a statistics office would send: one row per area and year, one column per indicator. */
+function syntheticCsv(codes: readonly string[]): Buffer {
+  const lines = [`PLR_ID,year,${keys.join(',')}`];
+  codes.forEach((code, s) => {
+    for (const year of YEARS) lines.push(`${code},${year},${keys.map((_, i) => shareAt(s, i, Number(year))).join(',')}`);
+  });
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+/** The same values as COPY text rows for the value table. */
+function copyRows(spaceIds: readonly number[], releaseId: number): string[] {
+  const chunks: string[] = [];
+  spaceIds.forEach((id, s) => {
+    const rows: string[] = [];
+    for (const year of YEARS) keys.forEach((key, i) => rows.push(`${id}\t${key}\t${year}\t${releaseId}\t${shareAt(s, i, Number(year))}\t\\N\t\\N\t\\N\n`));
+    chunks.push(rows.join(''));
+  });
+  return chunks;
+}
+
+/** Baseline 1: a plain COPY of the same rows into the same (empty) table, then removed again. */
+async function copyBaseline(pool: Pool, spaceIds: readonly number[]): Promise<number> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ id: number }>(`INSERT INTO data_release (key, title) VALUES ('bench-copy', 'COPY baseline') RETURNING id`);
+    const releaseId = Number(rows[0]!.id);
+    const chunks = copyRows(spaceIds, releaseId);
+    const started = performance.now();
+    await pipeline(
+      Readable.from(chunks),
+      client.query(copyFrom('COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN')),
+    );
+    const took = seconds(started);
+    await client.query('DELETE FROM indicator_value WHERE release_id = $1', [releaseId]);
+    await client.query('DELETE FROM data_release WHERE id = $1', [releaseId]);
+    await client.query('VACUUM ANALYZE indicator_value');
+    return took;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Baseline 2: the z-values of the method in one statement — status indicators per period, dynamics as the
+ * change over two years — standardised over the areas valid today (sample standard deviation, as the method),
+ * returned to the client as the recomputation reads its values from the database.
+ */
+const Z_VALUES_SQL = `
+  WITH v AS (
+    SELECT c.space_id, c.indicator_key, c.period, c.value
+      FROM current_value c JOIN space s ON s.id = c.space_id
+     WHERE c.indicator_key = ANY ($1) AND s.type = 'planning-area' AND s.valid_from <= current_date
+       AND (s.valid_until IS NULL OR s.valid_until > current_date)),
+  d AS (
+    SELECT e.space_id, e.indicator_key, e.period, e.value - b.value AS value
+      FROM v e JOIN v b ON b.space_id = e.space_id AND b.indicator_key = e.indicator_key
+                       AND b.period = (e.period::int - 2)::text),
+  both_dimensions AS (SELECT 'status' AS dimension, * FROM v UNION ALL SELECT 'dynamics', * FROM d)
+  SELECT dimension, space_id, indicator_key, period, (value - avg(value) OVER w) / NULLIF(stddev_samp(value) OVER w, 0) AS z
+    FROM both_dimensions WINDOW w AS (PARTITION BY dimension, indicator_key, period)`;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return seconds(started);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+
+async function main(): Promise<void> {
+  const databaseUrl = await benchDatabase('sozialraum_bench_monitoring', ['monitoring']);
+  const pool = createPool({ connectionString: databaseUrl, schema: 'monitoring', max: 2 });
+  let service: StartedProcess | undefined;
+  try {
+    service = await startBuilt('services/monitoring/dist/index.js', { DATABASE_URL: databaseUrl });
+    const planner = await userToken('planer');
+    const url = service.url;
+    const api: Api = (method, path, body) => call(`${url}${path}`, { token: planner, method, body });
+
+    await importAndWait(api, '/v1/imports/spaces', {
+      fileName: 'planungsraeume_2021_shp.zip', format: 'shapefile', type: 'planning-area', codeProperty: 'PLR_ID', nameProperty: 'PLR_NAME',
+      content: readFileSync(join(DATA, 'berlin-mss-2021', 'planungsraeume_2021_shp.zip')).toString('base64'),
+    });
+    await inParallel(keys, 10, async (key) => {
+      const created = await api('POST', '/v1/indicators', { key, name: `Anteil ${key}`, polarity: 'higher-is-worse', kind: 'share', unit: '%' });
+      if (created.status !== 201) throw new Error(`indicator ${key}: ${created.status} ${JSON.stringify(created.body)}`);
+    });
+    const { rows: spaces } = await pool.query<{ id: number; code: string }>(`SELECT id, code FROM space WHERE type = 'planning-area' ORDER BY code`);
+    const values = spaces.length * YEARS.length * INDICATORS;
+    const csv = syntheticCsv(spaces.map((s) => s.code));
+    process.stdout.write(`monitoring benchmark: ${spaces.length} planning areas × ${INDICATORS} indicators × ${YEARS.length} years = ${values} values (CSV ${(csv.length / 1e6).toFixed(1)} MB)\n`);
+
+    const copySeconds = await copyBaseline(pool, spaces.map((s) => Number(s.id)));
+    const importSeconds = await timed(async () => {
+      const done = await importAndWait(api, '/v1/imports/values', {
+        fileName: 'synthetic.csv', format: 'csv', content: csv.toString('base64'),
+        release: { key: 'bench-synthetic', title: 'Synthetische Werte' },
+        mapping: { layout: 'wide', spaceColumn: 'PLR_ID', periodColumn: 'year', columns: Object.fromEntries(keys.map((k) => [k, k])) },
+      });
+      if (done.imported !== values) throw new Error(`imported ${done.imported} values, expected ${values}`);
+    });
+    report(`value import via API (${values} values): values/s`, values / importSeconds, values / copySeconds, 'val/s', 'plain COPY');
+
+    const method = {
+      key: 'bench', version: '1', spaceType: 'planning-area', minPopulation: 0, dynamicsSource: 'difference', dynamicsPeriodYears: 2,
+      statusIndicators: methodKeys.map((indicatorKey) => ({ indicatorKey, weight: 1, polarity: 'higher-is-worse' })),
+      dynamicsIndicators: methodKeys.map((indicatorKey) => ({ indicatorKey, weight: 1, polarity: 'higher-is-worse' })),
+    };
+    const created = await api('POST', '/v1/methods', method);
+    if (created.status !== 201) throw new Error(`method: ${created.status} ${JSON.stringify(created.body)}`);
+    // The job measures its own parts: indices and classes (what the SQL baseline computes a part of), then alerts.
+    const recompute = async () => {
+      const started = performance.now();
+      const job = await jobDone(api, String((await api('POST', '/v1/methods/bench/1/recompute')).body.id));
+      return { indices: (job.result?.durationsMs?.indices ?? Number.NaN) / 1000, endToEnd: seconds(started) };
+    };
+    const recomputations = [await recompute(), await recompute(), await recompute()];
+    const recomputeSeconds = median(recomputations.map((r) => r.indices));
+    const endToEndSeconds = median(recomputations.map((r) => r.endToEnd));
+    const zSql = () => pool.query(Z_VALUES_SQL, [methodKeys]);
+    const sqlSeconds = median([await timed(zSql), await timed(zSql), await timed(zSql)]);
+    const { rows: runs } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM index_run r JOIN method_version m ON m.id = r.method_version_id WHERE m.key = 'bench'`);
+    report(`full recomputation (20 indicators, ${runs[0]!.n / 3} periods): s`, recomputeSeconds, sqlSeconds, 's', 'one SQL of the z-values');
+    report('same, as a job end to end (queue, alerts, polling): s', endToEndSeconds, sqlSeconds, 's', 'one SQL of the z-values');
+
+    // A new token: the import and recomputation may have outlived the first one.
+    const reader = await userToken('planer');
+    // A profile reads every value of its type (975,600 here) to rank the space, about 2 s of work each: two
+    // at a time for 30 s, so enough of them finish inside the window.
+    const heavy = { connections: 2, seconds: 30, timeoutSeconds: 60 };
+    process.stdout.write(`load: ${LOAD.connections} connections, ${LOAD.seconds} s each (profile: ${heavy.connections} for ${heavy.seconds} s), monitoring service as its own process\n`);
+    const bare = await measure('GET /v1/me', `${url}/v1/me`, reader);
+    const profile = await measure('profile', `${url}/v1/spaces/${spaces[100]!.code}/profile`, reader, heavy);
+    const mapQuery = `type=planning-area&period=2022&method=${encodeURIComponent('bench@1')}&indicators=${methodKeys.slice(0, 3).join('%2C')}`;
+    const map = await measure('map', `${url}/v1/map?${mapQuery}`, reader);
+    const simplified = await measure('map, simplified', `${url}/v1/map?${mapQuery}&simplify=true`, reader);
+    for (const [name, result] of [['space profile (100 indicators × 18 years)', profile], ['GeoJSON map, 542 areas with classes', map], ['same map, simplified geometry', simplified]] as const) {
+      report(`${name}: req/s`, result.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
+      report(`${name}: p99`, result.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
+    }
+  } finally {
+    if (service) await stop([service]);
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
