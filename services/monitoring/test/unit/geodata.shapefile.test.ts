@@ -1,5 +1,6 @@
 import { dataPath } from '../data';
 import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { parseShapefileZip } from '../../src/domain/geodata';
 import { readZip } from '../../src/domain/geodata/zip';
 import { dbfOf, problemsOf, shpOf, squareCw, zipOf, type TestShape } from './geodata.helpers';
@@ -77,6 +78,15 @@ describe('parseShapefileZip', () => {
     expect(() => parseShapefileZip(two, mapping)).toThrow('the ZIP contains 2 shapefiles (a.shp, b.SHP); upload one layer');
     expect(() => parseShapefileZip(Buffer.from('not a zip at all, really'), mapping)).toThrow(
       'cannot read the ZIP archive: not a ZIP file',
+    );
+  });
+
+  test('when an entry cannot be inflated (damaged or password-protected), then the error says so', () => {
+    const zip = Buffer.from(zipSync({ 'a.shp': shpOf([{ shapeType: 5, parts: [squareCw(390000, 5820000, 10)] }]) }));
+    zip[30 + 'a.shp'.length] = 0x07; // first deflate block header: block type 3 does not exist
+
+    expect(() => parseShapefileZip(zip, mapping)).toThrow(
+      'cannot read the ZIP archive: invalid block type (a damaged or encrypted entry)',
     );
   });
 });

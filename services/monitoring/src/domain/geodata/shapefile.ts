@@ -6,6 +6,11 @@ import { POLYGON_TYPES, readShp, SHAPE_TYPE_NAMES, type ShpShape } from './shp';
 import { GeodataError, type GeodataMapping, type SpatialUnit } from './types';
 import { readZip } from './zip';
 
+// Libraries: fflate unzips (zip.ts), proj4 reprojects (crs.ts). The .shp (shp.ts, rings.ts) and .dbf (dbf.ts)
+// readers stay our own: npm's `shapefile` 0.6.6 turns dates into local-time Date objects (blank ones into
+// 1899-11-30) and silently skips records of another shape type; `@loaders.gl/shapefile` 4.5 drops every record
+// after a null shape and groups holes by order, not containment (docs/monitoring.md).
+
 /**
  * Spatial units from a zipped ESRI shapefile (one layer: .shp, .dbf, .prj, optional .cpg),
  * reprojected from the CRS in the .prj to WGS84.
