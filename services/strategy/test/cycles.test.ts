@@ -1,7 +1,7 @@
 import { historyQuery } from '@sozialraum/contracts';
 import type { StartedProcess } from '@sozialraum/kit/testing';
 import { waitFor } from '@sozialraum/kit/testing';
-import { bundleCycleWorkflows, type CycleWorker, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
+import { bundleCycleWorkflows, type CycleWorker, freshSpace, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
 import { alertOn, ensureSpaces, startMonitoring, stopProcess } from './helpers/processes';
 import { as, runId, startStrategy, type StrategyService, taskPath } from './helpers/strategy';
 
@@ -40,11 +40,8 @@ beforeAll(async () => {
   const bundle = bundleCycleWorkflows();
   monitoring = await startMonitoring();
   service = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url });
-  await ensureSpaces(monitoring, SPACE, OTHER);
-  // A run that crashed may have left a cycle of the space running in the tests' namespace: end it, in
-  // Temporal and in the read model.
-  await terminateCycles(service.deps.temporal, SPACE, '');
-  await service.deps.pool.query(`UPDATE cycle SET status = 'cancelled' WHERE space_code = $1 AND status IN ('running', 'suspended')`, [SPACE]);
+  await ensureSpaces(monitoring, OTHER);
+  await freshSpace(monitoring, service.deps, SPACE);
   worker = await startCycleWorker({ taskQueue, bundle: await bundle, monitoringUrl: monitoring.url });
 }, 60_000);
 afterAll(async () => {

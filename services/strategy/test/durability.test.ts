@@ -1,8 +1,8 @@
 import { historyQuery } from '@sozialraum/contracts';
 import { call, type StartedProcess, waitFor } from '@sozialraum/kit/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
-import { bundleCycleWorkflows, type CycleWorker, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
-import { ensureSpaces, startMonitoring, startStrategyProcess, stopProcess } from './helpers/processes';
+import { bundleCycleWorkflows, type CycleWorker, freshSpace, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
+import { startMonitoring, startStrategyProcess, stopProcess } from './helpers/processes';
 import { FAST_TIMINGS, runId, startStrategy, type StrategyService, taskPath, tokenOf } from './helpers/strategy';
 
 /**
@@ -47,10 +47,7 @@ beforeAll(async () => {
   const bundling = bundleCycleWorkflows();
   monitoring = await startMonitoring();
   reader = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, RUN_JOBS: 'false' });
-  await ensureSpaces(monitoring, SPACE);
-  // Cycles of this space left running by other test files or a crashed run share the tests' namespace.
-  await terminateCycles(reader.deps.temporal, SPACE, '');
-  await reader.deps.pool.query(`UPDATE cycle SET status = 'cancelled' WHERE space_code = $1 AND status IN ('running', 'suspended')`, [SPACE]);
+  await freshSpace(monitoring, reader.deps, SPACE);
   strategy = await startStrategyProcess(env());
   bundle = await bundling;
   worker = await startCycleWorker({ taskQueue, bundle, monitoringUrl: monitoring.url });

@@ -1,7 +1,7 @@
 import type { StartedProcess } from '@sozialraum/kit/testing';
 import { waitFor } from '@sozialraum/kit/testing';
-import { bundleCycleWorkflows, type CycleWorker, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
-import { ensureSpaces, startMonitoring, stopProcess } from './helpers/processes';
+import { bundleCycleWorkflows, type CycleWorker, freshSpace, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
+import { startMonitoring, stopProcess } from './helpers/processes';
 import { as, runId, startStrategy, type StrategyService, taskPath } from './helpers/strategy';
 
 /**
@@ -39,10 +39,7 @@ beforeAll(async () => {
   monitoring = await startMonitoring();
   // Reports every 2 s, so implementation is over as soon as both measures are reported finished.
   service = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url, CYCLE_REPORT_INTERVAL_MS: '2000' });
-  await ensureSpaces(monitoring, SPACE);
-  // Cycles of this space left running by other test files or a crashed run share the tests' namespace.
-  await terminateCycles(service.deps.temporal, SPACE, '');
-  await service.deps.pool.query(`UPDATE cycle SET status = 'cancelled' WHERE space_code = $1 AND status IN ('running', 'suspended')`, [SPACE]);
+  await freshSpace(monitoring, service.deps, SPACE);
   worker = await startCycleWorker({ taskQueue, bundle: await bundle, monitoringUrl: monitoring.url });
 }, 60_000);
 afterAll(async () => {

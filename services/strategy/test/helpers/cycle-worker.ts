@@ -1,11 +1,12 @@
 import { createPool } from '@sozialraum/kit/db';
 import { createRedisConnection } from '@sozialraum/kit/redis';
-import { stackEnv, testLogger } from '@sozialraum/kit/testing';
+import { stackEnv, type StartedProcess, testLogger } from '@sozialraum/kit/testing';
 import { Client, Connection } from '@temporalio/client';
 import { closeTemporalWorker, createTemporalWorker } from '@sozialraum/kit/temporal';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
 // The other engineer's workflow package: its real activities and workflows, run by a worker in this process.
 import { createActivities, createMonitoringClient, createNotificationQueue } from '@sozialraum/workflows/dist/activities';
+import { ensureSpaces } from './processes';
 
 /** Bundled once per test file: webpack takes seconds, a worker then starts at once (also after a "crash"). */
 export function bundleCycleWorkflows(): Promise<WorkflowBundle> {
@@ -59,6 +60,20 @@ export async function startCycleWorker(options: { taskQueue: string; bundle: Wor
 }
 
 /** Ends this test's cycles in Temporal (runs that crashed before their cleanup included), so a space is free again. */
+/**
+ * Makes a space ready for a test's cycle: it exists in monitoring, and no cycle of it is left running in the
+ * tests' namespace (by other test files or a crashed run) — neither in Temporal nor in the read model.
+ */
+export async function freshSpace(
+  monitoring: StartedProcess,
+  strategy: { temporal: Client; pool: { query: (sql: string, params: unknown[]) => Promise<unknown> } },
+  spaceCode: string,
+): Promise<void> {
+  await ensureSpaces(monitoring, spaceCode);
+  await terminateCycles(strategy.temporal, spaceCode, '');
+  await strategy.pool.query(`UPDATE cycle SET status = 'cancelled' WHERE space_code = $1 AND status IN ('running', 'suspended')`, [spaceCode]);
+}
+
 export async function terminateCycles(client: Client, spaceCode: string, taskQueuePrefix: string): Promise<void> {
   for await (const execution of client.workflow.list({ query: `WorkflowId STARTS_WITH "cycle-${spaceCode}-" AND ExecutionStatus = "Running"` })) {
     if (!execution.taskQueue.startsWith(taskQueuePrefix)) continue;
