@@ -1,10 +1,10 @@
-# One image for the three services and the Temporal worker; each Deployment picks its entry point
+# One image for the three services, the Temporal worker and the web app; each Deployment picks its entry point
 # (infra/k8s). Build from the repository root: docker build -t sozialraum:<version> .
 FROM node:20.19-bookworm-slim AS build
 WORKDIR /app
 COPY . .
 RUN npm ci --no-audit --no-fund \
- && npx turbo run build --filter=@sozialraum/monitoring --filter=@sozialraum/strategy --filter=@sozialraum/measures --filter=@sozialraum/workflows \
+ && npx turbo run build --filter=@sozialraum/monitoring --filter=@sozialraum/strategy --filter=@sozialraum/measures --filter=@sozialraum/workflows --filter=@sozialraum/web \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20.19-bookworm-slim
@@ -16,5 +16,6 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/packages ./packages
 COPY --from=build /app/services ./services
 COPY --from=build /app/workflows ./workflows
+COPY --from=build /app/apps ./apps
 USER 1000:1000
 CMD ["node", "services/monitoring/dist/index.js"]

@@ -4,6 +4,8 @@ import { loadConfig, type z } from '@sozialraum/kit';
 import { configSchema as measuresConfig } from '@sozialraum/measures/dist/config';
 import { configSchema as monitoringConfig } from '@sozialraum/monitoring/dist/config';
 import { configSchema as strategyConfig } from '@sozialraum/strategy/dist/config';
+import { API_ROUTES } from '@sozialraum/web/dist/server/routes';
+import { configSchema as webConfig } from '@sozialraum/web/dist/server/config';
 import { configSchema as workerConfig } from '@sozialraum/workflows/dist/config';
 import { parseAllDocuments } from 'yaml';
 
@@ -48,6 +50,7 @@ const processes: { deployment: string; entry: string; schema: z.ZodTypeAny }[] =
   { deployment: 'strategy', entry: 'services/strategy/dist/index.js', schema: strategyConfig },
   { deployment: 'measures', entry: 'services/measures/dist/index.js', schema: measuresConfig },
   { deployment: 'worker', entry: 'workflows/dist/worker.js', schema: workerConfig },
+  { deployment: 'web', entry: 'apps/web/dist/server/index.js', schema: webConfig },
 ];
 
 describe('the Kubernetes manifests', () => {
@@ -71,7 +74,8 @@ describe('the Kubernetes manifests', () => {
     const port = container.ports![0]!;
     expect(container.readinessProbe!.httpGet).toEqual({ path: '/health/ready', port: port.name });
     expect(container.livenessProbe!.httpGet).toEqual({ path: '/health/live', port: port.name });
-    expect(pod.metadata.annotations).toMatchObject({ 'prometheus.io/port': String(port.containerPort), 'prometheus.io/path': '/metrics' });
+    // The web server has no metrics of its own (the Ingress sends / to it, so /metrics would be public).
+    if (deployment !== 'web') expect(pod.metadata.annotations).toMatchObject({ 'prometheus.io/port': String(port.containerPort), 'prometheus.io/path': '/metrics' });
     // The port the process listens on is the one the manifest names.
     const listens = environmentOf(container).PORT ?? environmentOf(container).HEALTH_PORT;
     expect(listens).toBe(String(port.containerPort));
@@ -105,5 +109,15 @@ describe('the Kubernetes manifests', () => {
       }
     }
     expect(misrouted).toEqual([]);
+  });
+
+  test('when the Ingress and the web server route an API path, then they send it to the same service', () => {
+    type Path = { path: string; backend: { service: { name: string } } };
+    const ingress = resources.find((r) => r.kind === 'Ingress')!.spec as unknown as { rules: { http: { paths: Path[] } }[] };
+    const paths = ingress.rules.flatMap((rule) => rule.http.paths);
+    const apiPaths = paths.filter((p) => p.path.startsWith('/v1/')).map((p) => ({ prefix: p.path, service: p.backend.service.name }));
+    expect(apiPaths).toEqual(API_ROUTES.map(({ prefix, service }) => ({ prefix, service })));
+    // Every other path is a page of the web app.
+    expect(paths.filter((p) => !p.path.startsWith('/v1/'))).toEqual([expect.objectContaining({ path: '/', backend: { service: { name: 'web', port: { number: 3000 } } } })]);
   });
 });

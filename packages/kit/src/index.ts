@@ -5,7 +5,7 @@ export { createHttpApp, mountHealth, type HttpApp, type HttpAppOptions } from '.
 export { loadOpenApiDocument, type OpenApiDocument } from './http/openapi';
 export { sendProblem, toAppError } from './http/problem';
 export { createServiceClient, type ServiceClient } from './http/client';
-export { REQUEST_ID_HEADER } from './http/request-id';
+export { REQUEST_ID_HEADER, requestId } from './http/request-id';
 export { Roles, hasRole, departmentScope, canActForDepartment, principalFromClaims, type Principal, type Role } from './auth/principal';
 export { createTokenVerifier, keycloakIssuer, type TokenVerifier, type TokenVerifierOptions } from './auth/verifier';
 export { authenticate, principalOf, requireRole } from './auth/middleware';

@@ -1,0 +1,37 @@
+/** German names of the keys the APIs use, for what only the app shows. */
+export const DEPARTMENT_LABELS: Record<string, string> = {
+  soziales: 'Soziales',
+  jugend: 'Jugend',
+  gesundheit: 'Gesundheit',
+  wohnen: 'Wohnen',
+  stadtplanung: 'Stadtplanung',
+};
+export const departmentLabel = (key: string | null | undefined): string => (key ? (DEPARTMENT_LABELS[key] ?? key) : '–');
+
+export const MEASURE_STATUS_LABELS: Record<string, string> = {
+  proposed: 'Vorgeschlagen',
+  approved: 'Beschlossen',
+  rejected: 'Abgelehnt',
+  returned: 'Zurückgegeben',
+  'in-progress': 'In Umsetzung',
+  paused: 'Pausiert',
+  completed: 'Abgeschlossen',
+  cancelled: 'Abgebrochen',
+};
+export const measureStatusLabel = (status: string): string => MEASURE_STATUS_LABELS[status] ?? status;
+
+/** Traffic lights always carry words: colour alone says nothing to some people. */
+export const TRAFFIC_LIGHT_LABELS: Record<string, string> = { green: 'Im Plan', yellow: 'Gefährdet', red: 'Kritisch' };
+
+export const TASK_STATUS_LABELS: Record<string, string> = { open: 'Offen', completed: 'Erledigt', cancelled: 'Abgebrochen' };
+
+/** Candidate groups as people name them. */
+export function candidateGroupLabel(group: string): string {
+  if (group.startsWith('role:')) return { planner: 'Sozialplanung', coordinator: 'Quartierskoordination', 'steering-committee': 'Lenkungskreis' }[group.slice(5)] ?? group.slice(5);
+  const path = group.replace(/^group:\//, '');
+  const [kind, key = ''] = path.split('/');
+  if (kind === 'departments') return `Fachbereich ${departmentLabel(key)}`;
+  if (kind === 'coordination') return `Quartierskoordination ${key}`;
+  if (kind === 'committees') return { 'working-group': 'Arbeitskreis Sozialraum', 'steering-committee': 'Lenkungskreis' }[key] ?? key;
+  return path;
+}

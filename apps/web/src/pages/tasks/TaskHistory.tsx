@@ -1,0 +1,39 @@
+import { formatDateTime } from '../../lib/format';
+import { useHistory } from './task-queries';
+
+const KINDS: Record<string, string> = {
+  created: 'Aufgabe erstellt',
+  claimed: 'übernommen',
+  unclaimed: 'zurückgegeben',
+  delegated: 'weitergegeben',
+  commented: 'kommentiert',
+  reminder: 'Erinnerung verschickt',
+  escalated: 'eskaliert',
+  completed: 'abgeschlossen',
+  cancelled: 'abgebrochen',
+};
+
+/** What happened to the task, oldest first. */
+export function TaskHistory({ taskId }: { taskId: string }) {
+  const history = useHistory(taskId);
+  return (
+    <section aria-labelledby="verlauf" className="kern-stack-sm">
+      <h2 id="verlauf" className="kern-heading-small">Verlauf</h2>
+      <ol className="history-list">
+        {history.data?.items.map((item, i) => (
+          <li key={i}>
+            <time className="kern-body--small kern-body--muted" dateTime={item.at}>
+              {formatDateTime(item.at)}
+            </time>
+            <span className="kern-body">
+              {' '}
+              {item.actor ? `${item.actor.name}: ` : ''}
+              {KINDS[item.kind] ?? item.kind}
+              {item.detail ? ` – ${item.detail}` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

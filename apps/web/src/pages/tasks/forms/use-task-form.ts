@@ -1,0 +1,62 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { forms, type TaskResult, type TaskType } from '@sozialraum/contracts/browser';
+import { useEffect } from 'react';
+import { type DefaultValues, type FieldValues, type Resolver, useForm } from 'react-hook-form';
+import { germanErrorMap, toGerman } from './german-errors';
+
+/** The contracts' schema of a task type as a form resolver, with German messages. */
+export function taskResolver<T extends FieldValues>(type: TaskType): Resolver<T> {
+  const resolve = zodResolver(forms[type] as never, { errorMap: germanErrorMap } as never) as unknown as Resolver<T>;
+  return async (values, context, options) => {
+    const result = await resolve(values, context, options);
+    translate(result.errors);
+    return result;
+  };
+}
+
+function translate(errors: unknown): void {
+  if (!errors || typeof errors !== 'object') return;
+  const error = errors as { message?: unknown };
+  if (typeof error.message === 'string') error.message = toGerman(error.message);
+  for (const value of Object.values(errors)) if (value && typeof value === 'object' && value !== errors) translate(value);
+}
+
+const draftKey = (taskId: string) => `entwurf:${taskId}`;
+
+/**
+ * A task form whose input survives a reload or a refused completion: a draft is kept in this tab's
+ * sessionStorage until the task is completed.
+ */
+export function useTaskForm<T extends TaskType>(type: T, taskId: string, defaults: DefaultValues<TaskResult<T>>) {
+  const saved = readDraft<TaskResult<T>>(taskId);
+  const form = useForm<TaskResult<T>>({ resolver: taskResolver<TaskResult<T>>(type), defaultValues: saved ?? defaults, mode: 'onTouched' });
+  useEffect(() => {
+    const subscription = form.watch((values) => sessionStorage.setItem(draftKey(taskId), JSON.stringify(values)));
+    return () => subscription.unsubscribe();
+  }, [form, taskId]);
+  return form;
+}
+
+function readDraft<T>(taskId: string): DefaultValues<T> | undefined {
+  try {
+    const text = sessionStorage.getItem(draftKey(taskId));
+    return text ? (JSON.parse(text) as DefaultValues<T>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const discardDraft = (taskId: string): void => sessionStorage.removeItem(draftKey(taskId));
+
+/** Numbers as Germans type them: "20.000,50" → 20000.5; empty → undefined (for optional fields). */
+export function germanNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
+  const text = String(value ?? '').trim().replace(/\s/g, '');
+  if (!text) return undefined;
+  const normalized = text.includes(',') ? text.replace(/\./g, '').replace(',', '.') : text;
+  const parsed = Number(normalized);
+  return Number.isNaN(parsed) ? (NaN as number) : parsed;
+}
+
+/** Empty text inputs mean "not given" for optional fields. */
+export const emptyToUndefined = (value: unknown): unknown => (value === '' || value === null ? undefined : value);

@@ -1,0 +1,8 @@
+/**
+ * What the web app shares with the services: phases, candidate groups, task forms and their labels — the
+ * parts without Temporal, so a browser bundle can import them (`@sozialraum/contracts/browser`).
+ */
+export * from './phases';
+export * from './groups';
+export * from './forms';
+export * from './rejections';
