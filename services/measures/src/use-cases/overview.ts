@@ -5,7 +5,8 @@ import { progressOf } from '../domain/progress';
 import { dataVersion } from '../data/data-version.repository';
 import { allSummaries, type GroupFiguresRow, overview } from '../data/overview.repository';
 import type { components } from '../generated/api';
-import { type MeasureQuery, scoped, summaryView } from './measures';
+import { scoped } from './measure-filter';
+import { type MeasureQuery, summaryView } from './measures';
 import type { OverviewCache } from './overview-cache';
 
 type Schemas = components['schemas'];
