@@ -1,8 +1,7 @@
+import type { ListedMeasure, TrafficLight } from '../domain/measure';
 import type { MeasureStatus } from '../domain/status';
 import { dataVersionColumns } from './data-version.repository';
 import { isoDate, type Queryable } from './db';
-
-export type TrafficLight = 'green' | 'yellow' | 'red';
 
 /**
  * Which measures a list or the overview covers: the caller's read scope and the filters asked for. A list
@@ -19,28 +18,11 @@ export interface MeasureFilter {
   targetGroups?: readonly string[];
 }
 
-/** A measure with what is derived at read time: overdue milestones (depends on the day) and a missing report. */
-export interface MeasureSummaryRow {
-  id: string;
-  title: string;
-  cycleId: string | null;
-  spaces: string[];
-  targetGroups: string[];
-  department: string;
-  budgetPlanned: number | null;
-  budgetApproved: number | null;
-  budgetSpent: number | null;
-  fundingSource: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  status: MeasureStatus;
-  trafficLight: TrafficLight | null;
-  lastReportOn: string | null;
+/** A listed measure with what its progress and its concurrency need. */
+export interface MeasureSummaryRow extends ListedMeasure {
   lastProgress: number | null;
   milestonesTotal: number;
   milestonesDone: number;
-  overdueMilestones: number;
-  reportMissing: boolean;
   version: number;
 }
 

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import type { Page, TrafficLight } from '../data/overview.repository';
+import type { Page } from '../data/overview.repository';
+import type { TrafficLight } from '../domain/measure';
 import type { MeasureStatus } from '../domain/status';
 import type { FilterInput } from '../use-cases/measure-filter';
 
