@@ -1,4 +1,5 @@
-import { as, type MeasuresService, moveTo, propose, runId, startMeasures } from './helpers/measures';
+import ExcelJS from 'exceljs';
+import { as, type MeasuresService, moveTo, propose, runId, startMeasures, tokenOf } from './helpers/measures';
 
 let service: MeasuresService;
 const run = runId();
@@ -24,7 +25,7 @@ beforeAll(async () => {
 
   m.proposed = (await propose(service, { title: 'Vorschlag', department: 'jugend', cycleId: cycle })).id;
 
-  m.done = (await propose(service, { title: 'Fertig', department: 'gesundheit', cycleId: cycle, spaces: [s2], budget: { planned: 200, approved: 200, spent: 180 } })).id;
+  m.done = (await propose(service, { title: 'Fertig', department: 'gesundheit', cycleId: cycle, spaces: [s2], targetGroups: ['old', 'single-parents'], startsOn: '2024-01-15', endsOn: '2026-06-30', budget: { planned: 200, approved: 200, spent: 180.5 } })).id;
   await moveTo(service, m.done, ['approved', 'in-progress']);
   await planer.post(`/v1/measures/${m.done}/reports`, { text: 'Abgeschlossen', progress: 100, trafficLight: 'green' });
   await moveTo(service, m.done, ['completed']);
@@ -43,7 +44,7 @@ describe('the coordinators’ overview', () => {
     const body = await overview();
     expect(body.reportIntervalDays).toBe(90);
     expect(body.totals).toEqual({
-      key: null, count: 4, budgetPlanned: 1700, budgetApproved: 1000, budgetSpent: 280,
+      key: null, count: 4, budgetPlanned: 1700, budgetApproved: 1000, budgetSpent: 280.5,
       overdueMilestones: 1, measuresWithOverdueMilestones: 1, reportsMissing: 2,
     });
     const departments = byKey(body.groups.department);
@@ -59,7 +60,7 @@ describe('the coordinators’ overview', () => {
     // A measure in two spaces counts in both; one without a space under null.
     const spaces = byKey(body.groups.space);
     expect(spaces[s1]).toMatchObject({ count: 2, budgetPlanned: 1500 });
-    expect(spaces[s2]).toMatchObject({ count: 2, budgetPlanned: 1200, budgetSpent: 280 });
+    expect(spaces[s2]).toMatchObject({ count: 2, budgetPlanned: 1200, budgetSpent: 280.5 });
     expect(spaces.null).toMatchObject({ count: 1, budgetPlanned: 0 });
   });
 
@@ -117,4 +118,84 @@ describe('the coordinators’ overview', () => {
     expect(lines.slice(1).map((l) => l.slice(0, 36))).toEqual([m.red, m.done, m.overdue, m.proposed]);
     expect(lines[1]).toBe(`${m.red},"'=Rot ""mit"" Komma, und Formel",soziales,in-progress,${s1} ${s2},${cycle},red,30,2025-01-01,true,0,1000,800,100,Bund,,`);
   });
+
+  test('when the list is exported for German Excel, then the CSV has a BOM, semicolons, German headers and labels, decimal commas and German dates', async () => {
+    const response = await download(`/v1/overview/export?cycle=${cycle}&format=csv-excel`);
+    expect(response.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="massnahmen.csv"/);
+    const bytes = response.body;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'Maßnahme;Referat;Status;Sozialräume;Zielgruppen;Strategiezyklus;Ampel;Fortschritt (%);Letzter Bericht;Bericht fehlt;Überfällige Meilensteine;Budget geplant (€);Budget bewilligt (€);Budget ausgegeben (€);Finanzierung;Beginn;Ende;ID',
+    );
+    expect(lines.slice(1).map((l) => l.slice(-36))).toEqual([m.red, m.done, m.overdue, m.proposed]);
+    expect(lines[1]).toBe(`"'=Rot ""mit"" Komma, und Formel";soziales;in Umsetzung;${s1}, ${s2};;${cycle};rot;30;01.01.2025;ja;0;1000;800;100;Bund;;;${m.red}`);
+    const reportedOn = (await as(service, 'planer').get(`/v1/measures/${m.done}`)).body.lastReportOn.split('-').reverse().join('.');
+    expect(lines[2]).toBe(`Fertig;gesundheit;abgeschlossen;${s2};Ältere, Alleinerziehende;${cycle};grün;100;${reportedOn};nein;0;200;200;180,5;;15.01.2024;30.06.2026;${m.done}`);
+  });
+
+  test('when the list is exported as XLSX, then the sheet "Maßnahmen" has German headers, numbers, dates, budgets in € and a sums row', async () => {
+    const response = await download(`/v1/overview/export?cycle=${cycle}&format=xlsx`);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="massnahmen.xlsx"/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Maßnahmen']);
+    const sheet = workbook.getWorksheet('Maßnahmen') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      'Maßnahme', 'Referat', 'Status', 'Sozialräume', 'Zielgruppen', 'Strategiezyklus', 'Ampel', 'Fortschritt (%)', 'Letzter Bericht', 'Bericht fehlt',
+      'Überfällige Meilensteine', 'Budget geplant (€)', 'Budget bewilligt (€)', 'Budget ausgegeben (€)', 'Finanzierung', 'Beginn', 'Ende', 'ID',
+    ]);
+    const column = (name: string) => header.indexOf(name) + 1;
+    const cell = (row: number, name: string) => sheet.getRow(row).getCell(column(name));
+    expect([2, 3, 4, 5].map((row) => cell(row, 'ID').value)).toEqual([m.red, m.done, m.overdue, m.proposed]);
+    // A title that looks like a formula is plain text in a workbook.
+    expect(cell(2, 'Maßnahme').value).toBe('=Rot "mit" Komma, und Formel');
+    expect(cell(2, 'Maßnahme').type).toBe(ExcelJS.ValueType.String);
+    expect([cell(2, 'Status').value, cell(2, 'Ampel').value, cell(2, 'Bericht fehlt').value]).toEqual(['in Umsetzung', 'rot', 'ja']);
+    expect(cell(2, 'Fortschritt (%)').value).toBe(30);
+    expect(cell(3, 'Budget ausgegeben (€)').value).toBe(180.5);
+    expect(cell(3, 'Budget ausgegeben (€)').numFmt).toBe('#,##0.00 "€"');
+    expect(cell(5, 'Budget geplant (€)').value).toBeNull();
+    expect(cell(2, 'Letzter Bericht').value).toEqual(new Date('2025-01-01T00:00:00Z'));
+    expect(cell(3, 'Beginn').value).toEqual(new Date('2024-01-15T00:00:00Z'));
+    expect(cell(3, 'Beginn').numFmt).toBe('dd.mm.yyyy');
+    expect(cell(3, 'Zielgruppen').value).toBe('Ältere, Alleinerziehende');
+    // The sums row under the list: formulas over the list, with their results.
+    expect(cell(6, 'Maßnahme').value).toBe('Summe (4 Maßnahmen)');
+    expect(cell(6, 'Budget geplant (€)').value).toEqual({ formula: 'SUM(L2:L5)', result: 1700 });
+    expect(cell(6, 'Budget bewilligt (€)').value).toEqual({ formula: 'SUM(M2:M5)', result: 1000 });
+    expect(cell(6, 'Budget ausgegeben (€)').value).toEqual({ formula: 'SUM(N2:N5)', result: 280.5 });
+    expect(cell(6, 'Überfällige Meilensteine').value).toEqual({ formula: 'SUM(K2:K5)', result: 1 });
+    expect(cell(6, 'Budget geplant (€)').numFmt).toBe('#,##0.00 "€"');
+    expect(sheet.rowCount).toBe(6);
+    expect(sheet.autoFilter).toBe('A1:R5');
+  });
+
+  test('when an XLSX export is filtered or empty, then it holds the filtered measures and sums of them', async () => {
+    const load = async (query: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await download(`/v1/overview/export?cycle=${cycle}&format=xlsx${query}`)).body as never);
+      return workbook.getWorksheet('Maßnahmen') as ExcelJS.Worksheet;
+    };
+    const completed = await load('&status=completed');
+    expect(completed.rowCount).toBe(3);
+    expect(completed.getRow(3).getCell(1).value).toBe('Summe (1 Maßnahme)');
+    expect(completed.getRow(3).getCell(12).value).toEqual({ formula: 'SUM(L2:L2)', result: 200 });
+    const empty = await load('&department=wohnen');
+    expect(empty.rowCount).toBe(2);
+    expect([empty.getRow(2).getCell(1).value, empty.getRow(2).getCell(12).value]).toEqual(['Summe (0 Maßnahmen)', 0]);
+    const bad = await as(service, 'koordination').get(`/v1/overview/export?format=pdf`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toMatch(/format/);
+  });
 });
+
+/** An export as the browser downloads it: the raw bytes. */
+async function download(path: string, user = 'koordination') {
+  const response = await fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${await tokenOf(user)}` } });
+  expect(response.status).toBe(200);
+  return { headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+}

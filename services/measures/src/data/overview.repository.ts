@@ -1,40 +1,28 @@
+import type { ListedMeasure, TrafficLight } from '../domain/measure';
 import type { MeasureStatus } from '../domain/status';
 import { dataVersionColumns } from './data-version.repository';
 import { isoDate, type Queryable } from './db';
 
-/** Which measures a list or the overview covers: the caller's read scope and the filters asked for. */
+/**
+ * Which measures a list or the overview covers: the caller's read scope and the filters asked for. A list
+ * filter matches a measure with any of its values (an empty list matches none); all filters apply.
+ */
 export interface MeasureFilter {
   scope: 'all' | readonly string[];
   ids?: readonly string[];
   cycle?: string;
-  space?: string;
-  department?: string;
-  status?: MeasureStatus;
-  trafficLight?: 'green' | 'yellow' | 'red';
+  spaces?: readonly string[];
+  departments?: readonly string[];
+  statuses?: readonly MeasureStatus[];
+  trafficLights?: readonly TrafficLight[];
+  targetGroups?: readonly string[];
 }
 
-/** A measure with what is derived at read time: overdue milestones (depends on the day) and a missing report. */
-export interface MeasureSummaryRow {
-  id: string;
-  title: string;
-  cycleId: string | null;
-  spaces: string[];
-  targetGroups: string[];
-  department: string;
-  budgetPlanned: number | null;
-  budgetApproved: number | null;
-  budgetSpent: number | null;
-  fundingSource: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  status: MeasureStatus;
-  trafficLight: 'green' | 'yellow' | 'red' | null;
-  lastReportOn: string | null;
+/** A listed measure with what its progress and its concurrency need. */
+export interface MeasureSummaryRow extends ListedMeasure {
   lastProgress: number | null;
   milestonesTotal: number;
   milestonesDone: number;
-  overdueMilestones: number;
-  reportMissing: boolean;
   version: number;
 }
 
@@ -63,10 +51,11 @@ function whereClause(filter: MeasureFilter, p: Params): string {
   if (filter.scope !== 'all') conditions.push(`m.department = ANY (${p.add(filter.scope)}::text[])`);
   if (filter.ids) conditions.push(`m.id = ANY (${p.add(filter.ids)}::uuid[])`);
   if (filter.cycle) conditions.push(`m.cycle_id = ${p.add(filter.cycle)}`);
-  if (filter.space) conditions.push(`m.spaces @> ARRAY[${p.add(filter.space)}::text]`);
-  if (filter.department) conditions.push(`m.department = ${p.add(filter.department)}`);
-  if (filter.status) conditions.push(`m.status = ${p.add(filter.status)}`);
-  if (filter.trafficLight) conditions.push(`m.last_traffic_light = ${p.add(filter.trafficLight)}`);
+  if (filter.spaces) conditions.push(`m.spaces && ${p.add(filter.spaces)}::text[]`);
+  if (filter.departments) conditions.push(`m.department = ANY (${p.add(filter.departments)}::text[])`);
+  if (filter.statuses) conditions.push(`m.status = ANY (${p.add(filter.statuses)}::text[])`);
+  if (filter.trafficLights) conditions.push(`m.last_traffic_light = ANY (${p.add(filter.trafficLights)}::text[])`);
+  if (filter.targetGroups) conditions.push(`m.target_groups && ${p.add(filter.targetGroups)}::text[]`);
   return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 

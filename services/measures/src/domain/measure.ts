@@ -1,4 +1,28 @@
 import type { FieldError } from '@sozialraum/kit';
+import type { MeasureStatus } from './status';
+
+export type TrafficLight = 'green' | 'yellow' | 'red';
+
+/** A measure as the overview lists it, with what is derived at read time (overdue milestones, a missing report). */
+export interface ListedMeasure {
+  id: string;
+  title: string;
+  cycleId: string | null;
+  spaces: string[];
+  targetGroups: string[];
+  department: string;
+  budgetPlanned: number | null;
+  budgetApproved: number | null;
+  budgetSpent: number | null;
+  fundingSource: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  status: MeasureStatus;
+  trafficLight: TrafficLight | null;
+  lastReportOn: string | null;
+  overdueMilestones: number;
+  reportMissing: boolean;
+}
 
 /** Dates are ISO calendar dates (YYYY-MM-DD), so they compare as text. */
 export function checkPeriod(startsOn: string | null | undefined, endsOn: string | null | undefined): FieldError[] {

@@ -14,37 +14,37 @@ import { measureFilter, page, pathParam } from './query';
 export function mountMeasuresRoutes(router: Router, { pool, monitoring, config }: MeasuresDependencies): void {
   const interval = config.REPORT_INTERVAL_DAYS;
   const id = (req: Parameters<typeof pathParam>[0]) => pathParam(req, 'id');
-  const view = (measureId: string) => measureView(pool, measureId, interval);
+  const view = (req: Parameters<typeof pathParam>[0], measureId = id(req)) => measureView(pool, principalOf(req), measureId, interval);
 
   router.get('/v1/measures', async (req, res) => {
     res.json(await listMeasures(pool, principalOf(req), { filter: measureFilter(req), page: page(req), reportIntervalDays: interval }));
   });
   router.post('/v1/measures', async (req, res) => {
     const { id: created, created: isNew } = await createMeasure(pool, principalOf(req), req.body as MeasureInput, req.get('Idempotency-Key'));
-    res.status(isNew ? 201 : 200).location(`/v1/measures/${created}`).json(await view(created));
+    res.status(isNew ? 201 : 200).location(`/v1/measures/${created}`).json(await view(req, created));
   });
   router.get('/v1/measures/:id', async (req, res) => {
     res.json(await getMeasure(pool, principalOf(req), id(req), interval));
   });
   router.patch('/v1/measures/:id', async (req, res) => {
     await changeMeasure(pool, principalOf(req), id(req), req.body as MeasurePatch);
-    res.json(await view(id(req)));
+    res.json(await view(req));
   });
   router.post('/v1/measures/:id/transitions', async (req, res) => {
     await transitionMeasure(pool, principalOf(req), id(req), req.body as TransitionInput);
-    res.json(await view(id(req)));
+    res.json(await view(req));
   });
   router.post('/v1/measures/:id/milestones', async (req, res) => {
     await addMilestone(pool, principalOf(req), id(req), req.body as MilestoneInput);
-    res.status(201).json(await view(id(req)));
+    res.status(201).json(await view(req));
   });
   router.patch('/v1/measures/:id/milestones/:milestoneId', async (req, res) => {
     await changeMilestone(pool, principalOf(req), id(req), pathParam(req, 'milestoneId'), req.body as Partial<MilestoneInput>);
-    res.json(await view(id(req)));
+    res.json(await view(req));
   });
   router.delete('/v1/measures/:id/milestones/:milestoneId', async (req, res) => {
     await removeMilestone(pool, principalOf(req), id(req), pathParam(req, 'milestoneId'));
-    res.json(await view(id(req)));
+    res.json(await view(req));
   });
   router.get('/v1/measures/:id/reports', async (req, res) => {
     res.json({ items: await measureReports(pool, principalOf(req), id(req)) });

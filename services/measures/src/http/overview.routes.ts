@@ -3,10 +3,11 @@ import type { Router } from 'express';
 import type { AuditEntity } from '../data/audit.repository';
 import type { MeasuresDependencies } from '../dependencies';
 import { auditTrail } from '../use-cases/audit';
-import { measuresOverview, overviewCsv } from '../use-cases/overview';
+import { measuresOverview } from '../use-cases/overview';
+import { type ExportFormat, exportOverview } from '../use-cases/overview-export';
 import { integer, measureFilter, page, text } from './query';
 
-/** The coordinators' overview, its CSV export, and the service-wide audit trail (planners). */
+/** The coordinators' overview, its exports (CSV, CSV for German Excel, XLSX), and the service-wide audit trail (planners). */
 export function mountOverviewRoutes(router: Router, { pool, config, overviewCache }: MeasuresDependencies): void {
   const interval = (req: Parameters<typeof integer>[0]) => integer(req, 'reportIntervalDays') ?? config.REPORT_INTERVAL_DAYS;
 
@@ -14,8 +15,9 @@ export function mountOverviewRoutes(router: Router, { pool, config, overviewCach
     res.json(await measuresOverview(pool, overviewCache, principalOf(req), { filter: measureFilter(req), page: page(req), reportIntervalDays: interval(req) }));
   });
   router.get('/v1/overview/export', async (req, res) => {
-    const csv = await overviewCsv(pool, principalOf(req), { filter: measureFilter(req), reportIntervalDays: interval(req) });
-    res.type('text/csv; charset=utf-8').attachment('massnahmen.csv').send(csv);
+    const format = (text(req, 'format') ?? 'csv') as ExportFormat;
+    const file = await exportOverview(pool, principalOf(req), { filter: measureFilter(req), reportIntervalDays: interval(req) }, format);
+    res.type(file.contentType).attachment(file.filename).send(file.body);
   });
   router.get('/v1/audit', requireRole(Roles.planner, Roles.admin), async (req, res) => {
     const before = integer(req, 'before');

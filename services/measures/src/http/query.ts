@@ -1,5 +1,8 @@
 import type { Request } from 'express';
-import type { MeasureFilter, Page } from '../data/overview.repository';
+import type { Page } from '../data/overview.repository';
+import type { TrafficLight } from '../domain/measure';
+import type { MeasureStatus } from '../domain/status';
+import type { FilterInput } from '../use-cases/measure-filter';
 
 /** The validator has checked every parameter against openapi.yaml (and coerced numbers); these pick them out. */
 export const text = (req: Request, name: string): string | undefined => {
@@ -12,20 +15,35 @@ export const integer = (req: Request, name: string): number | undefined => {
   return value === undefined ? undefined : Number(value);
 };
 
+/** A comma-separated list parameter (style form, explode false), which the validator has split into an array. */
+export const list = (req: Request, name: string): string[] | undefined => {
+  const value = req.query[name] as unknown;
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.map(String) : String(value).split(',');
+};
+
+export const flag = (req: Request, name: string): boolean => {
+  const value = req.query[name] as unknown;
+  return value === true || value === 'true';
+};
+
 export const pathParam = (req: Request, name: string): string => (req.params as Record<string, string>)[name] as string;
 
-export function measureFilter(req: Request): Omit<MeasureFilter, 'scope'> {
-  const filter: Omit<MeasureFilter, 'scope'> = {};
+export function measureFilter(req: Request): FilterInput {
+  const filter: FilterInput = {};
   const cycle = text(req, 'cycle');
-  const space = text(req, 'space');
-  const department = text(req, 'department');
-  const status = text(req, 'status') as MeasureFilter['status'];
-  const trafficLight = text(req, 'trafficLight') as MeasureFilter['trafficLight'];
+  const spaces = list(req, 'space');
+  const departments = list(req, 'department');
+  const statuses = list(req, 'status') as MeasureStatus[] | undefined;
+  const trafficLights = list(req, 'trafficLight') as TrafficLight[] | undefined;
+  const targetGroups = list(req, 'targetGroup');
   if (cycle) filter.cycle = cycle;
-  if (space) filter.space = space;
-  if (department) filter.department = department;
-  if (status) filter.status = status;
-  if (trafficLight) filter.trafficLight = trafficLight;
+  if (spaces) filter.spaces = spaces;
+  if (flag(req, 'mySpaces')) filter.mySpaces = true;
+  if (departments) filter.departments = departments;
+  if (statuses) filter.statuses = statuses;
+  if (trafficLights) filter.trafficLights = trafficLights;
+  if (targetGroups) filter.targetGroups = targetGroups;
   return filter;
 }
 

@@ -1,7 +1,8 @@
 import { type FieldError, type Principal, problems } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
-import { mayChange, maySetApprovedBudget, readScope } from '../domain/access';
+import { mayChange, maySetApprovedBudget } from '../domain/access';
 import { checkPeriod } from '../domain/measure';
+import { measurePermissions } from '../domain/permissions';
 import { progressOf } from '../domain/progress';
 import { allowedTransitions } from '../domain/status';
 import type { Queryable } from '../data/db';
@@ -16,10 +17,11 @@ import {
   updateMeasure,
 } from '../data/measures.repository';
 import { insertMilestones, listMilestones, type MilestoneInput } from '../data/milestones.repository';
-import { listSummaries, type MeasureFilter, type MeasureSummaryRow, type Page } from '../data/overview.repository';
+import { listSummaries, type MeasureSummaryRow, type Page } from '../data/overview.repository';
 import { existingProviderIds } from '../data/providers.repository';
 import type { components } from '../generated/api';
 import { changeableMeasure, checkVersion, readableMeasure } from './measure-access';
+import { type FilterInput, scoped } from './measure-filter';
 import { recordChange } from './record';
 
 type Schemas = components['schemas'];
@@ -51,8 +53,8 @@ export function summaryView(row: MeasureSummaryRow): Schemas['MeasureSummary'] {
   };
 }
 
-/** One measure as GET /v1/measures/{id} shows it: the summary, its fields, milestones and evaluation. */
-export async function measureView(db: Queryable, id: string, reportIntervalDays: number): Promise<Schemas['Measure']> {
+/** One measure as GET /v1/measures/{id} shows it to the caller: the summary, its fields, milestones, evaluation and what they may do. */
+export async function measureView(db: Queryable, principal: Principal, id: string, reportIntervalDays: number): Promise<Schemas['Measure']> {
   const [record, summaries, milestones, evaluation] = await Promise.all([
     findMeasure(db, id),
     listSummaries(db, { scope: 'all', ids: [id] }, reportIntervalDays, { limit: 1, offset: 0 }),
@@ -77,23 +79,21 @@ export async function measureView(db: Queryable, id: string, reportIntervalDays:
     createdBy: record.createdBy,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
+    permissions: measurePermissions(principal, { department: record.department, status: record.status, evaluated: evaluation !== undefined }),
   };
 }
 
 export async function getMeasure(pool: Pool, principal: Principal, id: string, reportIntervalDays: number): Promise<Schemas['Measure']> {
   await readableMeasure(pool, principal, id);
-  return measureView(pool, id, reportIntervalDays);
+  return measureView(pool, principal, id, reportIntervalDays);
 }
 
 /** What a list or the overview asks for, before the caller's read scope is applied. */
 export interface MeasureQuery {
-  filter: Omit<MeasureFilter, 'scope'>;
+  filter: FilterInput;
   page: Page;
   reportIntervalDays: number;
 }
-
-/** The filter narrowed to what the caller may read. */
-export const scoped = (principal: Principal, filter: MeasureQuery['filter']): MeasureFilter => ({ ...filter, scope: readScope(principal) });
 
 export async function listMeasures(pool: Pool, principal: Principal, query: MeasureQuery): Promise<Schemas['MeasurePage']> {
   const result = await listSummaries(pool, scoped(principal, query.filter), query.reportIntervalDays, query.page);

@@ -1,11 +1,10 @@
 import type { Principal } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
-import { csvLine } from '../domain/csv';
-import { progressOf } from '../domain/progress';
 import { dataVersion } from '../data/data-version.repository';
-import { allSummaries, type GroupFiguresRow, overview } from '../data/overview.repository';
+import { type GroupFiguresRow, overview } from '../data/overview.repository';
 import type { components } from '../generated/api';
-import { type MeasureQuery, scoped, summaryView } from './measures';
+import { scoped } from './measure-filter';
+import { type MeasureQuery, summaryView } from './measures';
 import type { OverviewCache } from './overview-cache';
 
 type Schemas = components['schemas'];
@@ -49,22 +48,4 @@ export async function measuresOverview(pool: Pool, cache: OverviewAnswers, princ
   // Stored under the version the statement saw, which may be newer than the one looked up.
   cache.set(result.version, result.day, question, answer);
   return answer;
-}
-
-const columns = [
-  'id', 'title', 'department', 'status', 'spaces', 'cycle', 'trafficLight', 'progress', 'lastReportOn', 'reportMissing',
-  'overdueMilestones', 'budgetPlanned', 'budgetApproved', 'budgetSpent', 'fundingSource', 'startsOn', 'endsOn',
-];
-
-/** The whole list as CSV, in the overview's order. */
-export async function overviewCsv(pool: Pool, principal: Principal, query: Omit<MeasureQuery, 'page'>): Promise<string> {
-  const rows = await allSummaries(pool, scoped(principal, query.filter), query.reportIntervalDays);
-  const lines = rows.map((r) =>
-    csvLine([
-      r.id, r.title, r.department, r.status, r.spaces.join(' '), r.cycleId, r.trafficLight,
-      progressOf({ milestonesTotal: r.milestonesTotal, milestonesDone: r.milestonesDone, reportedProgress: r.lastProgress }).progress,
-      r.lastReportOn, r.reportMissing, r.overdueMilestones, r.budgetPlanned, r.budgetApproved, r.budgetSpent, r.fundingSource, r.startsOn, r.endsOn,
-    ]),
-  );
-  return csvLine(columns) + lines.join('');
 }

@@ -5,7 +5,7 @@ import { allFinished, checkTransition, isDecision, isFinal, type MeasureStatus }
 import { cycleMeasures, findMeasure, lockCycle, updateStatus } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
 import { EventTypes } from '../outbox/events';
-import { checkVersion, lockedMeasure } from './measure-access';
+import { checkVersion, readableMeasure } from './measure-access';
 import { recordChange } from './record';
 
 export interface TransitionInput {
@@ -23,7 +23,7 @@ export interface TransitionInput {
  */
 export async function transitionMeasure(pool: Pool, principal: Principal, id: string, input: TransitionInput): Promise<void> {
   await withTransaction(pool, async (client) => {
-    const before = await lockedMeasure(client, id);
+    const before = await readableMeasure(client, principal, id, true);
     if (!mayChange(principal, before.department) && !mayDecide(principal)) {
       throw problems.forbidden(`Measure ${id} belongs to department "${before.department}"; only its staff, planners and the steering committee may change its status.`);
     }

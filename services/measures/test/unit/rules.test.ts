@@ -1,4 +1,4 @@
-import { csvCell, csvLine } from '../../src/domain/csv';
+import { csvCell, csvLine, GERMAN_EXCEL } from '../../src/domain/csv';
 import { movedAsExpected, observe } from '../../src/domain/evaluation';
 import { checkPeriod, checkReportDate, today } from '../../src/domain/measure';
 import { progressOf } from '../../src/domain/progress';
@@ -64,5 +64,11 @@ describe('CSV', () => {
     expect(csvCell('+49 461')).toBe("'+49 461");
     expect(csvCell('@home')).toBe("'@home");
     expect(csvCell(-5)).toBe('-5');
+  });
+
+  test('when written for German Excel, then semicolons separate, a semicolon is quoted, a comma is not, and decimals get a comma', () => {
+    expect(csvLine(['a;b', 'c,d', 1234.5, -0.25, null], GERMAN_EXCEL)).toBe('"a;b";c,d;1234,5;-0,25;\r\n');
+    expect(csvCell('=1+1', GERMAN_EXCEL)).toBe("'=1+1");
+    expect(csvCell('a;b')).toBe('a;b');
   });
 });
