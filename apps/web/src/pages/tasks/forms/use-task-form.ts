@@ -48,12 +48,14 @@ function readDraft<T>(taskId: string): DefaultValues<T> | undefined {
 
 export const discardDraft = (taskId: string): void => sessionStorage.removeItem(draftKey(taskId));
 
-/** Numbers as Germans type them: "20.000,50" → 20000.5; empty → undefined (for optional fields). */
+/** Numbers as Germans type them: "20.000,50" → 20000.5, "20.000" → 20000; empty → undefined (for optional fields). */
 export function germanNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
   const text = String(value ?? '').trim().replace(/\s/g, '');
   if (!text) return undefined;
-  const normalized = text.includes(',') ? text.replace(/\./g, '').replace(',', '.') : text;
+  // Dots are thousands separators when there is a decimal comma, or when they group digits by three.
+  const grouped = /^-?\d{1,3}(\.\d{3})+$/.test(text);
+  const normalized = text.includes(',') || grouped ? text.replace(/\./g, '').replace(',', '.') : text;
   const parsed = Number(normalized);
   return Number.isNaN(parsed) ? (NaN as number) : parsed;
 }
