@@ -9,6 +9,7 @@ export const germanErrorMap: z.ZodErrorMap = (issue, ctx) => {
       // An enum nobody chose (radios send null): its expected type reads `'approve' | 'return'`.
       if ((issue.received === 'undefined' || issue.received === 'null') && issue.expected.includes('|')) return { message: CHOOSE };
       if (issue.received === 'undefined' || issue.received === 'null') return { message: 'Bitte ausfüllen.' };
+      if (issue.expected === 'integer' && issue.received === 'float') return { message: 'Bitte eine ganze Zahl angeben.' };
       if (issue.expected === 'number' || issue.expected === 'integer') return { message: 'Bitte eine Zahl angeben.' };
       return { message: 'Bitte prüfen Sie diese Angabe.' };
     case z.ZodIssueCode.too_small:
