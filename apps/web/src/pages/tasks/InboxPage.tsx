@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { seesAllDepartments, useMe } from '../../api/context';
 import { ErrorAlert, Loading } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { FlashMessage } from '../../components/FlashMessage';
 import { Pagination } from '../../components/Pagination';
 import { formatDate, formatRelative } from '../../lib/format';
 import { candidateGroupLabel } from '../../lib/labels';
@@ -43,6 +44,7 @@ export function InboxPage() {
   return (
     <section className="page">
       <h1 className="kern-heading-large">Meine Aufgaben</h1>
+      <FlashMessage />
       <nav aria-label="Ansichten des Posteingangs" className="view-tabs">
         <ul>
           {views.map(({ view, label, count }) => (

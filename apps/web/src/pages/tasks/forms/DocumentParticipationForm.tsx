@@ -80,7 +80,7 @@ export function DocumentParticipationForm({ task, complete }: TaskFormProps) {
       </div>
       <CheckboxField
         label="Die Beteiligung ist abgeschlossen"
-        hint={`Danach folgen Ziele und Handlungsbedarfe. Bisher in diesem Zyklus dokumentiert: ${soFar === 1 ? 'ein Format' : `${soFar} Formate`}.`}
+        hint={`Danach folgen Ziele und Handlungsbedarfe. Bisher in diesem Zyklus dokumentiert: ${soFar === 0 ? 'noch kein Format' : soFar === 1 ? 'ein Format' : `${soFar} Formate`}.`}
         error={errors.close?.message}
         registration={register('close')}
       />

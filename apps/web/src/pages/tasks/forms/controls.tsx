@@ -52,22 +52,24 @@ export function RadioChoice({ legend, hint, error, options, registration }: {
   );
 }
 
-/** A yes/no checkbox with its own label (and the error at it). */
+/** A yes/no checkbox with its own label, and its hint and error below it. */
 export function CheckboxField({ label, hint, error, registration }: { label: string; hint?: string; error?: string; registration: UseFormRegisterReturn }) {
   const id = useId();
   return (
-    <div className={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
-      <input
-        className="kern-form-check__checkbox"
-        type="checkbox"
-        id={id}
-        aria-describedby={[hint && `${id}-hinweis`, error && `${id}-fehler`].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
-        {...registration}
-      />
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
+    <div className={`kern-form-input check-field${error ? ' kern-form-input--error' : ''}`}>
+      <div className="kern-form-check">
+        <input
+          className="kern-form-check__checkbox"
+          type="checkbox"
+          id={id}
+          aria-describedby={[hint && `${id}-hinweis`, error && `${id}-fehler`].filter(Boolean).join(' ') || undefined}
+          aria-invalid={error ? true : undefined}
+          {...registration}
+        />
+        <label className="kern-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
       {hint && (
         <div className="kern-hint" id={`${id}-hinweis`}>
           {hint}
