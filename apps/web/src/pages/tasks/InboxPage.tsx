@@ -1,7 +1,9 @@
 import { PHASE_LABELS, PHASES, TASK_LABELS, TASK_TYPES, type TaskType } from '@sozialraum/contracts/browser';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { seesAllDepartments, useMe } from '../../api/context';
-import { ErrorAlert, Loading } from '../../components/Alert';
+import { Alert, ErrorAlert, Loading } from '../../components/Alert';
+import { flash } from '../../lib/flash';
 import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
 import { formatDate, formatRelative } from '../../lib/format';
@@ -32,6 +34,7 @@ export function InboxPage() {
   const spaces = useSpaces();
   const spaceName = useSpaceName();
   const now = useNow();
+  const [done] = useState(() => flash.take());
   const set = (change: Partial<InboxSearch>) => void navigate({ search: (prev) => ({ ...prev, page: 1, ...change }) });
 
   const views: Array<{ view: InboxSearch['view']; label: string; count: number | null | undefined }> = [
@@ -43,6 +46,7 @@ export function InboxPage() {
   return (
     <section className="page">
       <h1 className="kern-heading-large">Meine Aufgaben</h1>
+      {done && <Alert tone="success" title="Erledigt">{done}</Alert>}
       <nav aria-label="Ansichten des Posteingangs" className="view-tabs">
         <ul>
           {views.map(({ view, label, count }) => (
