@@ -20,7 +20,7 @@ Sozialraum is starting: open http://127.0.0.1:3000 (sign in as a demo user below
   Temporal UI  ${TEMPORAL_UI_URL:-}
   Keycloak     ${KEYCLOAK_URL}/admin/  (admin / admin, local only)
 Demo logins (password "demo", local only): planer, koordination, soziales, jugend, gesundheit,
-  wohnen, stadtplanung, lenkung, gast, it-admin. Token: see README "Calling the API".
+  wohnen, stadtplanung, lenkung, gast, it-admin (and vertretung, soziales). Token: see README "Calling the API".
 
 INFO
 
