@@ -20,6 +20,18 @@ test('when soziales fills in the measure proposal of 13 Tarup and completes it, 
   await expect(page.getByTestId('handlungsbedarf').first()).toBeVisible();
   await expectAccessible(page);
 
+  // Take the task, leave a note for the colleagues, and see who else could take it over.
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(page.getByTestId('bearbeiter')).toHaveText('Ihnen');
+  await page.getByLabel('Neuer Kommentar').fill('Budget ist mit der Kämmerei abgestimmt.');
+  await page.getByRole('button', { name: 'Kommentieren' }).click();
+  await expect(page.getByRole('region', { name: 'Kommentare' })).toContainText('Budget ist mit der Kämmerei abgestimmt.');
+  await expect(page.getByRole('region', { name: 'Verlauf' })).toContainText('Übernommen');
+  await page.getByRole('button', { name: 'Weitergeben …' }).click();
+  // Viktor Vertretung has never signed in: the list comes from Keycloak, not from who was seen before.
+  await expect(page.getByLabel('Weitergeben an').locator('option', { hasText: 'Viktor Vertretung' })).toHaveCount(1);
+  await expectAccessible(page);
+
   await page.getByLabel('Titel').fill(TITLE);
   await page.getByLabel('Beschreibung').fill('Wöchentliche Sprechstunde mit dem Träger der Schuldnerberatung, ohne Termin.');
   await page.getByLabel('Handlungsbedarf').selectOption({ index: 1 });

@@ -20,10 +20,8 @@ export const MEASURE_STATUS_LABELS: Record<string, string> = {
 };
 export const measureStatusLabel = (status: string): string => MEASURE_STATUS_LABELS[status] ?? status;
 
-/** Traffic lights always carry words: colour alone says nothing to some people. */
-export const TRAFFIC_LIGHT_LABELS: Record<string, string> = { green: 'Im Plan', yellow: 'Gefährdet', red: 'Kritisch' };
-
-export const TASK_STATUS_LABELS: Record<string, string> = { open: 'Offen', completed: 'Erledigt', cancelled: 'Abgebrochen' };
+/** The contracts' labels (forms, task states); traffic lights always carry words, never colour alone. */
+export { TASK_STATUS_LABELS, TRAFFIC_LIGHT_LABELS } from '@sozialraum/contracts/browser';
 
 /** Candidate groups as people name them. */
 export function candidateGroupLabel(group: string): string {
