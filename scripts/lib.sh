@@ -39,3 +39,17 @@ prepare_built_stack() {
   stack_up
   npx turbo run build --output-logs=errors-only
 }
+
+# Debian's Chromium for the browser tests (apt package `chromium`): Playwright drives it; it never downloads one.
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { log "chromium: missing, and not root and no sudo to install it (apt-get install chromium)"; return 1; }
+    sudo=sudo
+  fi
+  log "installing Debian's chromium for the browser tests (apt-get)"
+  mkdir -p .local/logs
+  { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium; } >>.local/logs/install.log 2>&1 \
+    || { log "chromium: apt-get install failed, see .local/logs/install.log"; return 1; }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm start: installs what is missing, starts the local stack, migrates, loads the demo data when the
-# database has none (demo/, through the APIs), and runs the three services and the Temporal worker in the
-# foreground.
+# database has none (demo/, through the APIs), and runs the web app, the three services and the Temporal
+# worker in the foreground.
 # Ctrl-C stops everything cleanly (and the stack, if this command started it).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -11,7 +11,8 @@ migrate_all
 
 cat <<INFO
 
-Sozialraum is starting:
+Sozialraum is starting: open http://127.0.0.1:3000 (sign in as a demo user below)
+  web app      http://127.0.0.1:3000
   monitoring   http://127.0.0.1:3001   (OpenAPI: /openapi.json)
   strategy     http://127.0.0.1:3002
   measures     http://127.0.0.1:3003
@@ -19,14 +20,15 @@ Sozialraum is starting:
   Temporal UI  ${TEMPORAL_UI_URL:-}
   Keycloak     ${KEYCLOAK_URL}/admin/  (admin / admin, local only)
 Demo logins (password "demo", local only): planer, koordination, soziales, jugend, gesundheit,
-  wohnen, stadtplanung, lenkung, gast, it-admin. Token: see README "Calling the API".
+  wohnen, stadtplanung, lenkung, gast, it-admin (and vertretung, soziales). Token: see README "Calling the API".
 
 INFO
 
-# concurrently supervises the four processes; Ctrl-C reaches each of them as SIGINT and they drain.
+# concurrently supervises the processes; Ctrl-C reaches each of them as SIGINT and they drain.
 set +e
-npx concurrently --names monitoring,strategy,measures,worker,demo --prefix-colors blue,magenta,green,yellow,gray \
+npx concurrently --names web,monitoring,strategy,measures,worker,demo --prefix-colors cyan,blue,magenta,green,yellow,gray \
   --kill-others-on-fail --kill-signal SIGTERM \
+  "PORT=3000 node apps/web/dist/server/index.js" \
   "PORT=3001 node services/monitoring/dist/index.js" \
   "PORT=3002 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_STRATEGY node services/strategy/dist/index.js" \
   "PORT=3003 TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_MEASURES node services/measures/dist/index.js" \

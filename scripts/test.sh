@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_node_modules
+ensure_chromium
 trap stack_down_if_started EXIT
 stack_up
 

@@ -3,11 +3,13 @@ import { freePort, startProcess } from '@sozialraum/kit/testing';
 import { expect, expectAccessible, login, test } from './support/test';
 
 test.describe('signing in and out', () => {
-  test('when soziales signs in through Keycloak, then the inbox shows their department’s tasks and no token is kept in web storage', async ({ page }) => {
-    await login(page, 'soziales');
+  test('when a department user signs in through Keycloak, then their inbox opens and no token is kept in web storage', async ({ page }) => {
+    await login(page, 'wohnen');
     await expect(page.getByRole('heading', { level: 1, name: 'Meine Aufgaben' })).toBeVisible();
-    await expect(page.getByTestId('angemeldet-als')).toContainText('soziales', { ignoreCase: true });
-    await expect(page.getByRole('link', { name: 'Maßnahmen vorschlagen' }).first()).toBeVisible();
+    await expect(page.getByTestId('angemeldet-als')).toContainText('Wohnen');
+    await expect(page.getByRole('link', { name: /^Meine Gruppen/ })).toHaveAttribute('aria-current', 'page');
+    // Department staff do not get the all-departments view.
+    await expect(page.getByRole('link', { name: /^Alle Abteilungen/ })).toHaveCount(0);
     await expectAccessible(page);
     const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
     expect(stored).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./); // no JWT anywhere

@@ -28,6 +28,8 @@ async function loginByKeyboard(page: Page, username: string): Promise<void> {
 }
 
 const taskLink = (page: Page, space: string, label: string) => page.getByTestId('aufgabe').filter({ hasText: space }).getByRole('link', { name: label });
+/** The inbox's confirmation after a completion (a status message, announced without moving the focus). */
+const confirmation = (page: Page) => page.getByRole('status').filter({ hasText: 'Erledigt' });
 const taskIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.replace(/^\/aufgaben\//, ''));
 
 test.describe('task forms', () => {
@@ -47,7 +49,7 @@ test.describe('task forms', () => {
     await page.keyboard.press('Enter');
 
     await expect(page.getByRole('heading', { level: 1, name: 'Meine Aufgaben' })).toBeVisible();
-    await expect(page.getByTestId('bestaetigung')).toContainText('„Analyse prüfen und abschließen“ ist abgeschlossen.');
+    await expect(confirmation(page)).toContainText('„Analyse prüfen und abschließen“ ist abgeschlossen.');
     const task = await (await apiAs('planer')).strategy(`/v1/tasks/${encodeURIComponent(taskId)}`);
     expect(task.body).toMatchObject({ status: 'completed', result: { summary: 'Statusindex sehr niedrig, Dynamik negativ: Schwerpunkte Arbeit und Kinderarmut.' } });
   });
@@ -85,7 +87,7 @@ test.describe('task forms', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Abschließen' }).click();
 
-    await expect(page.getByTestId('bestaetigung')).toContainText('„Beteiligung dokumentieren“ ist abgeschlossen.');
+    await expect(confirmation(page)).toContainText('„Beteiligung dokumentieren“ ist abgeschlossen.');
     const koordination = await apiAs('koordination');
     const task = await koordination.strategy(`/v1/tasks/${encodeURIComponent(taskId)}`);
     expect(task.body.status).toBe('completed');
@@ -116,18 +118,18 @@ test.describe('task forms', () => {
     await expect(sums.getByRole('row', { name: /^Insgesamt/ })).toContainText('40.000 €');
     await expectAccessible(page);
 
-    await approved.getByRole('radio', { name: 'Beschließen' }).check();
+    await approved.getByRole('radio', { name: 'Genehmigen' }).check();
     await returned.getByRole('radio', { name: 'Zur Überarbeitung zurückgeben' }).check();
     await page.getByRole('button', { name: 'Abschließen' }).click();
     // Checked in the browser before anything is sent: a return needs its reason.
     const reason = returned.getByLabel('Begründung');
     await expect(reason).toHaveAccessibleDescription(/Bitte begründen Sie die Ablehnung oder Rückgabe\./);
     await expect(page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Eingaben' })).toBeVisible();
-    await expect(approved.getByRole('radio', { name: 'Beschließen' })).toBeChecked();
+    await expect(approved.getByRole('radio', { name: 'Genehmigen' })).toBeChecked();
 
     await reason.fill('Bitte mit dem Jobcenter abstimmen und die Sprechzeiten nennen.');
     await page.getByRole('button', { name: 'Abschließen' }).click();
-    await expect(page.getByTestId('bestaetigung')).toContainText('„Über das Maßnahmenpaket entscheiden“ ist abgeschlossen.');
+    await expect(confirmation(page)).toContainText('„Über das Maßnahmenpaket entscheiden“ ist abgeschlossen.');
 
     // The cycle starts an approved measure at once (approved → in progress); the returned one waits for its department.
     const statuses = async (user: string) => {

@@ -6,3 +6,5 @@ export * from './phases';
 export * from './groups';
 export * from './forms';
 export * from './rejections';
+export * from './labels';
+export * from './problems';

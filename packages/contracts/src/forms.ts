@@ -18,6 +18,12 @@ export const TARGET_GROUPS = [
 const targetGroups = z.array(z.enum(TARGET_GROUPS)).max(TARGET_GROUPS.length);
 
 export const PARTICIPATION_FORMATS = ['workshop', 'survey', 'neighbourhood-conference', 'walk', 'interview'] as const;
+/** The choices of the forms' decision fields, one list per task type that has one. */
+export const REVIEW_DECISIONS = ['approve', 'return'] as const;
+export const PROPOSAL_DECISIONS = ['propose', 'decline'] as const;
+export const DECISIONS = ['approve', 'reject', 'return'] as const;
+export const RECOMMENDATIONS = ['continue', 'adapt', 'stop'] as const;
+export const TRAFFIC_LIGHTS = ['green', 'yellow', 'red'] as const;
 
 export const participationRecord = z.object({
   format: z.enum(PARTICIPATION_FORMATS),
@@ -47,6 +53,8 @@ export const need = z.object({
   departments: z.array(z.string().regex(/^[a-z-]{1,40}$/)).min(1, 'name at least one responsible department'),
 });
 
+export const milestone = z.object({ title: text(300), dueOn: isoDate });
+
 export const proposedMeasure = z.object({
   title: text(300),
   description: text(),
@@ -54,6 +62,8 @@ export const proposedMeasure = z.object({
   budgetPlanned: z.number().min(0).optional(),
   start: isoDate.optional(),
   end: isoDate.optional(),
+  /** Planned steps; the measure is created with them in the measures service. */
+  milestones: z.array(milestone).max(20).optional(),
 });
 
 export const forms = {
@@ -65,10 +75,10 @@ export const forms = {
   }),
   'set-goals': z.object({ goals: z.array(goal).min(1).max(50), needs: z.array(need).min(1).max(50) }),
   'review-goals': z
-    .object({ decision: z.enum(['approve', 'return']), comments: z.string().max(4000).optional() })
+    .object({ decision: z.enum(REVIEW_DECISIONS), comments: z.string().max(4000).optional() })
     .refine((f) => f.decision === 'approve' || !!f.comments?.trim(), { message: 'returning needs comments', path: ['comments'] }),
   'propose-measures': z
-    .object({ decision: z.enum(['propose', 'decline']), reason: z.string().max(4000).optional(), measures: z.array(proposedMeasure).max(50).default([]) })
+    .object({ decision: z.enum(PROPOSAL_DECISIONS), reason: z.string().max(4000).optional(), measures: z.array(proposedMeasure).max(50).default([]) })
     .refine((f) => f.decision === 'decline' ? !!f.reason?.trim() : f.measures.length > 0, {
       message: 'propose at least one measure, or decline with a reason',
       path: ['measures'],
@@ -77,7 +87,7 @@ export const forms = {
     decisions: z
       .array(
         z
-          .object({ measureId: z.string(), decision: z.enum(['approve', 'reject', 'return']), reason: z.string().max(4000).optional() })
+          .object({ measureId: z.string(), decision: z.enum(DECISIONS), reason: z.string().max(4000).optional() })
           .refine((d) => d.decision === 'approve' || !!d.reason?.trim(), { message: 'rejecting or returning needs a reason', path: ['reason'] }),
       )
       .min(1),
@@ -88,7 +98,7 @@ export const forms = {
         z.object({
           measureId: z.string(),
           progress: z.number().int().min(0).max(100),
-          trafficLight: z.enum(['green', 'yellow', 'red']),
+          trafficLight: z.enum(TRAFFIC_LIGHTS),
           text: text(),
           finished: z.boolean(),
         }),
@@ -98,7 +108,7 @@ export const forms = {
   'evaluate-measure': z.object({
     measureId: z.string(),
     outcome: text(),
-    recommendation: z.enum(['continue', 'adapt', 'stop']),
+    recommendation: z.enum(RECOMMENDATIONS),
     lessons: z.string().max(4000).optional(),
   }),
   'reflect-cycle': z.object({ summary: text(), lessons: text() }),
@@ -112,6 +122,7 @@ export type ParticipationRecord = z.infer<typeof participationRecord>;
 export type Goal = z.infer<typeof goal>;
 export type Need = z.infer<typeof need>;
 export type ProposedMeasure = z.infer<typeof proposedMeasure>;
+export type Milestone = z.infer<typeof milestone>;
 
 /** German labels for the inbox. */
 export const TASK_LABELS: Record<TaskType, string> = {

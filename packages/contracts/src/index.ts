@@ -5,3 +5,5 @@ export * from './cycle';
 export * from './rejections';
 export * from './notifications';
 export * from './measures';
+export * from './labels';
+export * from './problems';

@@ -56,7 +56,10 @@ async function throughDecision(cycle: CycleRun): Promise<Record<'beratung' | 'sc
   await cycle.complete('review-goals', who.planer, { decision: 'approve' });
   await cycle.complete('propose-measures', who.soziales, {
     decision: 'propose',
-    measures: [proposal('Sozialberatung', 'beratung', { budgetPlanned: 30_000, start: '2026-01-01', end: '2027-12-31' }), proposal('Schuldnerberatung', 'beratung')],
+    measures: [proposal('Sozialberatung', 'beratung', {
+      budgetPlanned: 30_000, start: '2026-01-01', end: '2027-12-31',
+      milestones: [{ title: 'Räume angemietet', dueOn: '2026-03-31' }, { title: 'Erste Sprechstunde', dueOn: '2026-05-01' }],
+    }), proposal('Schuldnerberatung', 'beratung')],
   }, 'soziales');
   await cycle.complete('propose-measures', who.jugend, { decision: 'propose', measures: [proposal('Jugendtreff', 'jugend')] }, 'jugend');
 
@@ -72,6 +75,12 @@ async function throughDecision(cycle: CycleRun): Promise<Record<'beratung' | 'sc
   ]);
   const beratung = byTitle.Sozialberatung as Measure;
   expect(await measureOf(beratung.id)).toMatchObject({ needs: ['beratung'], targetGroups: ['poor', 'families'], startsOn: '2026-01-01', endsOn: '2027-12-31', budget: { planned: 30_000 } });
+  // The proposal's milestones came with it.
+  expect((await measureOf(beratung.id)).milestones).toMatchObject([
+    { title: 'Räume angemietet', dueOn: '2026-03-31', doneOn: null },
+    { title: 'Erste Sprechstunde', dueOn: '2026-05-01', doneOn: null },
+  ]);
+  expect((await measureOf(byTitle.Jugendtreff!.id)).milestones).toEqual([]);
 
   // The committee's decision changes their status there; an approved measure starts at once.
   const [schulden, treff] = [byTitle.Schuldnerberatung as Measure, byTitle.Jugendtreff as Measure];

@@ -14,6 +14,14 @@ export const configSchema = baseServiceConfig.extend({
   /** The service's own Keycloak client, for calls to other services. */
   KEYCLOAK_CLIENT_ID: z.string().min(1).default('svc-strategy'),
   KEYCLOAK_CLIENT_SECRET: env.secret(),
+  /** Where Keycloak's admin REST API is reached for member lookups, when not at KEYCLOAK_URL (e.g. an internal hostname). */
+  KEYCLOAK_ADMIN_API_URL: env.url().optional(),
+  /** Deadline of one member lookup in Keycloak; past it the request gets 503 with Retry-After. */
+  DIRECTORY_TIMEOUT_MS: env.durationMs(3_000),
+  /** How long member lookups are reused. */
+  DIRECTORY_CACHE_MS: env.durationMs(60_000),
+  /** The web app, for the links in notifications and e-mails (`<APP_URL>/aufgaben/<task id>`). */
+  APP_URL: env.url().default('http://127.0.0.1:3000'),
   /** E-mail delivery only when set (smtp://user:pass@host:port); otherwise notifications stay in the feed. */
   SMTP_URL: env.url().optional(),
   MAIL_FROM: z.string().min(3).default('sozialraum@localhost'),

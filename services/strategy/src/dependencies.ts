@@ -5,6 +5,7 @@ import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temp
 import type { Client } from '@temporalio/client';
 import { createTransport } from 'nodemailer';
 import type { StrategyConfig } from './config';
+import { createKeycloakDirectory, type Directory } from './data/directory';
 import { closeNotifications, createNotificationQueue, notifier, type Notify, startNotificationWorker } from './jobs/notifications';
 
 export interface StrategyDependencies extends ServiceDependencies<StrategyConfig> {
@@ -15,6 +16,8 @@ export interface StrategyDependencies extends ServiceDependencies<StrategyConfig
   monitoring: ServiceClient;
   /** Queues delivery of notifications the API itself wrote (delegations). */
   notify: Notify;
+  /** Members of candidate groups, from Keycloak's admin API (delegation, e-mail delivery). */
+  directory: Directory;
 }
 
 export function createDependencies(config: StrategyConfig, logger: Logger): StrategyDependencies {
@@ -26,10 +29,18 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
   const metrics = createMetricsRegistry('strategy');
   queueMetrics(metrics, [queue]);
   const token = serviceTokenFromConfig(config);
+  const directory = createKeycloakDirectory({
+    baseUrl: config.KEYCLOAK_ADMIN_API_URL ?? config.KEYCLOAK_URL,
+    realm: config.KEYCLOAK_REALM,
+    token,
+    timeoutMs: config.DIRECTORY_TIMEOUT_MS,
+    cacheMs: config.DIRECTORY_CACHE_MS,
+    logger,
+  });
   const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
   const mail = config.SMTP_URL ? { transport: createTransport(config.SMTP_URL), from: config.MAIL_FROM } : undefined;
   const worker = consumer
-    ? startNotificationWorker({ connection: consumer, queue, pool, mail, relayEveryMs: config.NOTIFICATION_RELAY_MS, logger })
+    ? startNotificationWorker({ connection: consumer, queue, pool, mail, directory, appUrl: config.APP_URL, relayEveryMs: config.NOTIFICATION_RELAY_MS, logger })
     : undefined;
   return {
     config,
@@ -38,6 +49,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     temporal: temporal.client,
     monitoring: createServiceClient({ baseUrl: config.MONITORING_URL, token }),
     notify: notifier(queue, logger),
+    directory,
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), redisHealth(producer), auth.health],
     metrics,

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { createHttpApp, type HttpApp, loadOpenApiDocument } from '@sozialraum/kit';
 import type { StrategyDependencies } from './dependencies';
 import { mountCyclesRoutes } from './http/cycles.routes';
-import { rememberUsers } from './http/known-users';
 import { mountNotificationsRoutes } from './http/notifications.routes';
+import { retryAfter } from './http/retry-after';
 import { mountTasksRoutes } from './http/tasks.routes';
 
 export const openapi = loadOpenApiDocument(join(__dirname, '..', 'openapi.yaml'));
@@ -15,10 +15,10 @@ export function createServer(deps: StrategyDependencies): HttpApp {
     openapi,
     bodyLimit: deps.config.BODY_LIMIT,
     routes: (router) => {
-      router.use(rememberUsers(deps.pool, deps.logger));
       mountCyclesRoutes(router, deps);
       mountTasksRoutes(router, deps);
       mountNotificationsRoutes(router, deps);
+      router.use(retryAfter);
     },
   });
 }

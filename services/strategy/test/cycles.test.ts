@@ -1,4 +1,4 @@
-import { historyQuery } from '@sozialraum/contracts';
+import { historyQuery, taskProblemType } from '@sozialraum/contracts';
 import type { StartedProcess } from '@sozialraum/kit/testing';
 import { waitFor } from '@sozialraum/kit/testing';
 import { bundleCycleWorkflows, type CycleWorker, freshSpace, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
@@ -101,6 +101,17 @@ test('when a start with an alert is retried with the same Idempotency-Key, then 
   }, 10_000, 'the alert handed over');
 });
 
+test('when the cycle is suspended, then completing its task is refused with cycle-not-running until it is resumed', async () => {
+  const analysis = await inboxTask('planer', 'review-analysis');
+  const planer = as(service, 'planer');
+  expect((await planer.post(`/v1/cycles/${cycleId}/suspend`, { reason: 'Klausurtagung' })).status).toBe(202);
+  const refused = await complete('planer', analysis, { summary: 'zu früh' });
+  expect(refused.status).toBe(409);
+  expect(refused.body).toMatchObject({ type: taskProblemType('cycle-not-running'), refusal: 'CycleNotRunning' });
+  expect((await planer.post(`/v1/cycles/${cycleId}/resume`)).status).toBe(202);
+  await waitFor(async () => (await planer.get(`/v1/cycles/${cycleId}`)).body.status === 'running', 10_000, 'running again');
+});
+
 test('when the planner completes the analysis task twice at once, then one is accepted, the other refused, and the cycle moves on once', async () => {
   const analysis = await inboxTask('planer', 'review-analysis');
   expect((await as(service, 'koordination').get(`/v1/tasks?scope=groups&type=review-analysis&cycle=${cycleId}`)).body.items).toEqual([]);
@@ -109,7 +120,16 @@ test('when the planner completes the analysis task twice at once, then one is ac
   expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
   const accepted = answers.find((a) => a.status === 200)!;
   expect(accepted.body.task).toMatchObject({ id: analysis.id, status: 'completed' });
-  expect((await complete('planer', analysis, result)).status).toBe(409);
+  const second = answers.find((a) => a.status === 409)!;
+  expect([taskProblemType('completion-in-progress'), taskProblemType('task-not-open')]).toContain(second.body.type);
+  const third = await complete('planer', analysis, result);
+  expect(third.status).toBe(409);
+  expect(third.body.type).toBe(taskProblemType('task-not-open'));
+  // The task's history ends with the completion, by the planner.
+  const me = (await as(service, 'planer').get('/v1/me')).body.id as string;
+  const taskHistory = (await as(service, 'planer').get(taskPath(analysis.id, 'history'))).body.items;
+  expect(taskHistory[0].kind).toBe('created');
+  expect(taskHistory.at(-1)).toMatchObject({ kind: 'completed', actor: { id: me, name: 'Paula Planer' } });
   const history = await service.deps.temporal.workflow.getHandle(cycleId).query(historyQuery);
   expect(history.filter((h) => h.event === 'task-completed' && h.taskId === analysis.id)).toHaveLength(1);
 });
@@ -119,7 +139,7 @@ test('when the participation phase begins, then koordination finds the task in i
   expect((await as(service, 'soziales').get(taskPath(task.id))).status).toBe(404);
   const refused = await complete('koordination', task, { records: [], close: true });
   expect(refused.status).toBe(422);
-  expect(refused.body.refusal).toBe('PhaseRuleViolated');
+  expect(refused.body).toMatchObject({ type: taskProblemType('phase-rule-violated'), refusal: 'PhaseRuleViolated' });
   const done = await complete('koordination', task, {
     records: [{ format: 'walk', date: '2026-05-04', actors: ['Stadtteilverein'], targetGroups: ['old'], participants: 23, results: 'Mehr Bänke.' }],
     close: true,

@@ -1,4 +1,4 @@
-import { historyQuery } from '@sozialraum/contracts';
+import { historyQuery, taskProblemType } from '@sozialraum/contracts';
 import { call, type StartedProcess, waitFor } from '@sozialraum/kit/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { bundleCycleWorkflows, type CycleWorker, freshSpace, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
@@ -35,10 +35,10 @@ async function openTask(key: string): Promise<string> {
 
 /** Retries while another request holds the completion (its lease runs out); returns the final answer. */
 async function retryCompletion(user: string, taskId: string, result: unknown): Promise<{ status: number; body: { detail?: string } }> {
-  let answer: { status: number; body: { detail?: string; status?: string } } | undefined;
+  let answer: { status: number; body: { detail?: string; type?: string } } | undefined;
   await waitFor(async () => {
     answer = await send(user, 'POST', taskPath(taskId, 'complete'), { result });
-    return !(answer.status === 409 && answer.body.status === 'completing');
+    return answer.body.type !== taskProblemType('completion-in-progress');
   }, 20_000, 'a final answer');
   return answer!;
 }

@@ -1,3 +1,4 @@
+import { taskProblemType as problemType } from '@sozialraum/contracts';
 import { waitFor } from '@sozialraum/kit/testing';
 import { as, runId, seedCycle, seedTask, startStrategy, type StrategyService, taskPath } from './helpers/strategy';
 
@@ -59,7 +60,9 @@ describe('the inbox', () => {
 
   test('when soziales reaches for jugend\'s task, then it does not exist for them: 404 to read, claim, comment and complete', async () => {
     const soziales = as(service, 'soziales');
-    expect((await soziales.get(taskPath(ids.jugend!))).status).toBe(404);
+    const read = await soziales.get(taskPath(ids.jugend!));
+    expect(read.status).toBe(404);
+    expect(read.body.type).toBe(problemType('task-not-found'));
     expect((await soziales.post(taskPath(ids.jugend!, 'claim'))).status).toBe(404);
     expect((await soziales.post(taskPath(ids.jugend!, 'comments'), { text: 'hallo' })).status).toBe(404);
     const complete = await soziales.post(taskPath(ids.jugend!, 'complete'), { result: { decision: 'decline', reason: 'nicht zuständig' } });
@@ -98,12 +101,15 @@ describe('the inbox', () => {
     expect(item(mine.body)).toContain(ids.shared);
     const other = await as(service, 'jugend').post(taskPath(ids.shared!, 'claim'));
     expect(other.status).toBe(409);
-    expect(other.body.detail).toContain('claimed by');
+    expect(other.body).toMatchObject({ type: problemType('task-claimed-by-other'), assignee: { name: claimed.body.assignee.name } });
     const otherComplete = await as(service, 'jugend').post(taskPath(ids.shared!, 'complete'), {
       result: { reports: [{ measureId: 'm1', progress: 10, trafficLight: 'green', text: 'läuft', finished: false }] },
     });
     expect(otherComplete.status).toBe(409);
-    expect((await as(service, 'jugend').post(taskPath(ids.shared!, 'unclaim'))).status).toBe(403);
+    expect(otherComplete.body.type).toBe(problemType('task-claimed-by-other'));
+    const unclaim = await as(service, 'jugend').post(taskPath(ids.shared!, 'unclaim'));
+    expect(unclaim.status).toBe(403);
+    expect(unclaim.body.type).toBe(problemType('not-assignee'));
     const back = await as(service, 'soziales').post(taskPath(ids.shared!, 'unclaim'));
     expect(back.body.assignee).toBeNull();
   });
@@ -111,16 +117,16 @@ describe('the inbox', () => {
   test('when someone outside the candidate groups claims a task they can see, then 403', async () => {
     const planner = await as(service, 'planer').post(taskPath(ids.soziales!, 'claim'));
     expect(planner.status).toBe(403);
+    expect(planner.body.type).toBe(problemType('not-candidate'));
     expect(planner.body.detail).toContain('group:/departments/soziales');
   });
 
   test('when a task is delegated, then only to a member of its groups, who gets it and a notification', async () => {
     const jugendId = (await as(service, 'jugend').get('/v1/me')).body.id as string;
-    await as(service, 'jugend').get('/v1/tasks'); // the service learns of jugend at their first request
-    await as(service, 'gesundheit').get('/v1/tasks');
     const gesundheitId = (await as(service, 'gesundheit').get('/v1/me')).body.id as string;
     const refused = await as(service, 'soziales').post(taskPath(ids.shared!, 'delegate'), { userId: gesundheitId });
     expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ type: problemType('delegate-not-candidate'), errors: [{ pointer: '/body/userId' }] });
     const unknown = await as(service, 'soziales').post(taskPath(ids.shared!, 'delegate'), { userId: 'nobody' });
     expect(unknown.status).toBe(422);
     const delegated = await as(service, 'soziales').post(taskPath(ids.shared!, 'delegate'), { userId: jugendId });
@@ -128,7 +134,7 @@ describe('the inbox', () => {
     expect(delegated.body.assignee.id).toBe(jugendId);
     const feed = await as(service, 'jugend').get('/v1/notifications?unread=true');
     const note = feed.body.items.find((n: { taskId: string }) => n.taskId === ids.shared);
-    expect(note).toMatchObject({ kind: 'task-delegated', recipient: jugendId, read: false });
+    expect(note).toMatchObject({ kind: 'task-delegated', recipient: jugendId, read: false, link: `http://127.0.0.1:3000/aufgaben/${encodeURIComponent(ids.shared!)}` });
     expect(item((await as(service, 'soziales').get('/v1/notifications?limit=200')).body)).not.toContain(note.id);
     // Without SMTP the job worker delivers to the feed.
     await waitFor(async () => {
@@ -146,11 +152,27 @@ describe('the inbox', () => {
     expect((await as(service, 'jugend').get(taskPath(ids.soziales!, 'comments'))).status).toBe(404);
   });
 
-  test('when a completion does not fit the task type\'s form, then 400 lists each field', async () => {
-    const response = await as(service, 'soziales').post(taskPath(ids.soziales!, 'complete'), { result: { decision: 'propose', measures: [{ title: '' }] } });
+  test('when a completion does not fit the task type\'s form, then 400 invalid-task-result lists each field of the result', async () => {
+    const response = await as(service, 'soziales').post(taskPath(ids.soziales!, 'complete'), {
+      result: { decision: 'propose', measures: [{ title: '', milestones: [{ title: 'Start', dueOn: '2026-02-30' }] }] },
+    });
     expect(response.status).toBe(400);
+    expect(response.body.type).toBe(problemType('invalid-task-result'));
     const pointers = response.body.errors.map((e: { pointer: string }) => e.pointer);
-    expect(pointers).toEqual(expect.arrayContaining(['/body/result/measures/0/title', '/body/result/measures/0/description', '/body/result/measures/0/needKey']));
+    expect(pointers).toEqual(
+      expect.arrayContaining(['/result/measures/0/title', '/result/measures/0/description', '/result/measures/0/needKey', '/result/measures/0/milestones/0/dueOn']),
+    );
+  });
+
+  test('when another request is completing the task, then a second completion is refused with completion-in-progress', async () => {
+    await service.deps.pool.query(
+      `INSERT INTO task_completion (task_id, state, holder, by_id, by_name, lease_until) VALUES ($1, 'pending', 'other-request', 'x', 'Sophie Soziales', now() + interval '1 minute')`,
+      [ids.soziales],
+    );
+    const response = await as(service, 'soziales').post(taskPath(ids.soziales!, 'complete'), { result: { decision: 'decline', reason: 'kein Bedarf' } });
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ type: problemType('completion-in-progress'), status: 409 });
+    await service.deps.pool.query('DELETE FROM task_completion WHERE task_id = $1', [ids.soziales]);
   });
 
   test('when a task is not the caller\'s to complete or not open any more, then completing it is refused (403, 404, 409)', async () => {
@@ -162,6 +184,7 @@ describe('the inbox', () => {
     await service.deps.pool.query(`UPDATE task SET status = 'completed' WHERE id = $1`, [ids.decide]);
     const done = await as(service, 'lenkung').post(taskPath(ids.decide!, 'complete'), { result: { decisions: [{ measureId: 'x', decision: 'approve' }] } });
     expect(done.status).toBe(409);
+    expect(done.body).toMatchObject({ type: problemType('task-not-open'), status: 409 });
   });
 });
 

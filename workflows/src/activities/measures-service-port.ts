@@ -104,9 +104,9 @@ function periods(measure: ServiceMeasure, at: string): { from: string; to: strin
 
 /**
  * Measures in the measures service: proposals become measures (Idempotency-Key `<task id>#<index>`, cycle
- * reference = the cycle's workflow ID, the cycle's space), decisions are transitions (an approved measure starts
- * at once: approved → in-progress), status reports are filed there (Idempotency-Key `<task id>#<measure id>`;
- * finished → completed) and so are evaluations. The strategy read model keeps its copy for the cycle detail.
+ * reference = the cycle's workflow ID, the cycle's space, with the proposal's milestones), decisions are
+ * transitions (an approved measure starts at once: approved → in-progress), status reports are filed there
+ * (Idempotency-Key `<task id>#<measure id>`; finished → completed) and so are evaluations. The strategy read model keeps its copy for the cycle detail.
  */
 export function createMeasuresServicePort(options: MeasuresServiceOptions): MeasurePortFactory {
   const api = measuresApi(options);
@@ -122,6 +122,7 @@ export function createMeasuresServicePort(options: MeasuresServiceOptions): Meas
               title: m.title, description: m.description, cycleId, department, needs: [m.needKey], spaces: space ? [space] : [],
               targetGroups: await targetGroupsOf(db, cycleId, m.needKey), startsOn: m.start ?? null, endsOn: m.end ?? null,
               ...(m.budgetPlanned === undefined ? {} : { budget: { planned: m.budgetPlanned } }),
+              ...(m.milestones?.length ? { milestones: m.milestones.map(({ title, dueOn }) => ({ title, dueOn })) } : {}),
             },
             `${taskId}#${index}`,
           );

@@ -1,3 +1,5 @@
+import { TASK_PROBLEM_LABELS } from '@sozialraum/contracts/browser';
+
 /** An RFC 9457 problem as the services send it. */
 export interface Problem {
   type?: string;
@@ -24,16 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-const byKind: Record<string, string> = {
-  'task-not-found': 'Diese Aufgabe gibt es nicht (mehr) in Ihrem Posteingang.',
-  'task-not-open': 'Diese Aufgabe ist bereits erledigt oder wurde abgebrochen. Ihre Eingaben sind noch da, werden aber nicht mehr gebraucht.',
-  'task-claimed-by-other': 'Diese Aufgabe hat inzwischen eine andere Person übernommen.',
-  'not-candidate': 'Diese Aufgabe ist nicht für Ihre Gruppe bestimmt.',
-  'completion-in-progress': 'Diese Aufgabe wird gerade abgeschlossen. Bitte warten Sie einen Moment und laden Sie die Seite neu.',
-  'invalid-task-result': 'Der Server hat die Eingaben nicht angenommen. Bitte prüfen Sie die markierten Felder.',
-  'phase-rule-violated': 'Das ist in der aktuellen Phase des Zyklus nicht möglich.',
-  'cycle-not-running': 'Der Strategiezyklus ist angehalten oder beendet; Aufgaben können gerade nicht abgeschlossen werden.',
-};
+const byKind: Record<string, string> = TASK_PROBLEM_LABELS;
 
 const byStatus: Record<number, string> = {
   0: 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung; Ihre Eingaben bleiben erhalten.',

@@ -5,9 +5,12 @@ export const flash = {
   set(message: string): void {
     pending = message;
   },
+  /** The message, once: it is dropped after this tick (React's strict mode may ask twice while rendering). */
   take(): string | undefined {
     const message = pending;
-    pending = undefined;
+    if (message !== undefined) setTimeout(() => {
+      if (pending === message) pending = undefined;
+    }, 0);
     return message;
   },
 };

@@ -30,6 +30,12 @@ export class Conditions {
     return `$${this.params.length}`;
   }
 
+  /** Adds a condition without a parameter. */
+  addFixed(sql: string): this {
+    this.parts.push(sql);
+    return this;
+  }
+
   addIf(sql: string, value: unknown): this {
     return value === undefined ? this : this.add(sql, value);
   }

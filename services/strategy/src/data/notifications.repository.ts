@@ -44,6 +44,17 @@ export async function markRead(db: Queryable, id: string, reader: { id: string; 
   return rows[0];
 }
 
+/** Marks every unread notification of the reader read; returns how many were unread. */
+export async function markAllRead(db: Queryable, reader: { id: string; groups: string[] }): Promise<number> {
+  const { rowCount } = await db.query(
+    `INSERT INTO notification_read (notification_id, user_id)
+     SELECT id, $1 FROM notification WHERE recipient = $1 OR recipient = ANY ($2::text[])
+     ON CONFLICT DO NOTHING`,
+    [reader.id, reader.groups],
+  );
+  return rowCount ?? 0;
+}
+
 export async function insertNotification(
   db: Queryable,
   n: { id: string; recipient: string; kind: string; taskId?: string; cycleId?: string; title: string; body?: string },

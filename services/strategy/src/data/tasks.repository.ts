@@ -41,12 +41,22 @@ export function addVisibility(where: Conditions, reader: TaskReader): Conditions
 export interface TaskFilter {
   scope: 'mine' | 'groups' | 'all';
   type?: string;
+  phase?: string;
   space?: string;
   cycle?: string;
   status: string;
   dueBefore?: string;
+  /** overdue: open and past due; soon: due within the next 3 days. */
+  due?: 'overdue' | 'soon';
+  assigned: 'me' | 'unassigned' | 'any';
+  escalated?: boolean;
   sort: string;
 }
+
+const dueConditions = {
+  overdue: `(due_at < now() AND status = 'open')`,
+  soon: `(due_at >= now() AND due_at < now() + interval '3 days')`,
+};
 
 const sortColumns: Record<string, string> = { due: 'due_at', created: 'created_at', priority: 'priority' };
 
@@ -58,9 +68,14 @@ export async function listTasks(db: Queryable, reader: TaskReader, filter: TaskF
   where
     .add('status = $?', filter.status)
     .addIf('type = $?', filter.type)
+    .addIf('phase = $?', filter.phase)
     .addIf('space_code = $?', filter.space)
     .addIf('cycle_id = $?', filter.cycle)
     .addIf('due_at < $?', filter.dueBefore);
+  if (filter.due) where.addFixed(dueConditions[filter.due]);
+  if (filter.assigned === 'me') where.add('assignee_id = $?', reader.id);
+  if (filter.assigned === 'unassigned') where.addFixed('assignee_id IS NULL');
+  if (filter.escalated !== undefined) where.addFixed(filter.escalated ? 'escalation_level > 0' : 'escalation_level = 0');
   const descending = filter.sort.startsWith('-');
   const column = sortColumns[filter.sort.replace(/^-/, '')] ?? 'due_at';
   const limit = where.param(page.limit);
@@ -71,6 +86,33 @@ export async function listTasks(db: Queryable, reader: TaskReader, filter: TaskF
     where.params,
   );
   return { rows, total: rows[0]?.total ?? 0 };
+}
+
+export interface TaskCounts {
+  mine: number;
+  groups: number;
+  visible: number;
+  overdue: number;
+  unassigned: number;
+  escalated: number;
+}
+
+/** The inbox badges in one pass over the open tasks the reader may see. */
+export async function countOpenTasks(db: Queryable, reader: TaskReader): Promise<TaskCounts> {
+  const where = addVisibility(new Conditions().addFixed(`status = 'open'`), reader);
+  const me = where.param(reader.id);
+  const groups = where.param(reader.groups);
+  const { rows } = await db.query<TaskCounts>(
+    `SELECT count(*) FILTER (WHERE assignee_id = ${me})::int AS mine,
+            count(*) FILTER (WHERE candidate_groups && ${groups}::text[])::int AS groups,
+            count(*)::int AS visible,
+            count(*) FILTER (WHERE due_at < now())::int AS overdue,
+            count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned,
+            count(*) FILTER (WHERE escalation_level > 0)::int AS escalated
+     FROM task ${where.where()}`,
+    where.params,
+  );
+  return rows[0]!;
 }
 
 /** Open tasks of a cycle that the reader may see. */

@@ -3,25 +3,43 @@ import type { Router } from 'express';
 import type { TaskFilter } from '../data/tasks.repository';
 import type { StrategyDependencies } from '../dependencies';
 import { completeTask } from '../use-cases/task-complete';
-import { claimTask, commentOn, commentsOf, delegateTask, findTasks, getTask, unclaimTask } from '../use-cases/tasks';
+import { delegateTask, delegationCandidates } from '../use-cases/task-delegation';
+import { historyOf } from '../use-cases/task-history';
+import { claimTask, commentOn, commentsOf, countTasks, findTasks, getTask, unclaimTask } from '../use-cases/tasks';
 import { idParam, pageOf, text } from './query';
 
 export function mountTasksRoutes(router: Router, deps: StrategyDependencies): void {
   const { pool } = deps;
   router.get('/v1/tasks', async (req, res) => {
+    // The validator has coerced the boolean; the query may also hold it as text.
+    const escalated = req.query.escalated === undefined ? undefined : String(req.query.escalated) === 'true';
     const filter: TaskFilter = {
       scope: (text(req.query.scope) ?? 'groups') as TaskFilter['scope'],
       type: text(req.query.type),
+      phase: text(req.query.phase),
       space: text(req.query.space),
       cycle: text(req.query.cycle),
       status: text(req.query.status) ?? 'open',
       dueBefore: text(req.query.dueBefore),
+      due: text(req.query.due) as TaskFilter['due'],
+      assigned: (text(req.query.assigned) ?? 'any') as TaskFilter['assigned'],
+      escalated,
       sort: text(req.query.sort) ?? 'due',
     };
     res.json(await findTasks(pool, principalOf(req), filter, pageOf(req)));
   });
+  // Before /v1/tasks/:id: "counts" is no task ID (those always contain a slash).
+  router.get('/v1/tasks/counts', async (req, res) => {
+    res.json(await countTasks(pool, principalOf(req)));
+  });
   router.get('/v1/tasks/:id', async (req, res) => {
     res.json(await getTask(pool, idParam(req), principalOf(req)));
+  });
+  router.get('/v1/tasks/:id/history', async (req, res) => {
+    res.json(await historyOf(pool, idParam(req), principalOf(req)));
+  });
+  router.get('/v1/tasks/:id/candidates', async (req, res) => {
+    res.json(await delegationCandidates(deps, idParam(req), principalOf(req)));
   });
   router.post('/v1/tasks/:id/claim', async (req, res) => {
     res.json(await claimTask(pool, idParam(req), principalOf(req)));

@@ -1,10 +1,9 @@
 import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
 import type { Closable, Logger } from '@sozialraum/kit';
-import type { Pool } from '@sozialraum/kit/db';
 import type { Redis } from '@sozialraum/kit/redis';
 import { Queue, Worker } from 'bullmq';
 import { undelivered } from '../data/notifications.repository';
-import { deliverNotification, type Mail } from '../use-cases/deliver';
+import { type DeliveryDeps, deliverNotification } from '../use-cases/deliver';
 
 export type Notify = (notificationIds: string[]) => Promise<void>;
 
@@ -37,11 +36,9 @@ export function notifier(queue: Queue, logger: Logger): Notify {
  * Runs delivery in this process: `deliver` {notificationId}, and the repeating `relay`, which queues
  * notifications written by the workflow's activities (or left behind by a failed enqueue).
  */
-export function startNotificationWorker(options: {
+export function startNotificationWorker(options: DeliveryDeps & {
   connection: Redis;
   queue: Queue;
-  pool: Pool;
-  mail?: Mail;
   relayEveryMs: number;
   logger: Logger;
 }): Worker {
@@ -49,7 +46,7 @@ export function startNotificationWorker(options: {
   const worker = new Worker(
     NOTIFICATIONS_QUEUE,
     async (job) => {
-      if (job.name === DELIVER_JOB) return deliverNotification(options.pool, options.mail, (job.data as DeliverJobData).notificationId);
+      if (job.name === DELIVER_JOB) return deliverNotification(options, (job.data as DeliverJobData).notificationId);
       if (job.name === 'relay') return notify(await undelivered(options.pool, 500));
       throw new Error(`no processor for job "${job.name}"`);
     },

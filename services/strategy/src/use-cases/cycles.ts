@@ -68,7 +68,7 @@ const resultingStatus: Record<CycleCommand, string> = { suspend: 'suspended', re
 export async function commandCycle(deps: Deps, id: string, command: CycleCommand, principal: Principal, reason?: string): Promise<Schemas['Cycle']> {
   const row = await getCycleRow(deps.pool, id);
   if (!allowedFrom[command].includes(row.status)) {
-    throw problems.conflict(`Cycle ${id} is ${row.status}; it cannot be ${command === 'cancel' ? 'cancelled' : `${command}d`}.`, { status: row.status });
+    throw problems.conflict(`Cycle ${id} is ${row.status}; it cannot be ${command === 'cancel' ? 'cancelled' : `${command}d`}.`, { cycleStatus: row.status });
   }
   const by = { id: principal.id, name: principal.name };
   const handle = deps.temporal.workflow.getHandle(id);

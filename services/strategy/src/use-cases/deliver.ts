@@ -1,22 +1,39 @@
 import type { Pool } from '@sozialraum/kit/db';
 import type { Transporter } from 'nodemailer';
+import type { Directory } from '../data/directory';
 import { findNotification, markDelivered } from '../data/notifications.repository';
-import { addressesOf } from '../data/users.repository';
+import { notificationLink } from './views';
 
 export interface Mail {
   transport: Transporter;
   from: string;
 }
 
+export interface DeliveryDeps {
+  pool: Pool;
+  /** Unset: notifications stay in the feed. */
+  mail?: Mail;
+  directory: Directory;
+  appUrl: string;
+}
+
+/** The addresses behind a recipient: every member of a candidate group in Keycloak, or one user. */
+async function addressesOf(directory: Directory, recipient: string): Promise<string[]> {
+  const people = /^(group|role):/.test(recipient) ? await directory.membersOf(recipient) : [await directory.user(recipient)];
+  return [...new Set(people.flatMap((person) => (person?.email ? [person.email] : [])))].sort();
+}
+
 /**
- * Delivers one notification: by e-mail when SMTP is configured and the recipient (a user, or the known
- * members of a group) has an address, otherwise it stays in the feed. Delivered ones are skipped, so a
- * retried job does not mail twice (unless it failed between sending and recording).
+ * Delivers one notification: by e-mail when SMTP is configured and the recipient (a user, or every member
+ * of a group in Keycloak, signed in here or not) has an address, otherwise it stays in the feed. The mail
+ * links straight to the task. Delivered ones are skipped, so a retried job does not mail twice (unless it
+ * failed between sending and recording); Keycloak not answering fails the job, and BullMQ retries it.
  */
-export async function deliverNotification(pool: Pool, mail: Mail | undefined, id: string): Promise<'email' | 'feed' | 'skipped'> {
+export async function deliverNotification(deps: DeliveryDeps, id: string): Promise<'email' | 'feed' | 'skipped'> {
+  const { pool, mail } = deps;
   const notification = await findNotification(pool, id);
   if (!notification || notification.delivered_at) return 'skipped';
-  const addresses = mail ? await addressesOf(pool, notification.recipient) : [];
+  const addresses = mail ? await addressesOf(deps.directory, notification.recipient) : [];
   if (mail && addresses.length > 0) {
     await mail.transport.sendMail({
       from: mail.from,
@@ -24,7 +41,7 @@ export async function deliverNotification(pool: Pool, mail: Mail | undefined, id
       to: addresses.length === 1 ? addresses[0] : mail.from,
       bcc: addresses.length === 1 ? undefined : addresses,
       subject: notification.title,
-      text: `${notification.title}\n\n${notification.body}`.trim(),
+      text: [notification.title, notification.body, `In Sozialraum öffnen: ${notificationLink(deps.appUrl, notification)}`].filter(Boolean).join('\n\n'),
     });
   }
   const channel = mail && addresses.length > 0 ? 'email' : 'feed';

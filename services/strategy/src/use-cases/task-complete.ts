@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { candidateGroupsOf, completeTaskUpdate, type TaskType, validateTaskResult } from '@sozialraum/contracts';
-import { AppError, type Principal, problems } from '@sozialraum/kit';
+import type { Principal } from '@sozialraum/kit';
 import { acquireCompletion, dropCompletion, expireCompletion, finishCompletion } from '../data/completions.repository';
 import { markCompleted } from '../data/tasks.repository';
 import type { StrategyDependencies } from '../dependencies';
 import type { components } from '../generated/api';
+import { taskProblem } from './task-problems';
 import { assertMayAct, visibleTask } from './tasks';
 import { taskView } from './views';
-import { inBody, workflowRefusal } from './workflow';
+import { workflowRefusal } from './workflow';
 
 type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'config'>;
 
@@ -20,7 +21,7 @@ type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'config'>;
 export async function completeTask(deps: Deps, id: string, principal: Principal, result: unknown): Promise<components['schemas']['Completion']> {
   const task = await visibleTask(deps.pool, id, principal);
   const form = validateTaskResult(task.type as TaskType, result);
-  if (!form.ok) throw problems.badRequest(`The result does not fit the form of a ${task.type} task.`, inBody(form.problems));
+  if (!form.ok) throw taskProblem(400, 'invalid-task-result', `The result does not fit the form of a ${task.type} task.`, { errors: form.problems });
   assertMayAct(task, principal);
 
   const holder = randomUUID();
@@ -28,10 +29,9 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
   const lease = await acquireCompletion(deps.pool, id, holder, by, deps.config.COMPLETION_LEASE_MS);
   if (!lease.granted) {
     const other = lease.current;
-    throw problems.conflict(
-      other?.state === 'done' ? `Task ${id} has already been completed by ${other.by_name}.` : `Task ${id} is being completed by ${other?.by_name ?? 'someone else'}; try again shortly.`,
-      { status: other?.state === 'done' ? 'completed' : 'completing' },
-    );
+    throw other?.state === 'done'
+      ? taskProblem(409, 'task-not-open', `Task ${id} has already been completed by ${other.by_name}.`, { extensions: { taskStatus: 'completed' } })
+      : taskProblem(409, 'completion-in-progress', `Task ${id} is being completed by ${other?.by_name ?? 'someone else'}; try again shortly.`);
   }
 
   let outcome;
@@ -46,10 +46,7 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
     else await expireCompletion(deps.pool, id, holder);
     throw (
       refusal ??
-      new AppError({
-        status: 503,
-        title: 'Service Unavailable',
-        detail: 'The cycle did not answer; it may or may not have taken the completion. Send it again: it is never applied twice.',
+      taskProblem(503, 'cycle-unavailable', 'The cycle did not answer; it may or may not have taken the completion. Send it again: it is never applied twice.', {
         cause: error,
       })
     );

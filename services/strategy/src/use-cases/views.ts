@@ -121,12 +121,21 @@ export const commentView = (row: CommentRow): Schemas['Comment'] => ({
   createdAt: row.created_at.toISOString(),
 });
 
-export const notificationView = (row: NotificationRow): Schemas['Notification'] => ({
+/** The web app page a notification leads to: its task, else its cycle, else the inbox. */
+export function notificationLink(appUrl: string, n: Pick<NotificationRow, 'task_id' | 'cycle_id'>): string {
+  const base = appUrl.replace(/\/+$/, '');
+  if (n.task_id) return `${base}/aufgaben/${encodeURIComponent(n.task_id)}`;
+  if (n.cycle_id) return `${base}/zyklen/${encodeURIComponent(n.cycle_id)}`;
+  return `${base}/aufgaben`;
+}
+
+export const notificationView = (row: NotificationRow, appUrl: string): Schemas['Notification'] => ({
   id: row.id,
   kind: row.kind as Schemas['Notification']['kind'],
   recipient: row.recipient,
   taskId: row.task_id,
   cycleId: row.cycle_id,
+  link: notificationLink(appUrl, row),
   title: row.title,
   body: row.body,
   createdAt: row.created_at.toISOString(),

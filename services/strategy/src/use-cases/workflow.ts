@@ -1,49 +1,45 @@
-import { AppError, problems } from '@sozialraum/kit';
-import { type FieldProblems, REJECTIONS } from '@sozialraum/contracts';
+import { type FieldProblems, REJECTIONS, type TaskProblemSlug } from '@sozialraum/contracts';
+import { AppError } from '@sozialraum/kit';
 import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Pool } from '@sozialraum/kit/db';
 import { type CycleRow, findCycle } from '../data/cycles.repository';
+import { taskProblem } from './task-problems';
 
 /** The workflow type, by name: the service never imports workflow code. */
 export const CYCLE_WORKFLOW = 'strategyCycle';
 
 /** How each refusal of the workflow (ApplicationFailure `type`, contracts REJECTIONS) is answered. */
-const statusOf: Record<string, number> = {
-  [REJECTIONS.cycleNotRunning]: 409,
-  [REJECTIONS.taskNotFound]: 409,
-  [REJECTIONS.taskNotOpen]: 409,
-  [REJECTIONS.notCandidate]: 403,
-  [REJECTIONS.invalidResult]: 422,
-  [REJECTIONS.phaseRule]: 422,
-  [REJECTIONS.invalidRequest]: 422,
+const answers: Record<string, { status: number; slug?: TaskProblemSlug }> = {
+  [REJECTIONS.cycleNotRunning]: { status: 409, slug: 'cycle-not-running' },
+  [REJECTIONS.taskNotFound]: { status: 409, slug: 'task-not-found' },
+  [REJECTIONS.taskNotOpen]: { status: 409, slug: 'task-not-open' },
+  [REJECTIONS.notCandidate]: { status: 403, slug: 'not-candidate' },
+  [REJECTIONS.invalidResult]: { status: 422, slug: 'invalid-task-result' },
+  [REJECTIONS.phaseRule]: { status: 422, slug: 'phase-rule-violated' },
+  [REJECTIONS.invalidRequest]: { status: 422 },
 };
-/** Form problems point into the task result; in the request it sits under /body. */
-export const inBody = (fields: FieldProblems): FieldProblems => fields.map((f) => ({ ...f, pointer: `/body${f.pointer}` }));
 const titles: Record<number, string> = { 403: 'Forbidden', 409: 'Conflict', 422: 'Unprocessable Content' };
+const noLongerRuns = () => taskProblem(409, 'cycle-not-running', 'The cycle no longer runs.');
 
 /**
  * What the caller hears when the workflow refuses a message (its validator threw). Undefined when the
- * outcome is unknown (Temporal did not answer), which is not a refusal.
+ * outcome is unknown (Temporal did not answer), which is not a refusal. Form problems keep the workflow's
+ * pointers into the task result (`/result/...`), as the service's own form check reports them.
  */
 export function workflowRefusal(error: unknown): AppError | undefined {
-  if (error instanceof WorkflowNotFoundError) return problems.conflict('The cycle no longer runs.');
+  if (error instanceof WorkflowNotFoundError) return noLongerRuns();
   if (!(error instanceof WorkflowUpdateFailedError)) {
     // Updating a closed workflow fails before any validator runs.
-    if (error instanceof Error && /workflow execution already completed/i.test(error.message)) return problems.conflict('The cycle no longer runs.');
+    if (error instanceof Error && /workflow execution already completed/i.test(error.message)) return noLongerRuns();
     return undefined;
   }
   const cause = error.cause;
-  const type = cause instanceof ApplicationFailure ? (cause.type ?? '') : '';
+  const refusal = cause instanceof ApplicationFailure ? (cause.type ?? '') : '';
   const fields = cause instanceof ApplicationFailure ? (cause.details?.[0] as FieldProblems | undefined) : undefined;
-  const status = statusOf[type] ?? 422;
-  return new AppError({
-    status,
-    title: titles[status] ?? 'Unprocessable Content',
-    detail: cause?.message || error.message,
-    errors: Array.isArray(fields) ? inBody(fields) : undefined,
-    extensions: type ? { refusal: type } : undefined,
-    cause: error,
-  });
+  const { status, slug } = answers[refusal] ?? { status: 422 };
+  const more = { errors: Array.isArray(fields) ? fields : undefined, extensions: refusal ? { refusal } : undefined, cause: error };
+  const detail = cause?.message || error.message;
+  return slug ? taskProblem(status, slug, detail, more) : new AppError({ status, title: titles[status] ?? 'Unprocessable Content', detail, ...more });
 }
 
 /** Cycle numbers of the space that Temporal knows (the read model may not have the newest yet). */

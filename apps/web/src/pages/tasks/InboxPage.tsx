@@ -1,9 +1,10 @@
 import { PHASE_LABELS, PHASES, TASK_LABELS, TASK_TYPES, type TaskType } from '@sozialraum/contracts/browser';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { seesAllDepartments, useMe } from '../../api/context';
-import { ErrorAlert, Loading } from '../../components/Alert';
+import { Alert, ErrorAlert, Loading } from '../../components/Alert';
+import { flash } from '../../lib/flash';
 import { Field } from '../../components/Field';
-import { FlashMessage } from '../../components/FlashMessage';
 import { Pagination } from '../../components/Pagination';
 import { formatDate, formatRelative } from '../../lib/format';
 import { candidateGroupLabel } from '../../lib/labels';
@@ -33,6 +34,7 @@ export function InboxPage() {
   const spaces = useSpaces();
   const spaceName = useSpaceName();
   const now = useNow();
+  const [done] = useState(() => flash.take());
   const set = (change: Partial<InboxSearch>) => void navigate({ search: (prev) => ({ ...prev, page: 1, ...change }) });
 
   const views: Array<{ view: InboxSearch['view']; label: string; count: number | null | undefined }> = [
@@ -44,7 +46,7 @@ export function InboxPage() {
   return (
     <section className="page">
       <h1 className="kern-heading-large">Meine Aufgaben</h1>
-      <FlashMessage />
+      {done && <Alert tone="success" title="Erledigt">{done}</Alert>}
       <nav aria-label="Ansichten des Posteingangs" className="view-tabs">
         <ul>
           {views.map(({ view, label, count }) => (

@@ -1,7 +1,7 @@
-import type { Goal, Need, TaskType } from '@sozialraum/contracts/browser';
+import { type Goal, type Need, RECOMMENDATION_LABELS, type TaskType } from '@sozialraum/contracts/browser';
 import type { ReactNode } from 'react';
 import { formatEuro } from '../../lib/format';
-import { departmentLabel, RECOMMENDATION_LABELS } from '../../lib/labels';
+import { departmentLabel } from '../../lib/labels';
 import { EvidenceSummary } from './EvidenceSummary';
 import { type ContextMeasure, contextOf, type EvaluationSummary } from './forms/task-context';
 import { GoalComparisonTable } from './GoalComparisonTable';

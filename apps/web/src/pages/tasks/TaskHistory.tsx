@@ -1,17 +1,7 @@
+import { TASK_HISTORY_LABELS, type TaskHistoryKind } from '@sozialraum/contracts/browser';
 import { formatDateTime } from '../../lib/format';
 import { useHistory } from './task-queries';
 
-const KINDS: Record<string, string> = {
-  created: 'Aufgabe erstellt',
-  claimed: 'übernommen',
-  unclaimed: 'zurückgegeben',
-  delegated: 'weitergegeben',
-  commented: 'kommentiert',
-  reminder: 'Erinnerung verschickt',
-  escalated: 'eskaliert',
-  completed: 'abgeschlossen',
-  cancelled: 'abgebrochen',
-};
 
 /** What happened to the task, oldest first. */
 export function TaskHistory({ taskId }: { taskId: string }) {
@@ -28,7 +18,7 @@ export function TaskHistory({ taskId }: { taskId: string }) {
             <span className="kern-body">
               {' '}
               {item.actor ? `${item.actor.name}: ` : ''}
-              {KINDS[item.kind] ?? item.kind}
+              {TASK_HISTORY_LABELS[item.kind as TaskHistoryKind] ?? item.kind}
               {item.detail ? ` – ${item.detail}` : ''}
             </span>
           </li>

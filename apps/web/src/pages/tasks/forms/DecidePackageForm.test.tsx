@@ -23,7 +23,7 @@ describe('decide-package form', () => {
     cycle,
     emptyMessages: measures.map((m) => [() => decisionOf(m.title), 'Bitte wählen Sie eine Möglichkeit.']),
     fill: async (user) => {
-      await user.click(choose('Beschäftigungsberatung', 'Beschließen'));
+      await user.click(choose('Beschäftigungsberatung', 'Genehmigen'));
       await user.click(choose('Sprechstunde Jugendberufsagentur', 'Zur Überarbeitung zurückgeben'));
       await user.type(reasonOf('Sprechstunde Jugendberufsagentur'), 'Bitte mit dem Jobcenter abstimmen.');
       await user.click(choose('Lotsendienst', 'Ablehnen'));
@@ -39,7 +39,7 @@ describe('decide-package form', () => {
     serverProblem: {
       pointer: '/result/decisions',
       detail: 'decide every measure of the package exactly once — missing a decision for m4',
-      at: () => screen.getByRole('button', { name: 'Alle beschließen' }).closest('form')!,
+      at: () => screen.getByRole('button', { name: 'Alle genehmigen' }).closest('form')!,
       message: 'Bitte entscheiden Sie über jede Maßnahme des Pakets genau einmal.',
     },
   });
@@ -54,15 +54,15 @@ describe('decide-package form', () => {
     expect(measure('Lotsendienst')).toHaveTextContent('Geplantes Budgetnicht angegeben');
   });
 
-  it('when “Alle beschließen” is pressed, then every measure is approved and the sums show what is chosen', async () => {
+  it('when “Alle genehmigen” is pressed, then every measure is approved and the sums show what is chosen', async () => {
     const { user, complete } = renderForm(DecidePackageForm, { task, cycle });
     const sums = screen.getByRole('table', { name: 'Geplantes Budget des Pakets nach Fachbereich' });
     const row = (name: string) => [...within(sums).getByRole('row', { name: new RegExp(`^${name}`) }).children].map((cell) => cell.textContent!.replace(/\s/g, ' '));
     expect(row('Soziales')).toEqual(['Soziales', '2', '20.000 €', '0 €']);
     expect(row('Jugend')).toEqual(['Jugend', '1', '28.000 €', '0 €']);
     expect(row('Insgesamt')).toEqual(['Insgesamt', '3', '48.000 €', '0 €']);
-    await user.click(screen.getByRole('button', { name: 'Alle beschließen' }));
-    for (const m of measures) expect(choose(m.title, 'Beschließen')).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Alle genehmigen' }));
+    for (const m of measures) expect(choose(m.title, 'Genehmigen')).toBeChecked();
     expect(row('Insgesamt')).toEqual(['Insgesamt', '3', '48.000 €', '48.000 €']);
     await submit(user);
     await vi.waitFor(() => expect(complete).toHaveBeenCalledWith({ decisions: measures.map((m) => ({ measureId: m.measureId, decision: 'approve' })) }));
@@ -70,7 +70,7 @@ describe('decide-package form', () => {
 
   it('when a measure is returned without a reason, then the German message stands at its reason', async () => {
     const { user, complete } = renderForm(DecidePackageForm, { task, cycle });
-    await user.click(screen.getByRole('button', { name: 'Alle beschließen' }));
+    await user.click(screen.getByRole('button', { name: 'Alle genehmigen' }));
     await user.click(choose('Sprechstunde Jugendberufsagentur', 'Zur Überarbeitung zurückgeben'));
     await submit(user);
     expectMessageAt(reasonOf('Sprechstunde Jugendberufsagentur'), 'Bitte begründen Sie die Ablehnung oder Rückgabe.');

@@ -1,6 +1,7 @@
+import { DECISION_LABELS } from '@sozialraum/contracts/browser';
 import { Field } from '../../../components/Field';
 import { formatEuro } from '../../../lib/format';
-import { DECISION_LABELS, departmentLabel } from '../../../lib/labels';
+import { departmentLabel } from '../../../lib/labels';
 import { MeasureFacts } from '../MeasureFacts';
 import { ListError, RadioChoice } from './controls';
 import { type ContextMeasure, contextOf } from './task-context';
@@ -29,7 +30,7 @@ export function DecidePackageForm({ task, cycle, complete }: TaskFormProps) {
       <BudgetTable measures={measures} chosen={chosen} />
       <div>
         <button type="button" className="kern-btn kern-btn--secondary" onClick={approveAll}>
-          <span className="kern-label">Alle beschließen</span>
+          <span className="kern-label">Alle genehmigen</span>
         </button>
       </div>
       {measures.map((measure, index) => {
@@ -78,7 +79,7 @@ function BudgetTable({ measures, chosen }: { measures: ContextMeasure[]; chosen:
             <th scope="col" className="kern-table__header">Fachbereich</th>
             <th scope="col" className="kern-table__header kern-table__header--numeric">Maßnahmen</th>
             <th scope="col" className="kern-table__header kern-table__header--numeric">Geplantes Budget</th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">davon zum Beschluss gewählt</th>
+            <th scope="col" className="kern-table__header kern-table__header--numeric">davon zur Genehmigung gewählt</th>
           </tr>
         </thead>
         <tbody className="kern-table__body">

@@ -1,6 +1,6 @@
+import { PARTICIPATION_FORMAT_LABELS, TARGET_GROUP_LABELS } from '@sozialraum/contracts/browser';
 import { useFieldArray } from 'react-hook-form';
 import { Field } from '../../../components/Field';
-import { PARTICIPATION_FORMAT_LABELS, TARGET_GROUP_LABELS } from '../../../lib/labels';
 import { CheckboxChoice, CheckboxField, LinesField, ListError, messageOf, RepeatButton } from './controls';
 import { contextOf } from './task-context';
 import type { TaskFormProps } from './task-form-props';

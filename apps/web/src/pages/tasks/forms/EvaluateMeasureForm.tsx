@@ -1,4 +1,4 @@
-import { RECOMMENDATION_LABELS } from '../../../lib/labels';
+import { RECOMMENDATION_LABELS } from '@sozialraum/contracts/browser';
 import { Field } from '../../../components/Field';
 import { RadioChoice } from './controls';
 import { contextOf } from './task-context';

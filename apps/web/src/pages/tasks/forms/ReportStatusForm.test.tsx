@@ -25,7 +25,7 @@ describe('report-status form', () => {
     ] as Array<[() => HTMLElement, string]>),
     fill: async (user) => {
       await user.type(inBlock('Beschäftigungsberatung', 'Fortschritt in Prozent'), '45');
-      await user.click(within(light('Beschäftigungsberatung')).getByRole('radio', { name: 'Gelb – gefährdet' }));
+      await user.click(within(light('Beschäftigungsberatung')).getByRole('radio', { name: 'Gelb – Verzögerungen' }));
       await user.type(inBlock('Beschäftigungsberatung', 'Stand der Umsetzung'), 'Raum fällt im Dezember aus.');
       await user.type(inBlock('Lotsendienst', 'Fortschritt in Prozent'), '100');
       await user.click(within(light('Lotsendienst')).getByRole('radio', { name: 'Grün – im Plan' }));

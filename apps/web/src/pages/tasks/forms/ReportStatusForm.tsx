@@ -1,6 +1,6 @@
+import { TRAFFIC_LIGHT_LABELS } from '@sozialraum/contracts/browser';
 import { Field } from '../../../components/Field';
 import { formatEuro } from '../../../lib/format';
-import { TRAFFIC_LIGHT_CHOICES } from '../../../lib/labels';
 import { CheckboxField, ListError, RadioChoice } from './controls';
 import { contextOf } from './task-context';
 import type { TaskFormProps } from './task-form-props';
@@ -29,7 +29,7 @@ export function ReportStatusForm({ task, complete }: TaskFormProps) {
               <Field label="Fortschritt in Prozent" error={e?.progress?.message} hint="Eine ganze Zahl von 0 bis 100">
                 {(props) => <input {...props} type="text" inputMode="numeric" {...form.register(`reports.${index}.progress`, { setValueAs: germanNumber })} />}
               </Field>
-              <RadioChoice legend="Ampel" hint="Wie steht die Maßnahme?" error={e?.trafficLight?.message} options={TRAFFIC_LIGHT_CHOICES} registration={form.register(`reports.${index}.trafficLight`)} />
+              <RadioChoice legend="Ampel" hint="Wie steht die Maßnahme?" error={e?.trafficLight?.message} options={TRAFFIC_LIGHT_LABELS} registration={form.register(`reports.${index}.trafficLight`)} />
               <Field label="Stand der Umsetzung" error={e?.text?.message} hint="Was ist passiert, was steht an, wo hakt es?">
                 {(props) => <textarea {...props} rows={4} {...form.register(`reports.${index}.text`)} />}
               </Field>

@@ -14,7 +14,7 @@ describe('review-goals form', () => {
     task,
     emptyMessages: [[decision, 'Bitte wählen Sie eine Möglichkeit.']],
     fill: async (user) => {
-      await user.click(screen.getByRole('radio', { name: 'Mit Anmerkungen zurückgeben' }));
+      await user.click(screen.getByRole('radio', { name: 'Zur Überarbeitung zurückgeben' }));
       await user.type(comments(), 'Ziel mit Indikator und Zielwert versehen.');
     },
     result: { decision: 'return', comments: 'Ziel mit Indikator und Zielwert versehen.' },
@@ -23,7 +23,7 @@ describe('review-goals form', () => {
 
   it('when goals are returned without comments, then the form asks for a reason at the field', async () => {
     const { user, complete } = renderForm(ReviewGoalsForm, { task });
-    await user.click(screen.getByRole('radio', { name: 'Mit Anmerkungen zurückgeben' }));
+    await user.click(screen.getByRole('radio', { name: 'Zur Überarbeitung zurückgeben' }));
     await submit(user);
     expectMessageAt(comments(), 'Bitte begründen Sie die Rückgabe.');
     expect(complete).not.toHaveBeenCalled();

@@ -1,4 +1,4 @@
-import { REVIEW_DECISION_LABELS } from '../../../lib/labels';
+import { REVIEW_DECISION_LABELS } from '@sozialraum/contracts/browser';
 import { Field } from '../../../components/Field';
 import { RadioChoice } from './controls';
 import type { TaskFormProps } from './task-form-props';

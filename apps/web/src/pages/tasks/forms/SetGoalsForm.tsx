@@ -1,8 +1,8 @@
-import type { Goal, Need } from '@sozialraum/contracts/browser';
+import { type Goal, type Need, TARGET_GROUP_LABELS } from '@sozialraum/contracts/browser';
 import type { ChangeEvent } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { Field } from '../../../components/Field';
-import { DEPARTMENT_LABELS, TARGET_GROUP_LABELS } from '../../../lib/labels';
+import { DEPARTMENT_LABELS } from '../../../lib/labels';
 import type { CycleDetail } from '../task-queries';
 import { CheckboxChoice, ListError, messageOf, RepeatButton, slugOf } from './controls';
 import { contextOf } from './task-context';

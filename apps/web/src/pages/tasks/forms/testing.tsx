@@ -153,7 +153,7 @@ export function keepsTheFormContract<T extends TaskType>(spec: FormContract<T>):
     await spec.fill(user);
     const typed = controlValues(container);
     await submit(user, label);
-    expect(await screen.findByTestId('fehlermeldung')).toHaveTextContent('Diese Aufgabe ist bereits erledigt oder wurde abgebrochen.');
+    expect(await screen.findByTestId('fehlermeldung')).toHaveTextContent('Diese Aufgabe ist bereits erledigt oder entfallen.');
     expect(controlValues(container)).toEqual(typed);
     await submit(user, label);
     await vi.waitFor(() => expect(complete).toHaveBeenCalledTimes(2));

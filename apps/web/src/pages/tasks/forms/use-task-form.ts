@@ -52,16 +52,17 @@ function readDraft<T>(taskId: string): DefaultValues<T> | undefined {
 
 export const discardDraft = (taskId: string): void => sessionStorage.removeItem(draftKey(taskId));
 
-/** Numbers as Germans type them: "20.000,50" → 20000.5, "20.000" → 20000; empty → undefined (for optional fields). */
+/**
+ * Numbers as Germans type them: "20.000,50" → 20000.5, "25.000" → 25000 (a dot before groups of three digits
+ * separates thousands), "12,5" → 12.5; empty → undefined (for optional fields); anything else → NaN (invalid).
+ */
 export function germanNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
-  const text = String(value ?? '').trim().replace(/\s/g, '');
+  const text = String(value ?? '').trim().replace(/[\s\u00a0\u202f]/g, '');
   if (!text) return undefined;
-  // Dots are thousands separators when there is a decimal comma, or when they group digits by three.
-  const grouped = /^-?\d{1,3}(\.\d{3})+$/.test(text);
-  const normalized = text.includes(',') || grouped ? text.replace(/\./g, '').replace(',', '.') : text;
-  const parsed = Number(normalized);
-  return Number.isNaN(parsed) ? (NaN as number) : parsed;
+  if (text.includes(',')) return Number(text.replace(/\./g, '').replace(',', '.'));
+  if (/^-?\d{1,3}(\.\d{3})+$/.test(text)) return Number(text.replace(/\./g, ''));
+  return Number(text);
 }
 
 /** Empty text inputs mean "not given" for optional fields. */
