@@ -84,7 +84,7 @@ function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
 
 function EvaluationForm({ measure }: { measure: Measure }) {
   const actions = useMeasureActions(measure.id);
-  const form = useForm<EvaluationValues>({ resolver: germanResolver(evaluationSchema), defaultValues: { outcome: '', lessons: '', from: '', to: '' }, mode: 'onTouched' });
+  const form = useForm<EvaluationValues>({ resolver: germanResolver(evaluationSchema), defaultValues: { outcome: '', lessons: '', from: '', to: '' } });
   const { register, formState: { errors } } = form;
   return (
     <section aria-labelledby="bewerten" className="kern-stack-md">

@@ -9,7 +9,7 @@ import { type Measure, useMeasureActions } from './measure-queries';
 
 function AddMilestone({ measureId }: { measureId: string }) {
   const actions = useMeasureActions(measureId);
-  const form = useForm<MilestoneValues>({ resolver: germanResolver(milestoneSchema), defaultValues: { title: '', dueOn: '' }, mode: 'onTouched' });
+  const form = useForm<MilestoneValues>({ resolver: germanResolver(milestoneSchema), defaultValues: { title: '', dueOn: '' } });
   const { register, formState: { errors } } = form;
   return (
     <ActionForm

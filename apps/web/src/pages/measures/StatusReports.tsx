@@ -16,7 +16,7 @@ const newKey = () => crypto.randomUUID();
 export function ReportForm({ measure }: { measure: Measure }) {
   const actions = useMeasureActions(measure.id);
   const defaults = { date: todayIso(), progress: measure.progress, trafficLight: undefined, text: '' };
-  const form = useForm<ReportValues>({ resolver: germanResolver(reportSchema), defaultValues: defaults, mode: 'onTouched' });
+  const form = useForm<ReportValues>({ resolver: germanResolver(reportSchema), defaultValues: defaults });
   const { register, formState: { errors } } = form;
   // One key per report: a repeated send (double click, lost answer) files it once.
   const [key, setKey] = useState(newKey);

@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { todayIso } from '../../lib/format';
-import { germanErrorMap } from '../tasks/forms/german-errors';
 
 /**
  * The measure page's forms, checked in the browser as the measures API checks them (its OpenAPI document),
@@ -72,7 +71,10 @@ export const transitionSchema = z
   .refine((v) => !REASON_REQUIRED.includes(v.to) || !!v.reason, { path: ['reason'], message: 'Bitte begründen Sie die Änderung.' });
 export type TransitionValues = z.infer<typeof transitionSchema>;
 
-/** A schema as a form resolver; messages the schema does not state itself come from the German error map. */
+/**
+ * A schema as a form resolver. Every schema above states its German messages itself: a contextual error map
+ * (as the task forms use) would take precedence over them.
+ */
 export function germanResolver<T extends FieldValues>(schema: z.ZodType<T, z.ZodTypeDef, unknown>): Resolver<T> {
-  return zodResolver(schema as never, { errorMap: germanErrorMap } as never) as unknown as Resolver<T>;
+  return zodResolver(schema as never) as unknown as Resolver<T>;
 }
