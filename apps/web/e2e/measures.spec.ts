@@ -124,8 +124,10 @@ test.describe('Maßnahmen', () => {
     await expect(newest).toContainText('55 %');
     await expect(page.locator('header').getByTestId('ampel')).toHaveText(light.label);
     await expect(page.getByTestId('aenderungsverlauf')).toContainText(`Fortschritt 55 %, Ampel ${light.label}`);
-    const after = (await (await apiAs(department)).measures(`/v1/measures/${id}`)).body;
-    expect(after).toMatchObject({ trafficLight: light.key, progress: 55 });
+    const api = await apiAs(department);
+    const after = (await api.measures(`/v1/measures/${id}`)).body;
+    expect(after.trafficLight).toBe(light.key);
+    expect((await api.measures(`/v1/measures/${id}/reports`)).body.items[0]).toMatchObject({ text, progress: 55, trafficLight: light.key });
 
     // Someone changes the measure meanwhile: the page's version is stale, and the service's 409 is said in German.
     const planner = await apiAs('planer');
@@ -139,6 +141,60 @@ test.describe('Maßnahmen', () => {
     await transition.getByRole('button', { name: 'Pausieren bestätigen' }).click();
     await expect(transition.getByTestId('fehlermeldung')).toContainText('Jemand hat diese Maßnahme inzwischen geändert');
     expect((await planner.measures(`/v1/measures/${id}`)).body.status).toBe('in-progress');
+    await transition.getByRole('button', { name: 'Nicht ändern' }).click();
+
+    // Milestones: two added, one marked done, so progress comes from them (1 of 2).
+    const milestone = page.getByRole('form', { name: 'Meilenstein hinzufügen' });
+    await milestone.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
+    await expect(milestone).toContainText('Bitte benennen Sie den Meilenstein.');
+    await expect(milestone).toContainText('Bitte einen Termin angeben.');
+    const first = `Ersatzraum gefunden ${Date.now().toString(36)}`;
+    for (const [title, dueOn] of [[first, '2027-01-15'], ['Beratung wieder wöchentlich', '2027-03-31']]) {
+      await milestone.getByLabel('Neuer Meilenstein').fill(title!);
+      await milestone.getByLabel('Termin').fill(dueOn!);
+      await milestone.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
+      await expect(page.getByTestId('meilensteine').getByRole('row', { name: title }).first()).toContainText('Offen');
+    }
+    await page.getByTestId('meilensteine').getByRole('row', { name: first }).getByRole('button', { name: /Als erledigt markieren/ }).click();
+    await expect(page.getByTestId('meilensteine').getByRole('row', { name: first })).toContainText('Erledigt am');
+    const { milestones } = (await api.measures(`/v1/measures/${id}`)).body as { milestones: Array<{ doneOn: string | null }> };
+    const percent = Math.round((100 * milestones.filter((m) => m.doneOn).length) / milestones.length);
+    await expect(page.getByTestId('eckdaten')).toContainText(`${percent} % (aus den erledigten Meilensteinen)`);
+    await expect(page.getByTestId('aenderungsverlauf')).toContainText(`hat den Meilenstein „${first}“ als erledigt markiert`);
+  });
+
+  test('when the department of the cancelled measure in 08 Sandberg evaluates it, then the form checks in German and the evaluation is shown', async ({ page }) => {
+    const [measure] = await measuresOf08('&status=cancelled');
+    expect(measure, 'the demo has a cancelled measure in 08 Sandberg').toBeDefined();
+    await login(page, measure!.department, `/massnahmen/${measure!.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: measure!.title })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Status ändern' })).toHaveCount(0); // cancelled is final
+    await expect(page.getByRole('heading', { name: 'Statusbericht erstatten' })).toHaveCount(0); // and takes no reports
+
+    const form = page.getByRole('form', { name: 'Maßnahme bewerten' });
+    await form.getByRole('button', { name: 'Bewertung speichern' }).click();
+    await expect(form).toContainText('Bitte beschreiben Sie, was die Maßnahme erreicht hat.');
+    await expect(form).toContainText('Bitte wählen Sie eine Empfehlung.');
+    await expect(form).toContainText('Bitte den Zeitraum vor der Maßnahme angeben.');
+    await form.getByLabel('Ergebnis').fill('Bis zum Abbruch 12 Patenschaften vermittelt');
+    await form.getByLabel('Anpassen').check();
+    await form.getByLabel(/Erkenntnisse/).fill('Förderung vorab für die ganze Laufzeit sichern');
+    await form.getByLabel('Zeitraum vor der Maßnahme').fill('2022');
+    await form.getByLabel('Zeitraum nach der Maßnahme').fill('2020');
+    await form.getByRole('button', { name: 'Bewertung speichern' }).click();
+    await expect(form).toContainText('Der Zeitraum danach muss nach dem Zeitraum davor liegen.');
+    await form.getByLabel('Zeitraum vor der Maßnahme').fill('2020');
+    await form.getByLabel('Zeitraum nach der Maßnahme').fill('2022');
+    await form.getByRole('button', { name: 'Bewertung speichern' }).click();
+
+    const shown = page.getByTestId('bewertung');
+    await expect(shown).toContainText('Anpassen');
+    await expect(shown).toContainText('Bis zum Abbruch 12 Patenschaften vermittelt');
+    await expect(shown).toContainText('2020 bis 2022');
+    await expect(page.getByRole('form', { name: 'Maßnahme bewerten' })).toHaveCount(0); // one evaluation per measure
+    const stored = (await (await apiAs('planer')).measures(`/v1/measures/${measure!.id}`)).body;
+    expect(stored.evaluation).toMatchObject({ recommendation: 'adapt', from: '2020', to: '2022' });
+    await expectAccessible(page);
   });
 
   test('when jugend opens a measure of soziales by its address, then the page is not found, and their overview lists none of soziales’ measures', async ({ page }) => {

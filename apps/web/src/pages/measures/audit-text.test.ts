@@ -42,7 +42,7 @@ describe('the audit trail in German', () => {
     const milestone = { title: 'Raum angemietet', dueOn: '2027-02-01', doneOn: null };
     expect(describeAuditEntry(entry({ entity: 'milestone', action: 'created', after: milestone })).text).toBe('hat den Meilenstein „Raum angemietet“ angelegt (Termin 01.02.2027).');
     expect(describeAuditEntry(entry({ entity: 'milestone', before: milestone, after: { ...milestone, doneOn: '2027-01-20' } })).text).toBe('hat den Meilenstein „Raum angemietet“ als erledigt markiert (am 20.01.2027).');
-    expect(describeAuditEntry(entry({ entity: 'status-report', action: 'created', after: { progress: 45, trafficLight: 'yellow' } })).text).toBe('hat einen Statusbericht erstattet: Fortschritt 45 %, Ampel Gefährdet (gelb).');
+    expect(describeAuditEntry(entry({ entity: 'status-report', action: 'created', after: { progress: 45, trafficLight: 'yellow' } })).text).toBe('hat einen Statusbericht erstattet: Fortschritt 45\u00a0%, Ampel Gefährdet (gelb).');
     expect(describeAuditEntry(entry({ entity: 'evaluation', action: 'created', after: { recommendation: 'adapt' } })).text).toBe('hat die Maßnahme bewertet: Empfehlung „Anpassen“.');
   });
 });

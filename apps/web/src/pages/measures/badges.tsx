@@ -39,7 +39,8 @@ export function TrafficLightBadge({ light, small = true }: { light: string | nul
   );
 }
 
-export const formatPercent = (value: number): string => `${value.toLocaleString('de-DE')} %`;
+/** "45 %", kept on one line. */
+export const formatPercent = (value: number): string => `${value.toLocaleString('de-DE')}\u00a0%`;
 
 /** The day of the latest status report, and "Bericht fehlt" when one is overdue (in progress, none for too long). */
 export function LastReport({ measure, none = '–' }: { measure: { lastReportOn: string | null; reportMissing: boolean }; none?: string }) {
