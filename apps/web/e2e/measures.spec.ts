@@ -154,6 +154,7 @@ test.describe('Maßnahmen', () => {
       await milestone.getByLabel('Termin').fill(dueOn!);
       await milestone.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
       await expect(page.getByTestId('meilensteine').getByRole('row', { name: title }).first()).toContainText('Offen');
+      await expect(milestone.getByLabel('Neuer Meilenstein')).toHaveValue(''); // the form starts afresh
     }
     await page.getByTestId('meilensteine').getByRole('row', { name: first }).getByRole('button', { name: /Als erledigt markieren/ }).click();
     await expect(page.getByTestId('meilensteine').getByRole('row', { name: first })).toContainText('Erledigt am');
