@@ -203,6 +203,8 @@ test.describe('Maßnahmen', () => {
     expect(soziales.length).toBeGreaterThan(0);
     await login(page, 'jugend', `/massnahmen/${soziales[0]!.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeVisible();
+    await expect(page).toHaveTitle('Nicht gefunden – Sozialraum');
+    await expect(page.getByText(soziales[0]!.title)).toHaveCount(0);
 
     await page.getByRole('link', { name: 'Maßnahmen', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Maßnahmen' })).toBeVisible();

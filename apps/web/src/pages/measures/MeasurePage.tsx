@@ -24,11 +24,12 @@ export function MeasurePage() {
   const { measureId } = route.useParams();
   const measure = useMeasure(measureId);
   const spaceName = useSpaceName();
-  usePageTitle(measure.data?.title ?? 'Maßnahme');
+  // Another department's measure does not exist for this person, just like an unknown (or malformed) id.
+  const notFound = measure.error instanceof ApiError && [400, 404].includes(measure.error.status);
+  usePageTitle(notFound ? 'Nicht gefunden' : (measure.data?.title ?? 'Maßnahme'));
 
   if (measure.isPending) return <Loading what="Die Maßnahme" />;
-  // Another department's measure does not exist for this person, just like an unknown (or malformed) id.
-  if (measure.error instanceof ApiError && [400, 404].includes(measure.error.status)) return <NotFoundPage />;
+  if (notFound) return <NotFoundPage />;
   if (measure.isError) return <ErrorAlert error={measure.error} title="Die Maßnahme konnte nicht geladen werden" />;
   const m = measure.data;
 
