@@ -33,3 +33,22 @@ export function candidateGroupLabel(group: string): string {
   if (kind === 'committees') return { 'working-group': 'Arbeitskreis Sozialraum', 'steering-committee': 'Lenkungskreis' }[key] ?? key;
   return path;
 }
+
+export const TARGET_GROUP_LABELS: Record<string, string> = {
+  refugees: 'Geflüchtete',
+  'people-with-disabilities': 'Menschen mit Behinderungen',
+  homeless: 'Wohnungslose',
+  poor: 'Von Armut Betroffene',
+  'job-seeking': 'Arbeitsuchende',
+  sick: 'Kranke',
+  old: 'Ältere',
+  'care-dependent': 'Pflegebedürftige',
+  children: 'Kinder',
+  youth: 'Jugendliche',
+  families: 'Familien',
+  'single-parents': 'Alleinerziehende',
+};
+export const targetGroupLabel = (key: string): string => TARGET_GROUP_LABELS[key] ?? key;
+
+/** What an evaluation recommends for a measure. */
+export const RECOMMENDATION_LABELS: Record<string, string> = { continue: 'Fortführen', adapt: 'Anpassen', stop: 'Beenden' };
