@@ -1,3 +1,5 @@
+import { RECOMMENDATION_LABELS, TARGET_GROUP_LABELS } from '@sozialraum/contracts/browser';
+
 /** German names of the keys the APIs use, for what only the app shows. */
 export const DEPARTMENT_LABELS: Record<string, string> = {
   soziales: 'Soziales',
@@ -34,21 +36,7 @@ export function candidateGroupLabel(group: string): string {
   return path;
 }
 
-export const TARGET_GROUP_LABELS: Record<string, string> = {
-  refugees: 'Geflüchtete',
-  'people-with-disabilities': 'Menschen mit Behinderungen',
-  homeless: 'Wohnungslose',
-  poor: 'Von Armut Betroffene',
-  'job-seeking': 'Arbeitsuchende',
-  sick: 'Kranke',
-  old: 'Ältere',
-  'care-dependent': 'Pflegebedürftige',
-  children: 'Kinder',
-  youth: 'Jugendliche',
-  families: 'Familien',
-  'single-parents': 'Alleinerziehende',
-};
-export const targetGroupLabel = (key: string): string => TARGET_GROUP_LABELS[key] ?? key;
-
-/** What an evaluation recommends for a measure. */
-export const RECOMMENDATION_LABELS: Record<string, string> = { continue: 'Fortführen', adapt: 'Anpassen', stop: 'Beenden' };
+/** Labels of the contracts' lists, for the pages that show target groups and recommendations. */
+export { RECOMMENDATION_LABELS, TARGET_GROUP_LABELS } from '@sozialraum/contracts/browser';
+export const targetGroupLabel = (key: string): string => (TARGET_GROUP_LABELS as Record<string, string>)[key] ?? key;
+export const recommendationLabel = (key: string): string => (RECOMMENDATION_LABELS as Record<string, string>)[key] ?? key;

@@ -1,7 +1,7 @@
 import { useForm } from 'react-hook-form';
 import { Field, Fieldset } from '../../components/Field';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { RECOMMENDATION_LABELS } from '../../lib/labels';
+import { RECOMMENDATION_LABELS, recommendationLabel } from '../../lib/labels';
 import { useSpaceName } from '../../lib/spaces';
 import { emptyToUndefined } from '../tasks/forms/use-task-form';
 import { ActionForm } from './ActionForm';
@@ -18,7 +18,7 @@ function EvaluationView({ evaluation }: { evaluation: Evaluation }) {
       <dl className="kern-description-list">
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">Empfehlung</dt>
-          <dd className="kern-description-list-item__value">{RECOMMENDATION_LABELS[evaluation.recommendation] ?? evaluation.recommendation}</dd>
+          <dd className="kern-description-list-item__value">{recommendationLabel(evaluation.recommendation)}</dd>
         </div>
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">Ergebnis</dt>

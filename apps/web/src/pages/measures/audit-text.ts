@@ -1,5 +1,5 @@
 import { formatDate, formatEuro } from '../../lib/format';
-import { departmentLabel, measureStatusLabel, RECOMMENDATION_LABELS, targetGroupLabel } from '../../lib/labels';
+import { departmentLabel, measureStatusLabel, recommendationLabel, targetGroupLabel } from '../../lib/labels';
 import { formatPercent, trafficLightText } from './badges';
 import type { AuditEntry } from './measure-queries';
 
@@ -100,7 +100,7 @@ export function describeAuditEntry(entry: AuditEntry): AuditLine {
       return line(entry.action === 'deleted' ? 'hat einen Statusbericht gelöscht.' : 'hat einen Statusbericht geändert.');
     case 'evaluation': {
       const recommendation = String(get(after, 'recommendation') ?? '');
-      return line(entry.action === 'created' ? `hat die Maßnahme bewertet: Empfehlung „${RECOMMENDATION_LABELS[recommendation] ?? recommendation}“.` : 'hat die Bewertung geändert.');
+      return line(entry.action === 'created' ? `hat die Maßnahme bewertet: Empfehlung „${recommendationLabel(recommendation)}“.` : 'hat die Bewertung geändert.');
     }
     default:
       return line(`hat einen Eintrag geändert (${entry.entity}).`);

@@ -15,7 +15,6 @@ const STATUS_TONES: Record<string, Tone> = {
 };
 
 const LIGHT_TONES: Record<string, Tone> = { green: 'success', yellow: 'warning', red: 'danger' };
-const LIGHT_COLOURS: Record<string, string> = { green: 'grün', yellow: 'gelb', red: 'rot' };
 
 /** The status in words; the colour only repeats it. */
 export function StatusBadge({ status, small = true }: { status: string; small?: boolean }) {
@@ -27,7 +26,7 @@ export function StatusBadge({ status, small = true }: { status: string; small?: 
 }
 
 /** "Gefährdet (gelb)": what the traffic light means, and its colour for those who know it from the exports. */
-export const trafficLightText = (light: string): string => `${TRAFFIC_LIGHT_LABELS[light] ?? light} (${LIGHT_COLOURS[light] ?? light})`;
+export const trafficLightText = (light: string): string => (TRAFFIC_LIGHT_LABELS as Record<string, string>)[light] ?? light;
 
 export function TrafficLightBadge({ light, small = true }: { light: string | null | undefined; small?: boolean }) {
   if (!light) return <span className="kern-body--muted">Kein Bericht</span>;
