@@ -64,9 +64,9 @@ export const RECOMMENDATION_LABELS: Record<(typeof RECOMMENDATIONS)[number], str
 };
 
 export const TRAFFIC_LIGHT_LABELS: Record<(typeof TRAFFIC_LIGHTS)[number], string> = {
-  green: 'Grün – im Plan',
-  yellow: 'Gelb – Verzögerungen',
-  red: 'Rot – gefährdet',
+  green: 'Im Plan (grün)',
+  yellow: 'Gefährdet (gelb)',
+  red: 'Kritisch (rot)',
 };
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {

@@ -17,13 +17,16 @@ export function Alert({ tone, title, children }: { tone: Tone; title: string; ch
   );
 }
 
-/** A failed call, in German; the service's own words (English) and the request ID follow for the IT service. */
-export function ErrorAlert({ error, title = 'Das hat nicht geklappt' }: { error: unknown; title?: string }) {
+/**
+ * A failed call, in German (`message` where the page knows better than the status code); the service's own
+ * words (English) and the request ID follow for the IT service.
+ */
+export function ErrorAlert({ error, title = 'Das hat nicht geklappt', message }: { error: unknown; title?: string; message?: string }) {
   const detail = error instanceof ApiError ? error.problem.detail : undefined;
   const requestId = error instanceof ApiError ? (error.problem.requestId as string | undefined) : undefined;
   return (
     <Alert tone="danger" title={title}>
-      <p data-testid="fehlermeldung">{problemMessage(error)}</p>
+      <p data-testid="fehlermeldung">{message ?? problemMessage(error)}</p>
       {(detail || requestId) && (
         <p className="kern-body--small kern-body--muted">
           {detail && <>Antwort des Servers: {detail}</>}

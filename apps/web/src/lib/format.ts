@@ -35,3 +35,6 @@ export function formatRelative(value: string, now = Date.now()): string {
 }
 
 export const byGerman = <T>(key: (item: T) => string) => (a: T, b: T) => collator.compare(key(a), key(b));
+
+/** Today as the Berlin calendar has it (`2026-11-24`): for date inputs, limits and file names. */
+export const todayIso = (now = new Date()): string => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(now);

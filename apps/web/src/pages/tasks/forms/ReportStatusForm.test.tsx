@@ -25,10 +25,10 @@ describe('report-status form', () => {
     ] as Array<[() => HTMLElement, string]>),
     fill: async (user) => {
       await user.type(inBlock('Beschäftigungsberatung', 'Fortschritt in Prozent'), '45');
-      await user.click(within(light('Beschäftigungsberatung')).getByRole('radio', { name: 'Gelb – Verzögerungen' }));
+      await user.click(within(light('Beschäftigungsberatung')).getByRole('radio', { name: 'Gefährdet (gelb)' }));
       await user.type(inBlock('Beschäftigungsberatung', 'Stand der Umsetzung'), 'Raum fällt im Dezember aus.');
       await user.type(inBlock('Lotsendienst', 'Fortschritt in Prozent'), '100');
-      await user.click(within(light('Lotsendienst')).getByRole('radio', { name: 'Grün – im Plan' }));
+      await user.click(within(light('Lotsendienst')).getByRole('radio', { name: 'Im Plan (grün)' }));
       await user.type(inBlock('Lotsendienst', 'Stand der Umsetzung'), 'Alle Termine durchgeführt.');
       await user.click(within(block('Lotsendienst')).getByRole('checkbox', { name: 'Die Maßnahme ist abgeschlossen' }));
     },
