@@ -1,6 +1,5 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../api/problem';
 import { ReviewAnalysisForm } from './ReviewAnalysisForm';
 import { expectMessageAt, keepsTheFormContract, makeTask, renderForm, submit } from './testing';
 
@@ -25,14 +24,6 @@ describe('review-analysis form', () => {
     await submit(user);
     expectMessageAt(summary(), 'Bitte ausfüllen.');
     expect(complete).not.toHaveBeenCalled();
-  });
-
-  it('when the server points below /body/result (as the strategy service did before), then the field is marked too', async () => {
-    const refusal = new ApiError(400, { title: 'Bad Request', status: 400, errors: [{ pointer: '/body/result/summary', detail: 'String must contain at most 4000 character(s)' }] });
-    const { user } = renderForm(ReviewAnalysisForm, { task, complete: async () => Promise.reject(refusal) });
-    await user.type(summary(), 'Kurz.');
-    await submit(user);
-    expectMessageAt(summary(), 'Höchstens 4000 Zeichen.');
   });
 
   it('when the page is reloaded, then the draft of this task is back', async () => {

@@ -5,9 +5,6 @@ import { fieldErrors } from '../../../api/problem';
 import { Alert, ErrorAlert } from '../../../components/Alert';
 import { serverFieldMessage } from './german-errors';
 
-/** Where the server's field problems point: into the task result (`/result/...`; older servers: `/body/result/...`). */
-const serverFieldErrors = (error: unknown) => [...fieldErrors(error, '/result'), ...fieldErrors(error, '/body/result')];
-
 export interface TaskFormShellProps<T extends FieldValues> {
   form: UseFormReturn<T>;
   /** Sends the result; rejects with the server's refusal. */
@@ -43,7 +40,7 @@ export function TaskFormShell<T extends FieldValues>({ form, complete, children,
     } catch (error) {
       sending.current = false;
       setRefusal(error);
-      for (const { path, detail } of serverFieldErrors(error)) form.setError(path as Path<T>, { type: 'server', message: serverFieldMessage(detail) });
+      for (const { path, detail } of fieldErrors(error, '/result')) form.setError(path as Path<T>, { type: 'server', message: serverFieldMessage(detail) });
     } finally {
       setPending(false);
     }
