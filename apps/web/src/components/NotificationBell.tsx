@@ -56,7 +56,9 @@ export function NotificationBell() {
               const text = (
                 <>
                   <span className={n.read ? 'kern-body' : 'kern-body kern-body--bold'}>{n.title}</span>
-                  <span className="kern-body--small kern-body--muted"> · {formatRelative(n.createdAt)}</span>
+                  <span className="kern-body--small kern-body--muted notification-list__body">
+                    {n.body} · {formatRelative(n.createdAt)}
+                  </span>
                 </>
               );
               return (
