@@ -25,7 +25,7 @@ export function ProposeMeasuresForm({ task, complete }: TaskFormProps) {
 
   return (
     <TaskFormShell form={form} complete={complete}>
-      <Fieldset legend="Ihre Antwort" error={errors.decision?.message}>
+      <Fieldset legend="Was schlägt Ihr Fachbereich vor?" error={errors.decision?.message}>
         <div className="kern-form-check">
           <input className="kern-form-check__radio" type="radio" id="decision-propose" value="propose" {...register('decision')} />
           <label className="kern-label" htmlFor="decision-propose">Maßnahmen vorschlagen</label>
