@@ -1,4 +1,4 @@
-import { expect, expectAccessible, login, openTaskOf, test, apiAs } from './support/test';
+import { apiAs, expect, expectAccessible, login, test } from './support/test';
 
 /**
  * The daily work of the issue, as the people do it in the browser, on 13 Tarup (the demo left its measure
