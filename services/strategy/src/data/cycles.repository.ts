@@ -1,4 +1,5 @@
-import type { Conditions, Page, Queryable } from './db';
+import { Conditions, type Page, type Queryable } from './db';
+import { type TaskReader, visibleTo } from './tasks.repository';
 
 export interface CycleRow {
   id: string;
@@ -23,20 +24,32 @@ export interface CycleFilter {
   department?: string;
 }
 
-const summaryColumns = `id, space_code, number, status, phase, alert_id, started_by, started_at, finished_at, status_reason,
-  NULL::jsonb AS evidence, NULL::jsonb AS reflection, departments`;
+const summaryColumns = `c.id, c.space_code, c.number, c.status, c.phase, c.alert_id, c.started_by, c.started_at, c.finished_at, c.status_reason,
+  NULL::jsonb AS evidence, NULL::jsonb AS reflection, c.departments`;
 
-export async function listCycles(db: Queryable, where: Conditions, filter: CycleFilter, page: Page): Promise<{ rows: CycleRow[]; total: number }> {
-  where
-    .addIf('space_code = $?', filter.space)
-    .addIf('phase = $?', filter.phase)
-    .addIf('status = $?', filter.status)
-    .addIf('$? = ANY (departments)', filter.department);
+/** A cycle of the list, with its open tasks the reader may see and how many of them are overdue. */
+export type CycleSummaryRow = CycleRow & { open_tasks: number; overdue_tasks: number };
+
+export async function listCycles(db: Queryable, reader: TaskReader, filter: CycleFilter, page: Page): Promise<{ rows: CycleSummaryRow[]; total: number }> {
+  const where = new Conditions()
+    .addIf('c.space_code = $?', filter.space)
+    .addIf('c.phase = $?', filter.phase)
+    .addIf('c.status = $?', filter.status)
+    .addIf('$? = ANY (c.departments)', filter.department);
+  const visible = visibleTo(where, reader, 't.');
   const limit = where.param(page.limit);
   const offset = where.param(page.offset);
-  const { rows } = await db.query<CycleRow & { total: number }>(
-    `SELECT ${summaryColumns}, count(*) OVER () AS total FROM cycle ${where.where()}
-     ORDER BY started_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
+  // The counts in the same statement: one pass over the open tasks (task_open_idx), grouped by cycle.
+  const { rows } = await db.query<CycleSummaryRow & { total: number }>(
+    `SELECT ${summaryColumns}, COALESCE(counts.open_tasks, 0) AS open_tasks, COALESCE(counts.overdue_tasks, 0) AS overdue_tasks,
+            count(*) OVER () AS total
+     FROM cycle c
+     LEFT JOIN (
+       SELECT t.cycle_id, count(*)::int AS open_tasks, count(*) FILTER (WHERE t.due_at < now())::int AS overdue_tasks
+       FROM task t WHERE t.status = 'open' AND ${visible} GROUP BY t.cycle_id
+     ) counts ON counts.cycle_id = c.id
+     ${where.where()}
+     ORDER BY c.started_at DESC, c.id LIMIT ${limit} OFFSET ${offset}`,
     where.params,
   );
   return { rows, total: rows[0]?.total ?? 0 };

@@ -31,11 +31,15 @@ export interface TaskReader {
   seesAll: boolean;
 }
 
+/** The condition on a task row (`alias.` columns) that the reader may see it: candidate groups, assignee, or all. */
+export function visibleTo(where: Conditions, reader: TaskReader, alias = ''): string {
+  if (reader.seesAll) return 'true';
+  return `(${alias}candidate_groups && ${where.param(reader.groups)}::text[] OR ${alias}assignee_id = ${where.param(reader.id)})`;
+}
+
 /** A task is visible to its candidate groups and its assignee, and to readers who see all. */
 export function addVisibility(where: Conditions, reader: TaskReader): Conditions {
-  if (reader.seesAll) return where;
-  const groups = where.param(reader.groups);
-  return where.add(`(candidate_groups && ${groups}::text[] OR assignee_id = $?)`, reader.id);
+  return reader.seesAll ? where : where.addFixed(visibleTo(where, reader));
 }
 
 export interface TaskFilter {

@@ -10,7 +10,7 @@ export function mountCyclesRoutes(router: Router, deps: StrategyDependencies): v
   const { pool } = deps;
   router.get('/v1/cycles', async (req, res) => {
     const filter = { space: text(req.query.space), phase: text(req.query.phase), status: text(req.query.status), department: text(req.query.department) };
-    res.json(await findCycles(pool, filter, pageOf(req)));
+    res.json(await findCycles(pool, filter, pageOf(req), principalOf(req)));
   });
   router.post('/v1/cycles', plannersOnly, async (req, res) => {
     const cycle = await startCycle(deps, principalOf(req), req.body as StartCycleRequest, req.get('Idempotency-Key'));

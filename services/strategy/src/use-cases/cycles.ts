@@ -3,7 +3,7 @@ import { type Principal, problems } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import { decisionsOf, goalsOf, needsOf, participationOf, proposalsOf } from '../data/cycle-content.repository';
 import { type CycleFilter, type CycleRow, findCycle, listCycles, phasesOf } from '../data/cycles.repository';
-import { Conditions, type Page } from '../data/db';
+import type { Page } from '../data/db';
 import { openTasksOf } from '../data/tasks.repository';
 import type { StrategyDependencies } from '../dependencies';
 import type { components } from '../generated/api';
@@ -13,9 +13,10 @@ import { waitForCycle, workflowRefusal } from './workflow';
 
 type Schemas = components['schemas'];
 
-export async function findCycles(pool: Pool, filter: CycleFilter, page: Page): Promise<Schemas['CyclePage']> {
-  const { rows, total } = await listCycles(pool, new Conditions(), filter, page);
-  return { items: rows.map(cycleView), total };
+/** The cycles of the filter, each with the counts of its open and overdue tasks as far as the reader may see them. */
+export async function findCycles(pool: Pool, filter: CycleFilter, page: Page, principal: Principal): Promise<Schemas['CyclePage']> {
+  const { rows, total } = await listCycles(pool, taskReader(principal), filter, page);
+  return { items: rows.map((row) => ({ ...cycleView(row), taskCounts: { open: row.open_tasks, overdue: row.overdue_tasks } })), total };
 }
 
 async function getCycleRow(pool: Pool, id: string): Promise<CycleRow> {
