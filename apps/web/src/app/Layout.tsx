@@ -1,7 +1,7 @@
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useAuth } from 'react-oidc-context';
-import { useMe } from '../api/context';
+import { hasRole, type Me, seesAllDepartments, useMe } from '../api/context';
 import { NotificationBell } from '../components/NotificationBell';
 import { InboxCountBadge } from '../pages/tasks/InboxCountBadge';
 
@@ -57,11 +57,26 @@ function useFocusOnNavigation() {
   }, [path]);
 }
 
+/**
+ * Which pages the navigation offers, by role: the board to planners, coordinators and committee members, the
+ * committee's page to the steering committee, the monitoring's data to planners. Every page still opens by
+ * its address for anyone signed in; the services decide what they see.
+ */
+export function navigationFor(me: Me | undefined) {
+  const committee = hasRole(me, 'steering-committee') || !!me?.committees.includes('steering-committee');
+  return {
+    cycles: seesAllDepartments(me) || committee || !!me?.committees.length,
+    committee,
+    data: hasRole(me, 'planner'),
+  };
+}
+
 export function Layout() {
   const auth = useAuth();
   const me = useMe();
   useFocusOnNavigation();
   const name = me.data?.name ?? auth.user?.profile.name ?? '';
+  const nav = navigationFor(me.data);
   return (
     <div className="app">
       <SkipLink />
@@ -84,6 +99,27 @@ export function Layout() {
                   Maßnahmen
                 </Link>
               </li>
+              {nav.cycles && (
+                <li>
+                  <Link to="/zyklen" activeProps={{ 'aria-current': 'page' }}>
+                    Strategiezyklen
+                  </Link>
+                </li>
+              )}
+              {nav.committee && (
+                <li>
+                  <Link to="/lenkungskreis" activeProps={{ 'aria-current': 'page' }}>
+                    Lenkungskreis
+                  </Link>
+                </li>
+              )}
+              {nav.data && (
+                <li>
+                  <Link to="/daten" activeProps={{ 'aria-current': 'page' }}>
+                    Daten
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="app-header__actions">

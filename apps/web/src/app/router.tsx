@@ -5,6 +5,8 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignedOut, StatusPage } from '../pages/status-pages';
 import { inboxSearch } from '../pages/tasks/inbox-search';
 import { overviewSearch } from '../pages/measures/overview-search';
+import { cyclesSearch } from '../pages/cycles/cycles-search';
+import { methodSearch } from '../pages/data/method-search';
 import { Layout, PublicLayout } from './Layout';
 
 export interface RouterContext {
@@ -62,10 +64,66 @@ const measure = createRoute({
   component: lazyRouteComponent(() => import('../pages/measures/MeasurePage'), 'MeasurePage'),
 });
 
+const cycles = createRoute({
+  getParentRoute: () => app,
+  path: '/zyklen',
+  validateSearch: cyclesSearch,
+  component: lazyRouteComponent(() => import('../pages/cycles/BoardPage'), 'BoardPage'),
+});
+const cycle = createRoute({
+  getParentRoute: () => app,
+  path: '/zyklen/$cycleId',
+  component: lazyRouteComponent(() => import('../pages/cycles/CyclePage'), 'CyclePage'),
+});
+const committee = createRoute({
+  getParentRoute: () => app,
+  path: '/lenkungskreis',
+  component: lazyRouteComponent(() => import('../pages/committee/CommitteePage'), 'CommitteePage'),
+});
+const data = createRoute({
+  getParentRoute: () => app,
+  path: '/daten',
+  component: lazyRouteComponent(() => import('../pages/data/DataLayout'), 'DataLayout'),
+});
+const dataHome = createRoute({ getParentRoute: () => data, path: '/', beforeLoad: () => { throw redirect({ to: '/daten/indikatoren' }); } });
+const indicators = createRoute({
+  getParentRoute: () => data,
+  path: 'indikatoren',
+  component: lazyRouteComponent(() => import('../pages/data/IndicatorsPage'), 'IndicatorsPage'),
+});
+const methods = createRoute({
+  getParentRoute: () => data,
+  path: 'methoden',
+  component: lazyRouteComponent(() => import('../pages/data/MethodsPage'), 'MethodsPage'),
+});
+const method = createRoute({
+  getParentRoute: () => data,
+  path: 'methoden/$key/$version',
+  validateSearch: methodSearch,
+  component: lazyRouteComponent(() => import('../pages/data/MethodPage'), 'MethodPage'),
+});
+const alerts = createRoute({
+  getParentRoute: () => data,
+  path: 'warnungen',
+  component: lazyRouteComponent(() => import('../pages/data/AlertsPage'), 'AlertsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signedOut,
   publicPages.addChildren([accessibility]),
-  app.addChildren([home, signInCallback, inbox, task, notifications, measures, measure]),
+  app.addChildren([
+    home,
+    signInCallback,
+    inbox,
+    task,
+    notifications,
+    measures,
+    measure,
+    cycles,
+    cycle,
+    committee,
+    data.addChildren([dataHome, indicators, methods, method, alerts]),
+  ]),
 ]);
 
 export function createAppRouter(context: RouterContext) {

@@ -41,3 +41,7 @@ export { RECOMMENDATION_LABELS, TARGET_GROUP_LABELS } from '@sozialraum/contract
 export const targetGroupLabel = (key: string): string => (TARGET_GROUP_LABELS as Record<string, string>)[key] ?? key;
 export const recommendationLabel = (key: string): string => (RECOMMENDATION_LABELS as Record<string, string>)[key] ?? key;
 export const participationFormatLabel = (key: string): string => (PARTICIPATION_FORMAT_LABELS as Record<string, string>)[key] ?? key;
+
+/** What the steering committee decided on a measure, as a past event. */
+const DECIDED_LABELS: Record<string, string> = { approve: 'Genehmigt', reject: 'Abgelehnt', return: 'Zur Überarbeitung zurückgegeben' };
+export const decidedLabel = (decision: string): string => DECIDED_LABELS[decision] ?? decision;

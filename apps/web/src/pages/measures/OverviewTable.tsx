@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { Pagination } from '../../components/Pagination';
+import { SortHeaderRow } from '../../components/SortHeader';
 import { formatEuro, formatNumber } from '../../lib/format';
 import { departmentLabel } from '../../lib/labels';
 import { useSpaceName } from '../../lib/spaces';
@@ -48,21 +49,7 @@ export function OverviewTable({ overview, search, onChange }: { overview: Overvi
             </span>
           </caption>
           <thead className="kern-table__head">
-            <tr className="kern-table__row">
-              {COLUMNS.map((c) => {
-                const active = order?.key === c.key;
-                return (
-                  <th key={c.key} scope="col" className={`kern-table__header${c.numeric ? ' kern-table__header--numeric' : ''}`} aria-sort={active ? (order.descending ? 'descending' : 'ascending') : undefined}>
-                    <button type="button" className="sort-button" onClick={() => onChange({ sort: nextSort(search.sort, c.key), page: 1 })}>
-                      {c.label}
-                      <span className="sort-button__arrow" aria-hidden="true">
-                        {active ? (order.descending ? '▼' : '▲') : '↕'}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
+            <SortHeaderRow columns={COLUMNS} order={order} onSort={(key) => onChange({ sort: nextSort(search.sort, key), page: 1 })} />
           </thead>
           <tbody className="kern-table__body">
             {rows.map((m) => (

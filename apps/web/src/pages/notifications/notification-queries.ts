@@ -23,5 +23,6 @@ export function useMarkRead() {
   };
 }
 
-/** Where a notification leads inside the app: its task, else nowhere. */
-export const notificationTarget = (n: { taskId: string | null }) => (n.taskId ? `/aufgaben/${encodeURIComponent(n.taskId)}` : undefined);
+/** Where a notification leads inside the app: its task, else its cycle, else nowhere. */
+export const notificationTarget = (n: { taskId: string | null; cycleId: string | null }) =>
+  n.taskId ? `/aufgaben/${encodeURIComponent(n.taskId)}` : n.cycleId ? `/zyklen/${encodeURIComponent(n.cycleId)}` : undefined;

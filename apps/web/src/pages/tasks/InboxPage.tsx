@@ -5,6 +5,7 @@ import { seesAllDepartments, useMe } from '../../api/context';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
 import { flash } from '../../lib/flash';
 import { Field } from '../../components/Field';
+import { FilterSelect } from '../../components/FilterSelect';
 import { Pagination } from '../../components/Pagination';
 import { formatDate, formatRelative } from '../../lib/format';
 import { candidateGroupLabel } from '../../lib/labels';
@@ -73,18 +74,7 @@ export function InboxPage() {
       )}
 
       <form className="filters" aria-label="Aufgaben filtern" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Sozialraum" kind="select">
-          {(props) => (
-            <select {...props} value={search.space ?? ''} onChange={(e) => set({ space: e.target.value || undefined })}>
-              <option value="">Alle Sozialräume</option>
-              {spaces.data?.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FilterSelect label="Sozialraum" all="Alle Sozialräume" value={search.space} options={(spaces.data ?? []).map((s) => ({ value: s.code, label: s.name }))} onChange={(space) => set({ space })} />
         <Field label="Aufgabe" kind="select">
           {(props) => (
             <select {...props} value={search.type ?? ''} onChange={(e) => set({ type: e.target.value || undefined })}>

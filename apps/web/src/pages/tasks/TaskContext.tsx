@@ -133,22 +133,27 @@ function ApprovedMeasures({ measures, needTitle }: { measures: ContextMeasure[];
   );
 }
 
+/** The working group's reflection on a cycle: what was achieved, what is learnt. */
+export function ReflectionText({ reflection }: { reflection: { summary: string; lessons: string } }) {
+  return (
+    <dl className="kern-description-list">
+      <div className="kern-description-list-item">
+        <dt className="kern-description-list-item__key">Was wurde erreicht?</dt>
+        <dd className="kern-description-list-item__value preserve-lines">{reflection.summary}</dd>
+      </div>
+      <div className="kern-description-list-item">
+        <dt className="kern-description-list-item__key">Was lernen wir?</dt>
+        <dd className="kern-description-list-item__value preserve-lines">{reflection.lessons}</dd>
+      </div>
+    </dl>
+  );
+}
+
 /** The report the committee acknowledges: the working group's reflection and each measure's evaluation. */
 function CycleReport({ reflection, evaluations }: { reflection: { summary: string; lessons: string } | undefined; evaluations: EvaluationSummary[] }) {
   return (
     <div className="kern-stack-md">
-      {reflection && (
-        <dl className="kern-description-list">
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Was wurde erreicht?</dt>
-            <dd className="kern-description-list-item__value preserve-lines">{reflection.summary}</dd>
-          </div>
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Was lernen wir?</dt>
-            <dd className="kern-description-list-item__value preserve-lines">{reflection.lessons}</dd>
-          </div>
-        </dl>
-      )}
+      {reflection && <ReflectionText reflection={reflection} />}
       {evaluations.length > 0 && (
         <div className="kern-table-responsive">
           <table className="kern-table kern-table--small">

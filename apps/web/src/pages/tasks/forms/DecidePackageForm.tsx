@@ -1,10 +1,9 @@
 import { DECISION_LABELS } from '@sozialraum/contracts/browser';
 import { Field } from '../../../components/Field';
-import { formatEuro } from '../../../lib/format';
-import { departmentLabel } from '../../../lib/labels';
 import { MeasureFacts } from '../MeasureFacts';
 import { ListError, RadioChoice } from './controls';
-import { type ContextMeasure, contextOf } from './task-context';
+import { contextOf } from './task-context';
+import { PackageBudgetTable } from './PackageBudgetTable';
 import type { TaskFormProps } from './task-form-props';
 import { TaskFormShell } from './TaskFormShell';
 import { emptyToUndefined, useTaskForm } from './use-task-form';
@@ -27,7 +26,7 @@ export function DecidePackageForm({ task, cycle, complete }: TaskFormProps) {
 
   return (
     <TaskFormShell form={form} complete={complete}>
-      <BudgetTable measures={measures} chosen={chosen} />
+      <PackageBudgetTable measures={measures} approve={chosen.map((d) => d === 'approve')} />
       <div>
         <button type="button" className="kern-btn kern-btn--secondary" onClick={approveAll}>
           <span className="kern-label">Alle genehmigen</span>
@@ -56,51 +55,5 @@ export function DecidePackageForm({ task, cycle, complete }: TaskFormProps) {
       })}
       <ListError error={errors.decisions} />
     </TaskFormShell>
-  );
-}
-
-/** Planned budgets per department and in total, and how much of it is marked for approval. */
-function BudgetTable({ measures, chosen }: { measures: ContextMeasure[]; chosen: Array<Decision | undefined> }) {
-  const rows = new Map<string, { count: number; planned: number; approved: number }>();
-  measures.forEach((m, i) => {
-    const row = rows.get(m.department) ?? { count: 0, planned: 0, approved: 0 };
-    row.count += 1;
-    row.planned += m.budgetPlanned ?? 0;
-    if (chosen[i] === 'approve') row.approved += m.budgetPlanned ?? 0;
-    rows.set(m.department, row);
-  });
-  const total = [...rows.values()].reduce((sum, r) => ({ count: sum.count + r.count, planned: sum.planned + r.planned, approved: sum.approved + r.approved }), { count: 0, planned: 0, approved: 0 });
-  return (
-    <div className="kern-table-responsive">
-      <table className="kern-table kern-table--small" data-testid="budget-summen">
-        <caption className="kern-title kern-title--small">Geplantes Budget des Pakets nach Fachbereich</caption>
-        <thead className="kern-table__head">
-          <tr className="kern-table__row">
-            <th scope="col" className="kern-table__header">Fachbereich</th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">Maßnahmen</th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">Geplantes Budget</th>
-            <th scope="col" className="kern-table__header kern-table__header--numeric">davon zur Genehmigung gewählt</th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {[...rows].map(([department, row]) => (
-            <tr key={department} className="kern-table__row">
-              <th scope="row" className="kern-table__cell">{departmentLabel(department)}</th>
-              <td className="kern-table__cell kern-table__cell--numeric">{row.count}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatEuro(row.planned)}</td>
-              <td className="kern-table__cell kern-table__cell--numeric">{formatEuro(row.approved)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="kern-table__row">
-            <th scope="row" className="kern-table__cell">Insgesamt</th>
-            <td className="kern-table__cell kern-table__cell--numeric">{total.count}</td>
-            <td className="kern-table__cell kern-table__cell--numeric">{formatEuro(total.planned)}</td>
-            <td className="kern-table__cell kern-table__cell--numeric" aria-live="polite">{formatEuro(total.approved)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
   );
 }

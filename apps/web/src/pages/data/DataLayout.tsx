@@ -1,0 +1,27 @@
+import { Link, Outlet } from '@tanstack/react-router';
+
+const AREAS = [
+  { to: '/daten/indikatoren', label: 'Indikatoren' },
+  { to: '/daten/methoden', label: 'Indexmethoden' },
+  { to: '/daten/warnungen', label: 'Warnungen' },
+] as const;
+
+/** Daten: the monitoring's catalogue, index methods and alerts, one page each under one set of tabs. */
+export function DataLayout() {
+  return (
+    <div className="page">
+      <nav aria-label="Bereiche der Daten" className="view-tabs">
+        <ul>
+          {AREAS.map((area) => (
+            <li key={area.to}>
+              <Link to={area.to} activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: false }}>
+                {area.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
