@@ -1,6 +1,7 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
-import { checkReportDate, today } from '../domain/measure';
+import { cityToday as today } from '@sozialraum/contracts';
+import { checkReportDate } from '../domain/measure';
 import { REPORTABLE_STATUSES } from '../domain/status';
 import { recordLatestReport } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
