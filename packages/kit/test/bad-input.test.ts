@@ -2,8 +2,8 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { createPool, type Pool, withTransaction } from '../src/db';
 import { toAppError } from '../src/http/problem';
-import { call, listen, type RunningServer, stackEnv, userToken } from '../src/testing';
-import { createFixtureApp } from './fixtures/app';
+import { call, listen, type RunningServer, stackEnv, unboundedInputs, userToken } from '../src/testing';
+import { createFixtureApp, fixtureOpenApi } from './fixtures/app';
 
 /** One raw HTTP/1.1 exchange, for what fetch would refuse to send. */
 function rawExchange(url: string, text: string): Promise<string> {
@@ -145,5 +145,19 @@ describe('bad input on the kit’s HTTP stack', () => {
     expect(response.status).toBe(500);
     expect(response.body.title).toBe('Response does not match the OpenAPI document');
     expect(response.body.detail).toMatch(/name must be string/);
+  });
+});
+
+describe('unbounded inputs of an OpenAPI document', () => {
+  test('when a request accepts strings, numbers or lists without limits, then each place is named', () => {
+    const found = unboundedInputs(fixtureOpenApi());
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'POST /v1/echo body/name: string without maxLength',
+        'POST /v1/echo body/count: number without minimum and maximum',
+        'POST /v1/outgoing body/url: string without maxLength',
+      ]),
+    );
+    expect(found.join('\n')).not.toMatch(/\/v1\/(slow|numbers)/);
   });
 });

@@ -110,6 +110,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       $refParser: { mode: 'dereference' },
     }),
   );
+  if (options.validateResponses) app.use(validateAsSent);
 
   app.get('/v1/me', (req, res) => {
     res.json(principalOf(req));
@@ -140,6 +141,13 @@ function jsonBodies(options: HttpAppOptions): RequestHandler {
   const large = express.json({ limit: options.uploadLimit, type: jsonTypes });
   return (req, res, next) => (uploads.some((u) => u.method === req.method && u.path.test(req.path)) ? large : small)(req, res, next);
 }
+
+/** The validator sees a response as it goes over the wire (dates as strings), not as the route built it. */
+const validateAsSent: RequestHandler = (_req, res, next) => {
+  const send = res.json.bind(res);
+  res.json = (body?: unknown) => send(body === undefined ? body : JSON.parse(JSON.stringify(body)));
+  next();
+};
 
 /** Throws from the validator's response hook, so the request ends in a 500 that names the mismatch. */
 function responseMismatch(error: Error, _body: unknown, req: Request): never {
