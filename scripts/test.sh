@@ -8,6 +8,7 @@ ensure_node_modules
 ensure_chromium
 trap stack_down_if_started EXIT
 stack_up
+ensure_schemathesis
 
 # Tests get their own database (recreated each run, so every run starts clean), Redis database and
 # Temporal namespace (workflows outlive a run there, so tests end what a crashed run left of theirs).
