@@ -23,6 +23,8 @@ export REDIS_URL="${REDIS_URL%/}/1"
 export TEMPORAL_NAMESPACE=$TEMPORAL_TEST_NAMESPACE
 redis-cli -u "$REDIS_URL" flushdb >/dev/null 2>&1 || true
 export LOG_LEVEL="${LOG_LEVEL:-silent}"
+# Every service a test starts checks its responses against its OpenAPI document (the jest preset sets it too).
+export VALIDATE_RESPONSES=true
 
 log "stack: postgres ${DATABASE_URL#*@}, redis ${REDIS_URL}, temporal ${TEMPORAL_ADDRESS}/${TEMPORAL_NAMESPACE}, keycloak ${KEYCLOAK_URL}"
 npx turbo run build typecheck lint --output-logs=errors-only
