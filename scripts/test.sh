@@ -38,8 +38,14 @@ set -e
 if [ "$status" != 0 ]; then
   echo "---- failures ----"
   grep -E -A12 '^[^ ]+:test: +● ' .local/logs/test.log | head -150 || true
+  # Playwright's failures: "  1) e2e/journeys.spec.ts:92:1 › …" and the error below it.
+  sed -E 's/\x1b\[[0-9;]*m//g' .local/logs/test.log | grep -v '"level":' | grep -E -A14 '^[^ ]+:test: +[0-9]+\) ' | head -100 || true
 fi
-# One closing line over all packages, e.g. "tests: 57 passed, 0 failed".
-grep -oE 'Tests: +[0-9a-z, ]+ total' .local/logs/test.log \
-  | awk '{ for (i = 2; i < NF; i += 2) n[$(i + 1)] += $i } END { printf "tests: %d passed, %d failed\n", n["passed,"], n["failed,"] }'
+# One closing line over all packages, e.g. "tests: 57 passed, 0 failed", from Jest's "Tests: 3 failed, 54 passed,
+# 57 total", Vitest's "Tests  1 failed | 30 passed (31)" and Playwright's "  12 passed (3.0m)" / "  1 failed".
+sed -E 's/\x1b\[[0-9;]*m//g' .local/logs/test.log \
+  | grep -E '^@sozialraum/[a-z0-9-]+:test: +(Tests:? +[0-9]|[0-9]+ (passed|failed)( \(|$))' \
+  | sed -E 's/^[^:]+:test: +//; s/[,|()]/ /g' \
+  | awk '{ for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+$/ && ($(i + 1) == "passed" || $(i + 1) == "failed")) n[$(i + 1)] += $i }
+         END { printf "tests: %d passed, %d failed\n", n["passed"], n["failed"] }'
 exit "$status"

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, login, openTaskOf, test } from '../e2e/support/test';
+import { expect, login, test } from '../e2e/support/test';
 
 const out = (name: string) => join(__dirname, '..', '..', '..', 'docs', 'screenshots', `${name}.png`);
 
@@ -10,12 +10,13 @@ test('the main pages, as the demo users see them', async ({ page }) => {
   await expect(page.getByTestId('aufgabe').first()).toBeVisible();
   await page.screenshot({ path: out('meine-aufgaben') });
 
-  const task = await openTaskOf('soziales', 'STGT13', 'propose-measures');
-  await page.goto(`/aufgaben/${encodeURIComponent(task.id)}`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // In-app navigation: a full page load would sign in again through Keycloak first.
+  await page.getByTestId('aufgabe').first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Meine Aufgaben');
+  await page.waitForLoadState('networkidle');
   await page.screenshot({ path: out('aufgabe-massnahmen-vorschlagen'), fullPage: true });
 
-  await page.goto('/massnahmen');
+  await page.getByRole('link', { name: 'Maßnahmen', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Maßnahmen' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: out('massnahmen'), fullPage: true });

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, login, openTaskOf, test, apiAs } from './support/test';
+import { apiAs, expect, expectAccessible, login, test } from './support/test';
 
 /**
  * The daily work of the issue, as the people do it in the browser, on 13 Tarup (the demo left its measure
@@ -89,10 +89,42 @@ test('when jugend opens a task or a measure of soziales by its address, then the
   await expectAccessible(page);
 });
 
-test('when lenkung opens the decision on 13 Tarup, then it lists both departments’ measures with their budgets', async ({ page }) => {
-  const task = await openTaskOf('lenkung', SPACE, 'decide-package');
-  await login(page, 'lenkung', `/aufgaben/${encodeURIComponent(task.id)}`);
+test('when lenkung follows the bell to the decision on 13 Tarup and approves the package, then both measures are approved', async ({ page }) => {
+  await login(page, 'lenkung');
+  // The workflow told the steering committee about the new decision: the bell leads straight to the task.
+  await expect(page.getByTestId('ungelesen')).not.toHaveText('0');
+  await page.getByRole('button', { name: /Benachrichtigungen/ }).click();
+  await page.getByRole('link', { name: /Über das Maßnahmenpaket entscheiden/ }).filter({ hasText: /Tarup|STGT13/ }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Über das Maßnahmenpaket entscheiden' })).toBeVisible();
+  await expect(page.getByText('13 Tarup').first()).toBeVisible();
   await expect(page.getByText(TITLE).first()).toBeVisible();
   await expect(page.getByText('Ausbildungslotsen an der Gemeinschaftsschule Tarup').first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Alle genehmigen' }).click();
+  await page.getByRole('button', { name: 'Abschließen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '„Über das Maßnahmenpaket entscheiden“ ist abgeschlossen' })).toBeVisible();
+
+  // Approved measures start at once: the measures service has them in progress.
+  const planner = await apiAs('planer');
+  await expect
+    .poll(async () => ((await planner.measures(`/v1/measures?space=${SPACE}`)).body.items as Array<{ status: string }>).map((m) => m.status).sort())
+    .toEqual(['in-progress', 'in-progress']);
+});
+
+test('when the neighbourhood coordination opens Maßnahmen for 13 Tarup, then it sees the approved measures with their budgets and may file nothing', async ({ page }) => {
+  await login(page, 'koordination', `/massnahmen?space=${SPACE}`);
+  const rows = page.getByTestId('massnahme');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: TITLE })).toContainText('25.000');
+  await expect(rows.filter({ hasText: 'Ausbildungslotsen' })).toContainText('18.000');
+  await expect(page.getByTestId('summenzeile')).toContainText('43.000');
+  await expectAccessible(page);
+
+  await rows.filter({ hasText: TITLE }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByText('Räume im Stadtteilhaus vereinbart')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Statusbericht/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Statusbericht erstatten/ })).toHaveCount(0);
+  await expectAccessible(page);
 });

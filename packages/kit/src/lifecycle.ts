@@ -29,10 +29,11 @@ export async function runProcess(options: {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     let failed = false;
-    for (const part of closables) {
+    for (const [order, part] of closables.entries()) {
       try {
         await withTimeout(part.close(), options.shutdownTimeoutMs, `${part.name} did not close within ${options.shutdownTimeoutMs} ms`);
-        logger.info({ part: part.name }, 'closed');
+        // `order`: parts closing within one millisecond keep their order for whoever reads the log.
+        logger.info({ part: part.name, order }, 'closed');
       } catch (error) {
         failed = true;
         logger.error({ err: error, part: part.name }, 'close failed');

@@ -42,8 +42,11 @@ describe('the outbox with the relay in the service', () => {
     expect(events.map((e) => e.type)).toEqual(['measure.status-changed', 'measure.status-changed', 'measure.report-filed']);
     expect(events[1]?.payload).toMatchObject({ measureId: measure.id, cycleId: cycle, department: 'jugend', from: 'approved', to: 'in-progress' });
     expect(events[2]?.payload).toMatchObject({ progress: 20, trafficLight: 'yellow' });
-    const { rows } = await service.deps.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1 AND published_at IS NULL`, [measure.id]);
-    expect(rows[0].n).toBe(0);
+    // The relay marks an event published after the publisher returned, in its own statement: wait for that.
+    const unpublished = async () =>
+      (await service.deps.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1 AND published_at IS NULL`, [measure.id])).rows[0].n as number;
+    await waitFor(async () => (await unpublished()) === 0, 5_000, 'the events marked published');
+    expect(await unpublished()).toBe(0);
   });
 
   test('when a transaction rolls back after writing an event, then the event does not exist and is never published', async () => {

@@ -34,12 +34,3 @@ export async function apiAs(username: string) {
   const at = (service: Api) => (path: string, options: { method?: string; body?: unknown } = {}) => call(`${process.env[service]}${path}`, { token, ...options });
   return { strategy: at('STRATEGY_API'), measures: at('MEASURES_API'), monitoring: at('MONITORING_API') };
 }
-
-/** The open task of a type in a space, as the user's inbox lists it. */
-export async function openTaskOf(username: string, space: string, type: string): Promise<{ id: string; measureIds: string[]; cycleId: string }> {
-  const api = await apiAs(username);
-  const response = await api.strategy(`/v1/tasks?scope=groups&space=${space}&type=${type}&status=open`);
-  const task = response.body.items?.[0];
-  if (!task) throw new Error(`no open ${type} task of ${space} for ${username}: ${JSON.stringify(response.body)}`);
-  return task;
-}

@@ -31,7 +31,7 @@ export function NotificationBell() {
         <svg className="bell__icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
           <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />
         </svg>
-        <span className="kern-label">Benachrichtigungen</span>
+        <span className="kern-sr-only">Benachrichtigungen</span>
         {unread > 0 && (
           <span className="count-badge" data-testid="ungelesen">
             {unread}
@@ -56,7 +56,9 @@ export function NotificationBell() {
               const text = (
                 <>
                   <span className={n.read ? 'kern-body' : 'kern-body kern-body--bold'}>{n.title}</span>
-                  <span className="kern-body--small kern-body--muted"> · {formatRelative(n.createdAt)}</span>
+                  <span className="kern-body--small kern-body--muted notification-list__body">
+                    {n.body} · {formatRelative(n.createdAt)}
+                  </span>
                 </>
               );
               return (

@@ -1,4 +1,4 @@
-import { RECOMMENDATION_LABELS, TARGET_GROUP_LABELS } from '@sozialraum/contracts/browser';
+import { PARTICIPATION_FORMAT_LABELS, RECOMMENDATION_LABELS, TARGET_GROUP_LABELS } from '@sozialraum/contracts/browser';
 
 /** German names of the keys the APIs use, for what only the app shows. */
 export const DEPARTMENT_LABELS: Record<string, string> = {
@@ -40,3 +40,4 @@ export function candidateGroupLabel(group: string): string {
 export { RECOMMENDATION_LABELS, TARGET_GROUP_LABELS } from '@sozialraum/contracts/browser';
 export const targetGroupLabel = (key: string): string => (TARGET_GROUP_LABELS as Record<string, string>)[key] ?? key;
 export const recommendationLabel = (key: string): string => (RECOMMENDATION_LABELS as Record<string, string>)[key] ?? key;
+export const participationFormatLabel = (key: string): string => (PARTICIPATION_FORMAT_LABELS as Record<string, string>)[key] ?? key;

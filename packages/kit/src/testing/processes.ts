@@ -88,13 +88,12 @@ export async function createTestDatabase(name: string): Promise<string> {
 }
 
 /**
- * The `part` of each "closed" log line, in the order the parts closed (by the lines' own timestamps: lines
- * of one process can reach the test's pipe out of order under load).
+ * The `part` of each "closed" log line, in the order the parts closed (by the `order` each line carries:
+ * lines of one process can reach the test's pipe out of order under load, and share a millisecond).
  */
 export function closedParts(process: StartedProcess): string[] {
   return process.logs
     .filter((l) => l.msg === 'closed')
-    .map((l, index) => ({ part: String(l.part), at: Date.parse(String(l.time)), index }))
-    .sort((a, b) => a.at - b.at || a.index - b.index)
-    .map((l) => l.part);
+    .sort((a, b) => Number(a.order) - Number(b.order))
+    .map((l) => String(l.part));
 }

@@ -39,9 +39,9 @@ export function TaskPage() {
   const overdue = isOverdue(t, now);
 
   const complete = async (result: unknown) => {
-    const completion = await actions.complete.mutateAsync(result);
+    await actions.complete.mutateAsync(result);
     discardDraft(taskId);
-    flash.set(`„${label}“ ist abgeschlossen. Der Zyklus ist jetzt in der Phase „${PHASE_LABELS[completion.phase]}“.`);
+    flash.set(`„${label}“ ist abgeschlossen. Der Strategiezyklus geht weiter; wer als Nächstes dran ist, findet es in seinen Aufgaben.`);
     await navigate({ to: '/aufgaben', search: inboxSearch.parse({}) });
   };
 

@@ -11,10 +11,13 @@ const emptyMeasure = { title: '', description: '', needKey: '', budgetPlanned: u
 /** A department proposes measures for the needs it is responsible for (or declines with a reason). */
 export function ProposeMeasuresForm({ task, complete }: TaskFormProps) {
   const needs = (task.context.needs as Need[] | undefined) ?? [];
-  const form = useTaskForm('propose-measures', task.id, {
-    decision: 'propose',
-    measures: [{ ...emptyMeasure, needKey: needs.length === 1 ? needs[0]!.key : '' }],
-  });
+  const form = useTaskForm(
+    'propose-measures',
+    task.id,
+    { decision: 'propose', measures: [{ ...emptyMeasure, needKey: needs.length === 1 ? needs[0]!.key : '' }] },
+    // Declining sends no measures; the drafted ones stay in the form in case the department changes its mind.
+    (values) => (values.decision === 'decline' ? { ...values, measures: [] } : values),
+  );
   const { register, watch, formState: { errors } } = form;
   const measures = useFieldArray({ control: form.control, name: 'measures' });
   const decision = watch('decision');
@@ -22,7 +25,7 @@ export function ProposeMeasuresForm({ task, complete }: TaskFormProps) {
 
   return (
     <TaskFormShell form={form} complete={complete}>
-      <Fieldset legend="Ihre Antwort" error={errors.decision?.message}>
+      <Fieldset legend="Was schlägt Ihr Fachbereich vor?" error={errors.decision?.message}>
         <div className="kern-form-check">
           <input className="kern-form-check__radio" type="radio" id="decision-propose" value="propose" {...register('decision')} />
           <label className="kern-label" htmlFor="decision-propose">Maßnahmen vorschlagen</label>

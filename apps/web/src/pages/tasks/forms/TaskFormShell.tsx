@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { fieldErrors } from '../../../api/problem';
 import { Alert, ErrorAlert } from '../../../components/Alert';
-import { toGerman } from './german-errors';
+import { serverFieldMessage } from './german-errors';
 
 export interface TaskFormShellProps<T extends FieldValues> {
   form: UseFormReturn<T>;
@@ -22,6 +22,11 @@ export function TaskFormShell<T extends FieldValues>({ form, complete, children,
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<unknown>();
   const [invalidCount, setInvalidCount] = useState(0);
+  const refusalBox = useRef<HTMLDivElement>(null);
+  // A refusal is said at the top of the form: focus goes there, so keyboard and screen reader users hear it first.
+  useEffect(() => {
+    if (refusal !== undefined) refusalBox.current?.focus();
+  }, [refusal]);
 
   const onValid = async (values: T) => {
     if (sending.current) return;
@@ -35,7 +40,7 @@ export function TaskFormShell<T extends FieldValues>({ form, complete, children,
     } catch (error) {
       sending.current = false;
       setRefusal(error);
-      for (const { path, detail } of fieldErrors(error, '/result')) form.setError(path as Path<T>, { type: 'server', message: toGerman(detail) });
+      for (const { path, detail } of fieldErrors(error, '/result')) form.setError(path as Path<T>, { type: 'server', message: serverFieldMessage(detail) });
     } finally {
       setPending(false);
     }
@@ -46,7 +51,11 @@ export function TaskFormShell<T extends FieldValues>({ form, complete, children,
   return (
     // eslint-disable-next-line react-hooks/refs -- the guard is read when the form is submitted, never while rendering
     <form className="task-form kern-stack-lg" noValidate onSubmit={form.handleSubmit(onValid, onInvalid)} aria-busy={pending}>
-      {refusal !== undefined && <ErrorAlert error={refusal} title="Die Aufgabe wurde nicht abgeschlossen" />}
+      {refusal !== undefined && (
+        <div ref={refusalBox} tabIndex={-1} className="task-form__refusal">
+          <ErrorAlert error={refusal} title="Die Aufgabe wurde nicht abgeschlossen" />
+        </div>
+      )}
       {invalidCount > 0 && (
         <Alert tone="danger" title="Bitte prüfen Sie Ihre Eingaben">
           <p>{invalidCount === 1 ? 'Eine Angabe fehlt oder ist ungültig; sie ist unten markiert.' : `${invalidCount} Angaben fehlen oder sind ungültig; sie sind unten markiert.`}</p>

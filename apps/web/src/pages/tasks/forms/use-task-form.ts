@@ -4,21 +4,25 @@ import { useEffect } from 'react';
 import { type DefaultValues, type FieldValues, type Resolver, useForm } from 'react-hook-form';
 import { germanErrorMap, toGerman } from './german-errors';
 
-/** The contracts' schema of a task type as a form resolver, with German messages. */
-export function taskResolver<T extends FieldValues>(type: TaskType): Resolver<T> {
+/**
+ * The contracts' schema of a task type as a form resolver, with German messages. `prepare` leaves out what
+ * the person's choice makes irrelevant (e.g. drafted measures when declining), without deleting it from the form.
+ */
+export function taskResolver<T extends FieldValues>(type: TaskType, prepare: (values: T) => T = (values) => values): Resolver<T> {
   const resolve = zodResolver(forms[type] as never, { errorMap: germanErrorMap } as never) as unknown as Resolver<T>;
   return async (values, context, options) => {
-    const result = await resolve(values, context, options);
+    const result = await resolve(prepare(values), context, options);
     translate(result.errors);
     return result;
   };
 }
 
+/** Translates the messages of an error tree in place; `ref` (the field's DOM element) is never walked into. */
 function translate(errors: unknown): void {
   if (!errors || typeof errors !== 'object') return;
   const error = errors as { message?: unknown };
   if (typeof error.message === 'string') error.message = toGerman(error.message);
-  for (const value of Object.values(errors)) if (value && typeof value === 'object' && value !== errors) translate(value);
+  for (const [key, value] of Object.entries(errors)) if (key !== 'ref' && value && typeof value === 'object') translate(value);
 }
 
 const draftKey = (taskId: string) => `entwurf:${taskId}`;
@@ -27,9 +31,9 @@ const draftKey = (taskId: string) => `entwurf:${taskId}`;
  * A task form whose input survives a reload or a refused completion: a draft is kept in this tab's
  * sessionStorage until the task is completed.
  */
-export function useTaskForm<T extends TaskType>(type: T, taskId: string, defaults: DefaultValues<TaskResult<T>>) {
+export function useTaskForm<T extends TaskType>(type: T, taskId: string, defaults: DefaultValues<TaskResult<T>>, prepare?: (values: TaskResult<T>) => TaskResult<T>) {
   const saved = readDraft<TaskResult<T>>(taskId);
-  const form = useForm<TaskResult<T>>({ resolver: taskResolver<TaskResult<T>>(type), defaultValues: saved ?? defaults, mode: 'onTouched' });
+  const form = useForm<TaskResult<T>>({ resolver: taskResolver<TaskResult<T>>(type, prepare), defaultValues: saved ?? defaults, mode: 'onTouched' });
   useEffect(() => {
     const subscription = form.watch((values) => sessionStorage.setItem(draftKey(taskId), JSON.stringify(values)));
     return () => subscription.unsubscribe();
