@@ -45,5 +45,7 @@ export const baseServiceConfig = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('sozialraum-api'),
   SHUTDOWN_TIMEOUT_MS: env.durationMs(10_000),
   BODY_LIMIT: z.string().default('1mb'),
+  /** Check every JSON response against the OpenAPI document (the tests turn it on; a mismatch is a 500). */
+  VALIDATE_RESPONSES: env.bool(false),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceConfig>;

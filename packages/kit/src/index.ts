@@ -1,5 +1,6 @@
 export { loadConfig, ConfigError, env, baseServiceConfig, type BaseServiceConfig } from './config';
 export { AppError, problems, type AppErrorOptions, type FieldError } from './errors';
+export { idempotencyKeyReused, requestFingerprint } from './idempotency';
 export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';
 export { createHttpApp, mountHealth, type HttpApp, type HttpAppOptions } from './http/app';
 export { loadOpenApiDocument, type OpenApiDocument } from './http/openapi';

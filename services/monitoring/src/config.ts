@@ -4,8 +4,8 @@ export const configSchema = baseServiceConfig.extend({
   PORT: env.port(3001),
   DATABASE_URL: env.url(),
   REDIS_URL: env.url(),
-  /** Uploads travel base64-encoded in JSON: a 20 MB shapefile needs about 27 MB. */
-  BODY_LIMIT: z.string().default('30mb'),
+  /** Only the import routes take it (uploads travel base64-encoded in JSON: a 20 MB shapefile needs about 27 MB). */
+  UPLOAD_LIMIT: z.string().default('30mb'),
   /** Run the import and recomputation jobs in this process (turn off for API-only replicas). */
   RUN_JOBS: env.bool(true),
 });

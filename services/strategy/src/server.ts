@@ -14,6 +14,7 @@ export function createServer(deps: StrategyDependencies): HttpApp {
     name: 'strategy',
     openapi,
     bodyLimit: deps.config.BODY_LIMIT,
+    validateResponses: deps.config.VALIDATE_RESPONSES,
     routes: (router) => {
       mountCyclesRoutes(router, deps);
       mountTasksRoutes(router, deps);

@@ -1,4 +1,5 @@
-import express, { type Express, type Router } from 'express';
+import type { Server } from 'node:http';
+import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import compression from 'compression';
 import helmet from 'helmet';
@@ -12,7 +13,9 @@ import { AppError, problems } from '../errors';
 import { type HealthCheck, runHealthChecks } from '../health';
 import { currentRequestId } from '../logger';
 import { createMetricsRegistry, httpRequestMetrics, METRICS_PATH, mountMetrics } from '../metrics';
-import type { OpenApiDocument } from './openapi';
+import { createHttpServer } from './client-errors';
+import { inputGuard } from './input-guard';
+import { type OpenApiDocument, uploadOperations } from './openapi';
 import { problemHandler, sendProblem } from './problem';
 import { requestId } from './request-id';
 
@@ -26,7 +29,11 @@ export interface HttpAppOptions {
   health: HealthCheck[];
   /** Where the service registered its own metrics; /metrics serves it with the HTTP and process metrics. */
   metrics?: Registry;
+  /** Largest JSON body (default 1mb); operations marked `x-upload: true` in the document take `uploadLimit`. */
   bodyLimit?: string;
+  uploadLimit?: string;
+  /** Checks every JSON response against the document (tests): a mismatch becomes a 500 that says where. */
+  validateResponses?: boolean;
   /** Mounts the service's own routes; they run after authentication and request validation. */
   routes: (router: Router) => void;
 }
@@ -89,17 +96,21 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   });
 
   app.use((req, res, next) => (publicPaths.includes(req.path) ? next() : authenticate(options.verifier)(req, res, next)));
-  app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use(jsonBodies(options));
+  app.use(inputGuard);
   app.use(
     OpenApiValidator.middleware({
       apiSpec: options.openapi as never,
       validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
-      validateResponses: false,
+      validateResponses: options.validateResponses ? { onError: responseMismatch } : false,
       validateSecurity: false,
+      validateFormats: true,
+      ajvFormats: { mode: 'full' },
       ignoreUndocumented: false,
       $refParser: { mode: 'dereference' },
     }),
   );
+  if (options.validateResponses) app.use(validateAsSent);
 
   app.get('/v1/me', (req, res) => {
     res.json(principalOf(req));
@@ -115,5 +126,35 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
   app.use((_req, _res, next) => next(problems.notFound('There is no such resource.')));
   app.use(problemHandler(options.logger));
+  // Listening goes through the kit's server, so Node's own refusals (431, 400) carry problem+json too.
+  app.listen = ((...args: Parameters<Server['listen']>) => createHttpServer(app).listen(...args)) as HttpApp['listen'];
   return app;
+}
+
+const jsonTypes = ['application/json', 'application/*+json'];
+
+/** One JSON parser for most routes and a larger one only where files come in (`x-upload` operations). */
+function jsonBodies(options: HttpAppOptions): RequestHandler {
+  const small = express.json({ limit: options.bodyLimit ?? '1mb', type: jsonTypes });
+  const uploads = uploadOperations(options.openapi);
+  if (!uploads.length || !options.uploadLimit) return small;
+  const large = express.json({ limit: options.uploadLimit, type: jsonTypes });
+  return (req, res, next) => (uploads.some((u) => u.method === req.method && u.path.test(req.path)) ? large : small)(req, res, next);
+}
+
+/** The validator sees a response as it goes over the wire (dates as strings), not as the route built it. */
+const validateAsSent: RequestHandler = (_req, res, next) => {
+  const send = res.json.bind(res);
+  res.json = (body?: unknown) => send(body === undefined ? body : JSON.parse(JSON.stringify(body)));
+  next();
+};
+
+/** Throws from the validator's response hook, so the request ends in a 500 that names the mismatch. */
+function responseMismatch(error: Error, _body: unknown, req: Request): never {
+  throw new AppError({
+    status: 500,
+    title: 'Response does not match the OpenAPI document',
+    detail: `${req.method} ${req.originalUrl}: ${error.message}`,
+    cause: error,
+  });
 }

@@ -131,3 +131,16 @@ export function loadOpenApiDocument(path: string): OpenApiDocument {
     components,
   };
 }
+
+/** The operations marked `x-upload: true` (files come in as JSON), as method and path pattern. */
+export function uploadOperations(document: OpenApiDocument): Array<{ method: string; path: RegExp }> {
+  const found: Array<{ method: string; path: RegExp }> = [];
+  for (const [template, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item as Record<string, { 'x-upload'?: boolean }>)) {
+      if (operation?.['x-upload'] !== true) continue;
+      const pattern = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+      found.push({ method: method.toUpperCase(), path: new RegExp(`^${pattern}$`) });
+    }
+  }
+  return found;
+}

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, type FieldError } from '../errors';
 import { currentRequestId } from '../logger';
+import { databaseInputError } from './database-errors';
 
 /** Sends an RFC 9457 problem document. */
 export function sendProblem(req: Request, res: Response, error: AppError): void {
@@ -36,7 +37,9 @@ const titles: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
 };
 
 /** The validator reports `/body/name` or `.body.name`; problem documents use JSON pointers. */
@@ -59,6 +62,8 @@ export function toAppError(error: unknown): AppError {
           : error.message;
     return new AppError({ status, title: titles[status] ?? 'Bad Request', detail, errors: fieldErrors, cause: error });
   }
+  const refusedByDatabase = databaseInputError(error);
+  if (refusedByDatabase) return refusedByDatabase;
   return new AppError({
     status: 500,
     title: 'Internal Server Error',
@@ -71,6 +76,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const problem = toAppError(error);
     if (problem.status >= 500) logger.error({ err: problem.cause ?? problem }, problem.detail);
+    // Input the database refused: the caller's problem, but a sign that validation let it through.
+    else if (problem.extensions?.sqlState) logger.warn({ err: problem.cause }, `database refused the input: ${problem.detail}`);
     if (res.headersSent) {
       res.end();
       return;

@@ -86,3 +86,4 @@ export async function call(
 }
 export * from './processes';
 export * from './service';
+export * from './openapi-bounds';

@@ -14,6 +14,8 @@ export interface ImportRecord {
   kind: ImportKind;
   status: ImportStatus;
   idempotencyKey: string | null;
+  /** What the Idempotency-Key is bound to (requestFingerprint of the request). */
+  requestHash: string | null;
   fileName: string;
   format: string;
   /** The request without the file: mapping, release, options. */
@@ -31,21 +33,21 @@ export interface ImportRecord {
   finishedAt: Date | null;
 }
 
-const columns = `id, kind, status, idempotency_key AS "idempotencyKey", file_name AS "fileName", format, request,
+const columns = `id, kind, status, idempotency_key AS "idempotencyKey", request_hash AS "requestHash", file_name AS "fileName", format, request,
   rows_total AS "rowsTotal", rows_done AS "rowsDone", rows_imported AS "rowsImported", rows_rejected AS "rowsRejected",
   report, error, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
 
 export async function insertImport(
   db: Queryable,
-  record: Pick<ImportRecord, 'id' | 'kind' | 'idempotencyKey' | 'fileName' | 'format' | 'request' | 'createdBy'> & { file: Buffer },
+  record: Pick<ImportRecord, 'id' | 'kind' | 'idempotencyKey' | 'requestHash' | 'fileName' | 'format' | 'request' | 'createdBy'> & { file: Buffer },
 ): Promise<ImportRecord | undefined> {
   const { rows } = await db.query<ImportRecord>(
-    `INSERT INTO import (id, kind, status, idempotency_key, file_name, format, request, file, created_by)
-     VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (idempotency_key) DO NOTHING
+    `INSERT INTO import (id, kind, status, idempotency_key, request_hash, file_name, format, request, file, created_by)
+     VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
      RETURNING ${columns}`,
-    [record.id, record.kind, record.idempotencyKey, record.fileName, record.format, JSON.stringify(record.request), record.file, record.createdBy],
+    [record.id, record.kind, record.idempotencyKey, record.requestHash, record.fileName, record.format, JSON.stringify(record.request), record.file, record.createdBy],
   );
   return rows[0];
 }
@@ -55,8 +57,9 @@ export async function findImport(db: Queryable, id: string): Promise<ImportRecor
   return rows[0];
 }
 
-export async function findImportByIdempotencyKey(db: Queryable, key: string): Promise<ImportRecord | undefined> {
-  const { rows } = await db.query<ImportRecord>(`SELECT ${columns} FROM import WHERE idempotency_key = $1`, [key]);
+/** The import this person started with this key, if any: keys are per user. */
+export async function findImportByIdempotencyKey(db: Queryable, createdBy: string, key: string): Promise<ImportRecord | undefined> {
+  const { rows } = await db.query<ImportRecord>(`SELECT ${columns} FROM import WHERE created_by = $1 AND idempotency_key = $2`, [createdBy, key]);
   return rows[0];
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Logger, type Principal, problems } from '@sozialraum/kit';
+import { AppError, idempotencyKeyReused, type Logger, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import {
   findImport,
@@ -32,26 +32,28 @@ export interface ImportSubmission {
 
 /**
  * Stores the upload and queues its job. With an Idempotency-Key, a retry (or a double click) gets the
- * import it already started instead of a second one.
+ * import it already started instead of a second one; the key is the sender's and bound to the request.
  */
 export async function submitImport(db: Queryable, jobs: Queue, submission: ImportSubmission): Promise<ImportRecord> {
   const file = Buffer.from(submission.content, 'base64');
   if (file.length === 0) throw problems.badRequest('The uploaded file is empty (content must be the base64-encoded file).');
+  const createdBy = submission.principal.username ?? submission.principal.id;
+  const requestHash = requestFingerprint(submission.kind, submission.fileName, submission.format, submission.request, file);
   const record = await insertImport(db, {
     id: randomUUID(),
     kind: submission.kind,
     idempotencyKey: submission.idempotencyKey ?? null,
+    requestHash,
     fileName: submission.fileName,
     format: submission.format,
     request: submission.request,
-    createdBy: submission.principal.username ?? submission.principal.id,
+    createdBy,
     file,
   });
   if (!record) {
-    const earlier = await findImportByIdempotencyKey(db, submission.idempotencyKey ?? '');
-    if (!earlier || earlier.kind !== submission.kind) {
-      throw problems.conflict('This Idempotency-Key was already used for a different request.');
-    }
+    // Only a key given before gets here: this person's earlier import with it, if it was the same request.
+    const earlier = await findImportByIdempotencyKey(db, createdBy, submission.idempotencyKey ?? '');
+    if (!earlier || earlier.requestHash !== requestHash) throw idempotencyKeyReused();
     return earlier;
   }
   await jobs.add(`import-${submission.kind}`, { importId: record.id }, { jobId: record.id });

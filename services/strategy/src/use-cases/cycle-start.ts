@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { type CycleInput, cycleWorkflowId, PHASE_LABELS } from '@sozialraum/contracts';
-import { AppError, type Principal, problems, type ServiceClient } from '@sozialraum/kit';
+import { AppError, idempotencyKeyReused, type Principal, problems, requestFingerprint, type ServiceClient } from '@sozialraum/kit';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { spaceCycles } from '../data/cycles.repository';
 import { findStartRequest, forgetStartRequest, recordStartRequest, storeStartResponse } from '../data/idempotency.repository';
@@ -24,7 +23,7 @@ type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'config' | 'monitor
  * after a crash) resumes the same start and answers like it.
  */
 export async function startCycle(deps: Deps, principal: Principal, request: StartCycleRequest, idempotencyKey?: string): Promise<Cycle> {
-  const hash = createHash('sha256').update(JSON.stringify([request.spaceCode, request.alertId ?? null])).digest('hex');
+  const hash = requestFingerprint(request);
   const previous = idempotencyKey ? await previousStart(deps, principal, idempotencyKey, hash) : undefined;
   if (previous?.response) return previous.response;
   let workflowId = previous?.workflowId;
@@ -78,7 +77,7 @@ export async function startCycle(deps: Deps, principal: Principal, request: Star
 async function previousStart(deps: Deps, principal: Principal, key: string, hash: string): Promise<{ workflowId: string; response?: Cycle } | undefined> {
   const previous = await findStartRequest(deps.pool, principal.id, key);
   if (!previous) return undefined;
-  if (previous.request_hash !== hash) throw problems.unprocessable('This Idempotency-Key was used for a different request.');
+  if (previous.request_hash !== hash) throw idempotencyKeyReused();
   return { workflowId: previous.workflow_id, response: (previous.response ?? undefined) as Cycle | undefined };
 }
 
