@@ -16,6 +16,8 @@ export interface ValueRow {
   spaceCode: string;
   spaceName: string;
   spaceType: string;
+  /** The parent of the space version that holds the value (secondary suppression follows the hierarchy). */
+  parentId: number | null;
   population: number | null;
   indicatorKey: string;
   period: string;
@@ -59,7 +61,7 @@ export interface ValueFilter {
 export async function currentValues(db: Queryable, filter: ValueFilter): Promise<ValueRow[]> {
   const { rows } = await db.query<ValueRow>(
     `SELECT DISTINCT ON (s.code, v.indicator_key, v.period)
-            s.id AS "spaceId", s.code AS "spaceCode", s.name AS "spaceName", s.type AS "spaceType", s.population,
+            s.id AS "spaceId", s.code AS "spaceCode", s.name AS "spaceName", s.type AS "spaceType", s.parent_id AS "parentId", s.population,
             v.indicator_key AS "indicatorKey", v.period, v.value, v.numerator, v.denominator, r.key AS "releaseKey"
        FROM current_value v JOIN space s ON s.id = v.space_id JOIN data_release r ON r.id = v.release_id
       WHERE v.indicator_key = ANY($1)
@@ -73,23 +75,41 @@ export async function currentValues(db: Queryable, filter: ValueFilter): Promise
   return rows;
 }
 
-/** What a comparison among peers needs of a value: whose it is and what protection looks at. */
-export type PeerValueRow = Pick<ValueRow, 'spaceCode' | 'population' | 'indicatorKey' | 'period' | 'value' | 'numerator' | 'denominator'>;
+/** What a comparison among peers, and confidentiality, need of a value: whose it is and what protection looks at. */
+export type PeerValueRow = Pick<
+  ValueRow,
+  'spaceId' | 'spaceCode' | 'spaceType' | 'parentId' | 'population' | 'indicatorKey' | 'period' | 'value' | 'numerator' | 'denominator'
+>;
 
 /**
- * The current values of the indicators for every space of a type (by code: a value kept on an earlier version
- * of a space counts for its code), with only the columns a comparison needs — a profile reads them all. One
- * sort picks the newest space version and, within it, the newest release (as current_value does), not two.
+ * The current values of the indicators (optionally in some periods) for every space of every type (by code: a
+ * value kept on an earlier version of a space counts for its code), with only the columns a comparison and the
+ * confidentiality rules need — a profile reads them all. Whole cross-sections (all types), since secondary
+ * suppression compares a parent with its children. One sort picks the newest space version and, within it,
+ * the newest release (as current_value does), not two.
  */
-export async function peerValues(db: Queryable, indicatorKeys: readonly string[], type: string): Promise<PeerValueRow[]> {
+export async function peerValues(db: Queryable, indicatorKeys: readonly string[], periods?: readonly string[]): Promise<PeerValueRow[]> {
   const { rows } = await db.query<PeerValueRow>(
     `SELECT DISTINCT ON (s.code, v.indicator_key, v.period)
-            s.code AS "spaceCode", s.population, v.indicator_key AS "indicatorKey", v.period, v.value, v.numerator, v.denominator
+            s.id AS "spaceId", s.code AS "spaceCode", s.type AS "spaceType", s.parent_id AS "parentId", s.population,
+            v.indicator_key AS "indicatorKey", v.period, v.value, v.numerator, v.denominator
        FROM indicator_value v JOIN space s ON s.id = v.space_id
-      WHERE v.indicator_key = ANY($1) AND s.type = $2
+      WHERE v.indicator_key = ANY($1) AND ($2::text[] IS NULL OR v.period = ANY($2))
       ORDER BY s.code, v.indicator_key, v.period, s.valid_from DESC, v.release_id DESC`,
-    [indicatorKeys, type],
+    [indicatorKeys, periods ?? null],
   );
+  return rows;
+}
+
+export interface SpaceLink {
+  id: number;
+  code: string;
+  parentId: number | null;
+}
+
+/** Every version of every space with its parent: the hierarchy secondary suppression walks. */
+export async function spaceLinks(db: Queryable): Promise<SpaceLink[]> {
+  const { rows } = await db.query<SpaceLink>('SELECT id, code, parent_id AS "parentId" FROM space ORDER BY code, valid_from DESC');
   return rows;
 }
 
