@@ -107,6 +107,12 @@ export interface SpaceLink {
   parentId: number | null;
 }
 
+/** Whether any space has a parent: without, no value's suppression depends on another's. */
+export async function anySpaceHasParent(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ nested: boolean }>('SELECT EXISTS (SELECT 1 FROM space WHERE parent_id IS NOT NULL) AS nested');
+  return rows[0]?.nested === true;
+}
+
 /** Every version of every space with its parent: the hierarchy secondary suppression walks. */
 export async function spaceLinks(db: Queryable): Promise<SpaceLink[]> {
   const { rows } = await db.query<SpaceLink>('SELECT id, code, parent_id AS "parentId" FROM space ORDER BY code, valid_from DESC');
@@ -119,12 +125,15 @@ export interface MethodInputRow {
   indicatorKey: string;
   period: string;
   value: number;
+  /** For the confidentiality rules. */
+  numerator: number | null;
+  denominator: number | null;
   releaseKey: string;
 }
 
 export async function currentValuesOfSpaces(db: Queryable, indicatorKeys: readonly string[], spaceIds: readonly number[]): Promise<MethodInputRow[]> {
   const { rows } = await db.query<MethodInputRow>(
-    `SELECT v.space_id AS "spaceId", v.indicator_key AS "indicatorKey", v.period, v.value, r.key AS "releaseKey"
+    `SELECT v.space_id AS "spaceId", v.indicator_key AS "indicatorKey", v.period, v.value, v.numerator, v.denominator, r.key AS "releaseKey"
        FROM current_value v JOIN data_release r ON r.id = v.release_id
       WHERE v.indicator_key = ANY($1) AND v.space_id = ANY($2)`,
     [indicatorKeys, spaceIds],

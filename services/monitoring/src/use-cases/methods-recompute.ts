@@ -1,6 +1,6 @@
 import type { Logger } from '@sozialraum/kit';
 import type { PoolClient } from '@sozialraum/kit/db';
-import { currentValuesOfSpaces, dominantSpaceType, type MethodInputRow, peerValues } from '../data/analysis.repository';
+import { anySpaceHasParent, currentValuesOfSpaces, dominantSpaceType, type MethodInputRow, peerValues } from '../data/analysis.repository';
 import type { MethodVersionRecord } from '../data/methods.repository';
 import { insertRuns, type NewIndexResult, type NewIndexRun, type RunAudience } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
@@ -8,7 +8,7 @@ import { listSpaces, type SpaceRecord, type SpaceType } from '../data/spaces.rep
 import type { ConfidentialityRules } from '../domain/confidentiality';
 import { computeIndices, type IndexComputation, type IndicatorValues, type MethodVersion, type SpaceIndexInput } from '../domain/method';
 import { loadConfidentialityRules } from './confidentiality';
-import { discloseSections, type Disclosure } from './disclosure';
+import { discloseSections, type Disclosure, type SectionRow } from './disclosure';
 
 /** The same period n years earlier: '2023' → '2021', '2023-12-31' → '2021-12-31'. */
 export function shiftPeriod(period: string, years: number): string {
@@ -72,6 +72,19 @@ function periodInputs(method: MethodVersionRecord['definition'], spaces: readonl
     dynamicsKeys.some((k) => typeof (difference ? input.dynamicsBase : input.dynamics)?.[k] === 'number'),
   );
   return { inputs, releases: [...releases].sort(), hasDynamicsBase, base };
+}
+
+/**
+ * The cross-sections the inputs' confidentiality is decided on. Without any parent among the spaces no value's
+ * suppression depends on another's, so the inputs themselves are enough and the second read is saved.
+ */
+async function inputSections(db: Queryable, keys: readonly string[], spaces: readonly SpaceRecord[], rows: readonly MethodInputRow[]): Promise<SectionRow[]> {
+  if (await anySpaceHasParent(db)) return peerValues(db, keys);
+  const byId = new Map(spaces.map((s) => [Number(s.id), s]));
+  return rows.map((r) => {
+    const space = byId.get(Number(r.spaceId)) as SpaceRecord;
+    return { ...r, spaceCode: space.code, spaceType: space.type, parentId: null, population: space.population };
+  });
 }
 
 /**
@@ -172,7 +185,7 @@ export async function recomputeMethod(db: PoolClient, method: MethodVersionRecor
   const periods = [...new Set(rows.filter((r) => statusKeys.includes(r.indicatorKey)).map((r) => r.period))].sort();
   const valueOf = lookup(rows);
   const rules = await loadConfidentialityRules(db);
-  const disclosure = await discloseSections(db, 'disclosed', await peerValues(db, keys));
+  const disclosure = await discloseSections(db, 'disclosed', await inputSections(db, keys, spaces, rows));
   const runs: NewIndexRun[] = [];
   const rawRuns: NewIndexRun[] = [];
   for (const period of periods) {
