@@ -16,6 +16,7 @@ import { DEFAULT_RULES, freshVersion, recompute, seed, type SeedValue } from './
  * - T9C_COUNT 2023: P 120 = 40 + 35 + 30 + 13 + 2 — space 5 has 2 cases (min-cases); Q 50 = 8 + 42.
  * - T9C_RATE 2023: P 60/600 = 20/200 + 15/150 + 12/120 + 10/122 + 3/8 — space 5's denominator is 8 (min-denominator).
  * - T9C_S (the one indicator of method t9c and of an above-mean alert): 2023 space 5 is 1/8 = 12.5 (withheld).
+ * - T9C_D, the change of T9C_COUNT over a year (catalogue changeOf): 2023 space 5 is 2 − 10 = −8.
  */
 
 jest.setTimeout(90_000);
@@ -32,7 +33,11 @@ const HIDDEN_S = 12.5;
 
 const values: SeedValue[] = [
   ...([['P', 130, 120], [1, 42, 40], [2, 36, 35], [3, 30, 30], [4, 12, 13], [5, 10, 2], ['Q', 45, 50], [6, 5, 8], [7, 40, 42]] as const).flatMap(
-    ([space, v2022, v2023]): SeedValue[] => [[S(space), 'T9C_COUNT', '2022', v2022], [S(space), 'T9C_COUNT', '2023', v2023]],
+    ([space, v2022, v2023]): SeedValue[] => [
+      [S(space), 'T9C_COUNT', '2022', v2022],
+      [S(space), 'T9C_COUNT', '2023', v2023],
+      [S(space), 'T9C_D', '2023', v2023 - v2022],
+    ],
   ),
   ...([['P', 60, 600], [1, 20, 200], [2, 15, 150], [3, 12, 120], [4, 10, 122], [5, 3, 8]] as const).map(
     ([space, n, d]): SeedValue => [S(space), 'T9C_RATE', '2023', (100 * n) / d, n, d],
@@ -79,10 +84,14 @@ beforeAll(async () => {
       { key: 'T9C_COUNT', name: 'Fälle T9C', polarity: 'higher-is-worse', kind: 'count' },
       { key: 'T9C_RATE', name: 'Quote T9C', polarity: 'higher-is-worse', kind: 'rate' },
       { key: 'T9C_S', name: 'Status T9C', polarity: 'higher-is-worse', kind: 'rate' },
+      { key: 'T9C_D', name: 'Veränderung Fälle T9C', polarity: 'higher-is-worse', kind: 'count' },
     ],
     release: 't9c-attacks',
     values,
   });
+  const change = await get('/v1/indicators/T9C_D', planer);
+  const linked = await call(`${service.url}/v1/indicators/T9C_D`, { token: planer, method: 'PATCH', body: { version: change.version, changeOf: 'T9C_COUNT', changeYears: 1 } });
+  expect(linked.status).toBe(200);
   await service.deps.pool.query(`DELETE FROM alert WHERE space_id IN (SELECT id FROM space WHERE code LIKE 'T9C-%')`);
   expect((await call(`${service.url}/v1/alert-rules`, { token: planer, method: 'PUT', body: { items: [...DEFAULT_RULES, ABOVE_MEAN] } })).status).toBe(200);
   const method = {
@@ -218,6 +227,16 @@ describe('previous value + change', () => {
       expect(item).toMatchObject({ from: { suppressed: false }, to: { value: null, suppressed: true }, change: null });
     }
     expect(seen.items.find((i: { spaceCode: string }) => i.spaceCode === S(1))).toMatchObject({ from: { value: 42 }, to: { value: 40 }, change: -2 });
+  });
+
+  test('when a viewer adds a change imported as an indicator of its own to the level before, then the change is withheld', async () => {
+    const before = valueOf((await ranking('T9C_COUNT', 'social-space', gast, '2022')).items, S(5));
+    expect(before).toEqual({ value: 10, suppressed: false });
+    expect((before.value as number) + (valueOf((await ranking('T9C_D', 'social-space', planer)).items, S(5)).value as number)).toBe(2);
+    const change = (await ranking('T9C_D', 'social-space')).items;
+    expect(valueOf(change, S(5))).toEqual({ value: null, suppressed: true, reason: 'secondary' });
+    // Where both levels are visible, so is the change.
+    expect(valueOf(change, S(3))).toEqual({ value: 0, suppressed: false });
   });
 });
 

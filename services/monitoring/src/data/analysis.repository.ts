@@ -8,6 +8,9 @@ export interface IndicatorInfoRecord {
   unit: string;
   polarity: 'higher-is-worse' | 'higher-is-better' | 'neutral';
   kind: 'rate' | 'share' | 'count' | 'mean';
+  /** The indicator this one is the change of, over changeYears years. */
+  changeOf: string | null;
+  changeYears: number | null;
 }
 
 /** One current value (newest release) with what confidentiality and the views need. */
@@ -29,7 +32,7 @@ export interface ValueRow {
 
 export async function findIndicators(db: Queryable, keys: readonly string[]): Promise<IndicatorInfoRecord[]> {
   const { rows } = await db.query<IndicatorInfoRecord>(
-    'SELECT key, name, unit, polarity, kind FROM indicator WHERE key = ANY($1) ORDER BY key',
+    'SELECT key, name, unit, polarity, kind, change_of AS "changeOf", change_years AS "changeYears" FROM indicator WHERE key = ANY($1) ORDER BY key',
     [keys],
   );
   return rows;

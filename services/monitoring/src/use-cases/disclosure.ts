@@ -1,5 +1,5 @@
 import { hasRole, type Principal, Roles } from '@sozialraum/kit';
-import { findIndicators, type PeerValueRow, spaceLinks } from '../data/analysis.repository';
+import { findIndicators, type IndicatorInfoRecord, peerValues, type PeerValueRow, spaceLinks } from '../data/analysis.repository';
 import type { Queryable } from '../data/settings.repository';
 import {
   applyConfidentiality,
@@ -9,6 +9,7 @@ import {
   suppressedResult,
   type ValueKind,
 } from '../domain/confidentiality';
+import { shiftPeriod } from '../domain/method';
 import { loadConfidentialityRules } from './confidentiality';
 
 /**
@@ -63,13 +64,15 @@ function confidentialValue(kind: ValueKind, row: StoredValue): ConfidentialValue
  * suppression depends on its parent and siblings. The same cross-section always gives the same result,
  * whichever view asks, so no two answers can be combined into more than either shows.
  */
-export async function discloseSections(db: Queryable, audience: Audience, rows: readonly SectionRow[]): Promise<Disclosure> {
+export async function discloseSections(db: Queryable, audience: Audience, rows: readonly SectionRow[], depth = 0): Promise<Disclosure> {
   const keys = [...new Set(rows.map((r) => r.indicatorKey))];
-  const kinds = new Map((await findIndicators(db, keys)).map((i) => [i.key, i.kind]));
+  const catalogue = new Map((await findIndicators(db, keys)).map((i) => [i.key, i]));
+  const kinds = new Map([...catalogue].map(([key, i]) => [key, i.kind]));
   const rules = await loadConfidentialityRules(db);
   const raw = audience === 'raw';
   const primary = (row: StoredValue) => applyConfidentiality(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), rules, { raw });
   const secondary = raw ? new Set<SectionRow>() : await secondarySuppression(db, rows, primary);
+  if (!raw) for (const row of await changeSuppression(db, rows, catalogue, depth)) secondary.add(row);
   const protect = (row: SectionRow): ProtectedValue =>
     secondary.has(row) ? suppressedResult(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), 'secondary') : primary(row);
 
@@ -122,4 +125,40 @@ async function secondarySuppression(db: Queryable, rows: readonly SectionRow[], 
     for (const code of complementarySuppression(cells, parentOf)) hidden.add(byCode.get(code) as SectionRow);
   }
   return hidden;
+}
+
+/** How many change-of links are followed (a change of a change …) before the rest is withheld outright. */
+const MAX_CHANGE_DEPTH = 3;
+
+/**
+ * Rows of indicators that are the change of another (catalogue `changeOf`, over `changeYears`): the level before
+ * plus the change gives the level now, and the level now minus the change the level before. So a change is
+ * withheld wherever the level is withheld at either end, as a disclosed caller sees the level's own cross-sections.
+ */
+async function changeSuppression(
+  db: Queryable,
+  rows: readonly SectionRow[],
+  catalogue: ReadonlyMap<string, IndicatorInfoRecord>,
+  depth: number,
+): Promise<SectionRow[]> {
+  const linked = rows.filter((r) => catalogue.get(r.indicatorKey)?.changeOf);
+  if (linked.length === 0) return [];
+  if (depth >= MAX_CHANGE_DEPTH) return linked;
+  const ends = (row: SectionRow) => {
+    const { changeOf, changeYears } = catalogue.get(row.indicatorKey) as IndicatorInfoRecord;
+    return { level: changeOf as string, periods: [row.period, shiftPeriod(row.period, changeYears as number)] };
+  };
+  const levels = [...new Set(linked.map((r) => ends(r).level))];
+  const periods = [...new Set(linked.flatMap((r) => ends(r).periods))];
+  const levelRows = await peerValues(db, levels, periods);
+  const levelDisclosure = await discloseSections(db, 'disclosed', levelRows, depth + 1);
+  const levelOf = new Map(levelRows.map((r) => [cellKey(r.spaceCode, r.indicatorKey, r.period), r]));
+  const hiddenLevel = (code: string, key: string, period: string) => {
+    const row = levelOf.get(cellKey(code, key, period));
+    return row !== undefined && levelDisclosure.protect(row).suppressed;
+  };
+  return linked.filter((row) => {
+    const { level, periods } = ends(row);
+    return periods.some((period) => hiddenLevel(row.spaceCode, level, period));
+  });
 }

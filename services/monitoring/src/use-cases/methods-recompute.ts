@@ -6,14 +6,9 @@ import { insertRuns, type NewIndexResult, type NewIndexRun, type RunAudience } f
 import type { Queryable } from '../data/settings.repository';
 import { listSpaces, type SpaceRecord, type SpaceType } from '../data/spaces.repository';
 import type { ConfidentialityRules } from '../domain/confidentiality';
-import { computeIndices, type IndexComputation, type IndicatorValues, type MethodVersion, type SpaceIndexInput } from '../domain/method';
+import { computeIndices, type IndexComputation, type IndicatorValues, type MethodVersion, shiftPeriod, type SpaceIndexInput } from '../domain/method';
 import { loadConfidentialityRules } from './confidentiality';
 import { discloseSections, type Disclosure, type SectionRow } from './disclosure';
-
-/** The same period n years earlier: '2023' → '2021', '2023-12-31' → '2021-12-31'. */
-export function shiftPeriod(period: string, years: number): string {
-  return `${String(Number(period.slice(0, 4)) - years).padStart(4, '0')}${period.slice(4)}`;
-}
 
 /** Spaces of one type valid today. */
 export const spacesOfType = (db: Queryable, type: string) => listSpaces(db, { type: type as SpaceType, at: new Date().toISOString().slice(0, 10) });
