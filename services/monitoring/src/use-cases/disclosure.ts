@@ -71,8 +71,10 @@ export async function discloseSections(db: Queryable, audience: Audience, rows: 
   const rules = await loadConfidentialityRules(db);
   const raw = audience === 'raw';
   const primary = (row: StoredValue) => applyConfidentiality(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), rules, { raw });
-  const secondary = raw ? new Set<SectionRow>() : await secondarySuppression(db, rows, primary);
-  if (!raw) for (const row of await changeSuppression(db, rows, catalogue, depth)) secondary.add(row);
+  // Changes withheld for their level count as hidden when the hierarchy is checked, like primary suppression.
+  const withheld = new Set(raw ? [] : await changeSuppression(db, rows, catalogue, depth));
+  const secondary = raw ? withheld : await secondarySuppression(db, rows, (row) => withheld.has(row) || primary(row).suppressed);
+  for (const row of withheld) secondary.add(row);
   const protect = (row: SectionRow): ProtectedValue =>
     secondary.has(row) ? suppressedResult(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), 'secondary') : primary(row);
 
@@ -99,7 +101,7 @@ export async function discloseSections(db: Queryable, audience: Audience, rows: 
 }
 
 /** The rows hidden by secondary suppression, cross-section by cross-section; only those with a hierarchy cost work. */
-async function secondarySuppression(db: Queryable, rows: readonly SectionRow[], primary: (row: SectionRow) => ProtectedValue): Promise<Set<SectionRow>> {
+async function secondarySuppression(db: Queryable, rows: readonly SectionRow[], hiddenFirst: (row: SectionRow) => boolean): Promise<Set<SectionRow>> {
   const hidden = new Set<SectionRow>();
   if (!rows.some((r) => r.parentId !== null)) return hidden;
   const sections = new Map<string, SectionRow[]>();
@@ -121,7 +123,7 @@ async function secondarySuppression(db: Queryable, rows: readonly SectionRow[], 
       if (!row) return parentOfCode.get(code) ?? null;
       return row.parentId === null ? null : codeOfId.get(Number(row.parentId)) ?? null;
     };
-    const cells = section.map((r) => ({ code: r.spaceCode, value: r.value, hidden: primary(r).suppressed }));
+    const cells = section.map((r) => ({ code: r.spaceCode, value: r.value, hidden: hiddenFirst(r) }));
     for (const code of complementarySuppression(cells, parentOf)) hidden.add(byCode.get(code) as SectionRow);
   }
   return hidden;
