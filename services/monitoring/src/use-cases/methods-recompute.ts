@@ -8,7 +8,7 @@ import { listSpaces, type SpaceRecord, type SpaceType } from '../data/spaces.rep
 import type { ConfidentialityRules } from '../domain/confidentiality';
 import { computeIndices, type IndexComputation, type IndicatorValues, type MethodVersion, shiftPeriod, type SpaceIndexInput } from '../domain/method';
 import { loadConfidentialityRules } from './confidentiality';
-import { discloseSections, type Disclosure, type SectionRow } from './disclosure';
+import { discloseSections } from './disclosure';
 
 /** Spaces of one type valid today. */
 export const spacesOfType = (db: Queryable, type: string) => listSpaces(db, { type: type as SpaceType, at: new Date().toISOString().slice(0, 10) });
@@ -70,16 +70,20 @@ function periodInputs(method: MethodVersionRecord['definition'], spaces: readonl
 }
 
 /**
- * The cross-sections the inputs' confidentiality is decided on. Without any parent among the spaces no value's
- * suppression depends on another's, so the inputs themselves are enough and the second read is saved.
+ * The inputs a caller without raw-data would not see, judged within whole cross-sections. Without any parent
+ * among the spaces no value's suppression depends on another's: the inputs are then their own cross-sections,
+ * and the second read is saved.
  */
-async function inputSections(db: Queryable, keys: readonly string[], spaces: readonly SpaceRecord[], rows: readonly MethodInputRow[]): Promise<SectionRow[]> {
-  if (await anySpaceHasParent(db)) return peerValues(db, keys);
+async function withheldInputs(db: Queryable, keys: readonly string[], spaces: readonly SpaceRecord[], rows: readonly MethodInputRow[]) {
   const byId = new Map(spaces.map((s) => [Number(s.id), s]));
-  return rows.map((r) => {
-    const space = byId.get(Number(r.spaceId)) as SpaceRecord;
-    return { ...r, spaceCode: space.code, spaceType: space.type, parentId: null, population: space.population };
-  });
+  const spaceOf = (row: MethodInputRow) => byId.get(Number(row.spaceId)) as SpaceRecord;
+  if (await anySpaceHasParent(db)) {
+    const disclosure = await discloseSections(db, 'disclosed', await peerValues(db, keys));
+    return new Set(rows.filter((r) => disclosure.hides(r.spaceId, spaceOf(r).code, r.indicatorKey, r.period, r.value)));
+  }
+  const sections = rows.map((r) => Object.assign(r, { spaceCode: spaceOf(r).code, spaceType: spaceOf(r).type, parentId: null, population: spaceOf(r).population }));
+  const disclosure = await discloseSections(db, 'disclosed', sections);
+  return new Set<MethodInputRow>(sections.filter((r) => disclosure.protect(r).suppressed));
 }
 
 /**
@@ -94,7 +98,7 @@ function disclosedInputs(
   period: string,
   inputs: readonly SpaceIndexInput[],
   raw: IndexComputation,
-  disclosure: Disclosure,
+  withheldRows: ReadonlySet<MethodInputRow>,
 ): SpaceIndexInput[] | null {
   const base = shiftPeriod(period, method.dynamicsPeriodYears);
   const dynamicsKeys = method.dynamicsIndicators.map((i) => i.indicatorKey);
@@ -105,7 +109,7 @@ function disclosedInputs(
   ];
   const withheld = (space: SpaceRecord, key: string, at: string) => {
     const row = valueOf(key, at, space.id);
-    return row !== undefined && disclosure.hides(space.id, space.code, key, at, row.value);
+    return row !== undefined && withheldRows.has(row);
   };
   let changed = false;
   const result = inputs.map((input, i) => {
@@ -180,7 +184,7 @@ export async function recomputeMethod(db: PoolClient, method: MethodVersionRecor
   const periods = [...new Set(rows.filter((r) => statusKeys.includes(r.indicatorKey)).map((r) => r.period))].sort();
   const valueOf = lookup(rows);
   const rules = await loadConfidentialityRules(db);
-  const disclosure = await discloseSections(db, 'disclosed', await inputSections(db, keys, spaces, rows));
+  const withheld = await withheldInputs(db, keys, spaces, rows);
   const runs: NewIndexRun[] = [];
   const rawRuns: NewIndexRun[] = [];
   for (const period of periods) {
@@ -192,7 +196,7 @@ export async function recomputeMethod(db: PoolClient, method: MethodVersionRecor
       continue;
     }
     const raw = computeIndices(definition as MethodVersion, inputs);
-    const disclosed = disclosedInputs(definition, spaces, valueOf, period, inputs, raw, disclosure);
+    const disclosed = disclosedInputs(definition, spaces, valueOf, period, inputs, raw, withheld);
     const rawRun = toRun(method, period, releases, spaces, raw, disclosed ? 'raw' : 'all', disclosed ? null : rules);
     rawRuns.push(rawRun);
     runs.push(rawRun);
