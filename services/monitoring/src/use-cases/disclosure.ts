@@ -4,6 +4,7 @@ import type { Queryable } from '../data/settings.repository';
 import {
   applyConfidentiality,
   complementarySuppression,
+  DEFAULT_CONFIDENTIALITY_RULES,
   type ConfidentialValue,
   type ProtectedValue,
   suppressedResult,
@@ -58,6 +59,10 @@ function confidentialValue(kind: ValueKind, row: StoredValue): ConfidentialValue
   };
 }
 
+/** The raw-data role sees every value as stored; the rules do not matter (no kind, no rounding). */
+const rawValue = (row: StoredValue): ProtectedValue => applyConfidentiality(confidentialValue('count', row), DEFAULT_CONFIDENTIALITY_RULES, { raw: true });
+const RAW: Disclosure = { audience: 'raw', protect: rawValue, protectStored: rawValue, hides: () => false };
+
 /**
  * Builds the disclosure of whole cross-sections: `rows` must hold every current value of each indicator and period
  * they touch (as peerValues and currentValues without a space filter read them), since a value's secondary
@@ -65,15 +70,15 @@ function confidentialValue(kind: ValueKind, row: StoredValue): ConfidentialValue
  * whichever view asks, so no two answers can be combined into more than either shows.
  */
 export async function discloseSections(db: Queryable, audience: Audience, rows: readonly SectionRow[], depth = 0): Promise<Disclosure> {
+  if (audience === 'raw') return RAW;
   const keys = [...new Set(rows.map((r) => r.indicatorKey))];
   const catalogue = new Map((await findIndicators(db, keys)).map((i) => [i.key, i]));
   const kinds = new Map([...catalogue].map(([key, i]) => [key, i.kind]));
   const rules = await loadConfidentialityRules(db);
-  const raw = audience === 'raw';
-  const primary = (row: StoredValue) => applyConfidentiality(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), rules, { raw });
+  const primary = (row: StoredValue) => applyConfidentiality(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), rules, { raw: false });
   // Changes withheld for their level count as hidden when the hierarchy is checked, like primary suppression.
-  const withheld = new Set(raw ? [] : await changeSuppression(db, rows, catalogue, depth));
-  const secondary = raw ? withheld : await secondarySuppression(db, rows, (row) => withheld.has(row) || primary(row).suppressed);
+  const withheld = new Set(await changeSuppression(db, rows, catalogue, depth));
+  const secondary = await secondarySuppression(db, rows, (row) => withheld.has(row) || primary(row).suppressed);
   for (const row of withheld) secondary.add(row);
   const protect = (row: SectionRow): ProtectedValue =>
     secondary.has(row) ? suppressedResult(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), 'secondary') : primary(row);
@@ -85,15 +90,13 @@ export async function discloseSections(db: Queryable, audience: Audience, rows: 
   };
   const hidden = (value: StoredValue) => suppressedResult(confidentialValue(kinds.get(value.indicatorKey) ?? 'count', value), 'secondary');
   return {
-    audience,
+    audience: 'disclosed',
     protect,
     protectStored: (value) => {
-      if (raw) return primary(value);
       const row = rowOf(value.spaceCode, value.indicatorKey, value.period);
       return row && Number(row.spaceId) === Number(value.spaceId) ? protect(row) : hidden(value);
     },
     hides: (spaceId, spaceCode, indicatorKey, period, value) => {
-      if (raw) return false;
       const row = rowOf(spaceCode, indicatorKey, period);
       return !row || Number(row.spaceId) !== Number(spaceId) || row.value !== value || protect(row).suppressed;
     },
