@@ -41,7 +41,7 @@ export interface IndexResultRecord {
 
 export type NewIndexResult = Omit<IndexResultRecord, 'runId' | 'period' | 'spaceCode' | 'spaceName'>;
 
-const runColumns = `id, method_version_id AS "methodVersionId", period, audience, rules, input_releases AS "inputReleases", summary, statistics,
+const runColumns = `id, method_version_id AS "methodVersionId", period, audience, input_releases AS "inputReleases", summary, statistics,
   computed_at AS "computedAt"`;
 
 const resultColumns = `x.run_id AS "runId", r.period, x.space_id AS "spaceId", s.code AS "spaceCode", s.name AS "spaceName",
@@ -108,21 +108,32 @@ export async function insertRuns(db: PoolClient, runs: readonly NewIndexRun[]): 
 /** Whose runs to read: the raw-data role's, or everyone else's under the rules in force. */
 export type RunView = { audience: 'raw' } | { audience: 'disclosed'; rules: unknown };
 
+/** The newest run of each period (or of one) shown to a view: $1 method, $2 period or null, $3 audience, $4 rules. */
+const newestPerPeriod = (columns: string) => `
+  SELECT * FROM (
+    SELECT DISTINCT ON (period) ${columns}, rules FROM index_run
+     WHERE method_version_id = $1 AND ($2::text IS NULL OR period = $2) AND audience IN ('all', $3)
+     ORDER BY period, id DESC) newest
+   WHERE $3 = 'raw' OR rules = $4::jsonb`;
+const viewParams = (methodVersionId: number, view: RunView, period: string | undefined) =>
+  [methodVersionId, period ?? null, view.audience, view.audience === 'raw' ? null : JSON.stringify(view.rules)];
+
 /**
  * The newest run of each period of a method (or of one period) for a view, ordered by period. A disclosed
  * caller gets the newest run made for them only while the rules it was made under are still in force.
  */
 export async function newestRuns(db: Queryable, methodVersionId: number, view: RunView, period?: string): Promise<IndexRunRecord[]> {
-  const { rows } = await db.query<IndexRunRecord>(
-    `SELECT * FROM (
-       SELECT DISTINCT ON (period) ${runColumns} FROM index_run
-        WHERE method_version_id = $1 AND ($2::text IS NULL OR period = $2) AND audience IN ('all', $3)
-        ORDER BY period, id DESC) newest
-      WHERE $3 = 'raw' OR rules = $4::jsonb
-      ORDER BY period`,
-    [methodVersionId, period ?? null, view.audience, view.audience === 'raw' ? null : JSON.stringify(view.rules)],
-  );
+  const { rows } = await db.query<IndexRunRecord>(`${newestPerPeriod(runColumns)} ORDER BY period`, viewParams(methodVersionId, view, period));
   return rows;
+}
+
+/** Only the newest period's run of newestRuns (its id and period): what the map needs, without the summaries. */
+export async function newestRunId(db: Queryable, methodVersionId: number, view: RunView, period?: string): Promise<{ id: number; period: string } | undefined> {
+  const { rows } = await db.query<{ id: number; period: string }>(
+    `${newestPerPeriod('id, period')} ORDER BY period DESC LIMIT 1`,
+    viewParams(methodVersionId, view, period),
+  );
+  return rows[0];
 }
 
 export async function resultsOfRuns(db: Queryable, runIds: readonly number[], spaceCode?: string): Promise<IndexResultRecord[]> {

@@ -1,6 +1,6 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { findMethodVersion, type MethodVersionRecord } from '../data/methods.repository';
-import { type IndexResultRecord, newestRuns, resultsOfRuns } from '../data/results.repository';
+import { type IndexResultRecord, newestRuns, resultsOfRuns, type RunView } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
 import {
   combinedLabel,
@@ -41,8 +41,11 @@ export function toIndexResult(r: IndexResultRecord) {
  * are in force.
  */
 export async function runsFor(db: Queryable, audience: Audience, methodVersionId: number, period?: string) {
-  const view = audience === 'raw' ? ({ audience } as const) : ({ audience, rules: await loadConfidentialityRules(db) } as const);
-  return newestRuns(db, methodVersionId, view, period);
+  return newestRuns(db, methodVersionId, await runView(db, audience), period);
+}
+
+export async function runView(db: Queryable, audience: Audience): Promise<RunView> {
+  return audience === 'raw' ? { audience } : { audience, rules: await loadConfidentialityRules(db) };
 }
 
 export async function methodOr404(db: Queryable, key: string, version: string): Promise<MethodVersionRecord> {

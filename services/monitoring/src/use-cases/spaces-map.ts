@@ -1,12 +1,13 @@
 import { problems } from '@sozialraum/kit';
 import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapValue } from '../data/map.repository';
 import { resolveMethod } from '../data/methods.repository';
+import { newestRunId } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
 import type { SpaceType } from '../data/spaces.repository';
 import { peerValues } from '../data/analysis.repository';
 import { type Audience, discloseSections } from './disclosure';
 import { MISSING } from './indicator-views';
-import { runsFor } from './methods-results';
+import { runView } from './methods-results';
 import { today } from './spaces';
 
 export interface MapQuery {
@@ -67,7 +68,7 @@ export async function buildMap(db: Queryable, query: MapQuery, audience: Audienc
 
 /** Classes of the newest run the caller is shown for the period (the newest period when none is given). */
 async function mapClasses(db: Queryable, audience: Audience, methodVersionId: number, period: string | undefined) {
-  const run = (await runsFor(db, audience, methodVersionId, period)).at(-1);
+  const run = await newestRunId(db, methodVersionId, await runView(db, audience), period);
   return run ? { period: run.period, classes: await listMapClasses(db, run.id) } : { period: null, classes: [] };
 }
 
