@@ -104,6 +104,22 @@ export async function peerValues(db: Queryable, indicatorKeys: readonly string[]
   return rows;
 }
 
+/** A value as a comparison within one type needs it: the raw-data role's profile (nothing is withheld from it). */
+export type TypePeerRow = Pick<ValueRow, 'spaceCode' | 'population' | 'indicatorKey' | 'period' | 'value' | 'numerator' | 'denominator'>;
+
+/** The current values of the indicators for the spaces of one type, with only what a comparison needs. */
+export async function peerValuesOfType(db: Queryable, indicatorKeys: readonly string[], type: string): Promise<TypePeerRow[]> {
+  const { rows } = await db.query<TypePeerRow>(
+    `SELECT DISTINCT ON (s.code, v.indicator_key, v.period)
+            s.code AS "spaceCode", s.population, v.indicator_key AS "indicatorKey", v.period, v.value, v.numerator, v.denominator
+       FROM indicator_value v JOIN space s ON s.id = v.space_id
+      WHERE v.indicator_key = ANY($1) AND s.type = $2
+      ORDER BY s.code, v.indicator_key, v.period, s.valid_from DESC, v.release_id DESC`,
+    [indicatorKeys, type],
+  );
+  return rows;
+}
+
 export interface SpaceLink {
   id: number;
   code: string;

@@ -49,7 +49,9 @@ export interface Disclosure {
 
 const cellKey = (code: string, key: string, period: string) => `${code}\u0000${key}\u0000${period}`;
 
-function confidentialValue(kind: ValueKind, row: StoredValue): ConfidentialValue {
+type ValueParts = Pick<StoredValue, 'value' | 'numerator' | 'denominator' | 'population'>;
+
+function confidentialValue(kind: ValueKind, row: ValueParts): ConfidentialValue {
   return {
     kind,
     value: row.value,
@@ -60,7 +62,7 @@ function confidentialValue(kind: ValueKind, row: StoredValue): ConfidentialValue
 }
 
 /** The raw-data role sees every value as stored; the rules do not matter (no kind, no rounding). */
-const rawValue = (row: StoredValue): ProtectedValue => applyConfidentiality(confidentialValue('count', row), DEFAULT_CONFIDENTIALITY_RULES, { raw: true });
+export const rawValue = (row: ValueParts): ProtectedValue => applyConfidentiality(confidentialValue('count', row), DEFAULT_CONFIDENTIALITY_RULES, { raw: true });
 const RAW: Disclosure = { audience: 'raw', protect: rawValue, protectStored: rawValue, hides: () => false };
 
 /**
@@ -80,8 +82,11 @@ export async function discloseSections(db: Queryable, audience: Audience, rows: 
   const withheld = new Set(await changeSuppression(db, rows, catalogue, depth));
   const secondary = await secondarySuppression(db, rows, (row) => withheld.has(row) || primary(row).suppressed);
   for (const row of withheld) secondary.add(row);
-  const protect = (row: SectionRow): ProtectedValue =>
-    secondary.has(row) ? suppressedResult(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), 'secondary') : primary(row);
+  const protect =
+    secondary.size === 0
+      ? primary
+      : (row: SectionRow): ProtectedValue =>
+          secondary.has(row) ? suppressedResult(confidentialValue(kinds.get(row.indicatorKey) ?? 'count', row), 'secondary') : primary(row);
 
   let index: Map<string, SectionRow> | undefined;
   const rowOf = (code: string, key: string, period: string) => {
@@ -146,8 +151,8 @@ async function changeSuppression(
   catalogue: ReadonlyMap<string, IndicatorInfoRecord>,
   depth: number,
 ): Promise<SectionRow[]> {
+  if (![...catalogue.values()].some((i) => i.changeOf)) return [];
   const linked = rows.filter((r) => catalogue.get(r.indicatorKey)?.changeOf);
-  if (linked.length === 0) return [];
   if (depth >= MAX_CHANGE_DEPTH) return linked;
   const ends = (row: SectionRow) => {
     const { changeOf, changeYears } = catalogue.get(row.indicatorKey) as IndicatorInfoRecord;

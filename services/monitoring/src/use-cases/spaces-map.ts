@@ -48,7 +48,16 @@ export async function buildMap(db: Queryable, query: MapQuery, audience: Audienc
     for (const indicator of indicators) {
       const value: MapValue | undefined = values.get(`${space.id}/${indicator.key}`);
       properties[indicator.key] = value
-        ? disclosure.protectStored({ ...value, spaceCode: space.code, period: indicator.period as string, population: space.population })
+        ? disclosure.protectStored({
+            spaceId: value.spaceId,
+            spaceCode: space.code,
+            indicatorKey: value.indicatorKey,
+            period: indicator.period as string,
+            value: value.value,
+            numerator: value.numerator,
+            denominator: value.denominator,
+            population: space.population,
+          })
         : MISSING;
     }
     const c: MapClasses | undefined = classes.get(String(space.id));
