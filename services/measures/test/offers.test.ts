@@ -137,7 +137,7 @@ describe('the gap view', () => {
         [a, key('teilhabe'), '2023', 1], [b, key('teilhabe'), '2023', 5], [`GP${run}-C`, key('teilhabe'), '2023', 6],
         [a, key('kinder'), '2023', 1], [b, key('kinder'), '2023', 5], [`GP${run}-C`, key('kinder'), '2023', 6],
         [a, key('neutral'), '2023', 9], [b, key('neutral'), '2023', 1],
-        [a, key('zuzug'), '2021', 1], [a, key('zuzug'), '2022', 2], [a, key('zuzug'), '2023', 3], [b, key('zuzug'), '2023', 5], [`GP${run}-C`, key('zuzug'), '2023', 6],
+        [a, key('zuzug'), '2021', 1], [a, key('zuzug'), '2022', 2], [a, key('zuzug'), '2023', 3], [b, key('zuzug'), '2023', 4], [`GP${run}-C`, key('zuzug'), '2023', 6],
       ],
     );
     // An open alert on an indicator whose latest value is below the mean but has worsened two years running: its
