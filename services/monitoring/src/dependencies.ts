@@ -7,6 +7,7 @@ import { methodJobs } from './jobs/methods.jobs';
 import { closeJobs, createJobQueue, startJobWorker } from './jobs/queue';
 import { spaceJobs } from './jobs/spaces.jobs';
 import { valueJobs } from './jobs/values.jobs';
+import { queueMissingDisclosedRuns } from './use-cases/recompute-queue';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
@@ -35,6 +36,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   const worker = consumer
     ? startJobWorker(consumer, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps) }, logger)
     : undefined;
+  if (worker) void queueMissingDisclosedRuns(jobs, pool, logger);
   deps.resources.push(closeJobs(jobs, worker), ...(consumer ? [closeRedis(consumer, 'redis-jobs')] : []), closeRedis(producer), closePool(pool));
   return deps;
 }
