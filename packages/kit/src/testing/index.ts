@@ -25,6 +25,15 @@ async function requestToken(params: Record<string, string>, realmIssuer = issuer
   return body.access_token;
 }
 
+/**
+ * A real access token for a demo user, asked for at another address of the same Keycloak (e.g. a fault proxy
+ * in front of it): Keycloak names the address it was asked at as the issuer.
+ */
+export function userTokenAt(keycloakUrl: string, username: string, password = 'demo'): Promise<string> {
+  const realm = `${keycloakUrl.replace(/\/$/, '')}/realms/${process.env.KEYCLOAK_REALM ?? 'sozialraum'}`;
+  return requestToken({ grant_type: 'password', client_id: 'sozialraum-dev-cli', username, password, scope: 'openid' }, realm);
+}
+
 /** A real access token for a demo user (password grant of the local-only `sozialraum-dev-cli` client). */
 export function userToken(username: string, password = 'demo', clientId = 'sozialraum-dev-cli'): Promise<string> {
   return requestToken({ grant_type: 'password', client_id: clientId, username, password, scope: 'openid' });
@@ -86,3 +95,5 @@ export async function call(
 }
 export * from './processes';
 export * from './service';
+export * from './fault-proxy';
+export * from './redis-server';
