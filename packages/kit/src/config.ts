@@ -20,6 +20,9 @@ export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.Proces
   throw new ConfigError(problems);
 }
 
+/** REDIS_PREFIX when none is configured. */
+export const DEFAULT_REDIS_PREFIX = 'sozialraum';
+
 /** Building blocks for service config schemas, so each variable is described once. */
 export const env = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
@@ -33,7 +36,7 @@ export const env = {
     z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, ".", "_" and "-", at most 64')
-      .default('sozialraum'),
+      .default(DEFAULT_REDIS_PREFIX),
   bool: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])

@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, env, baseServiceConfig, type BaseServiceConfig } from './config';
+export { loadConfig, ConfigError, env, baseServiceConfig, DEFAULT_REDIS_PREFIX, type BaseServiceConfig } from './config';
 export { AppError, problems, type AppErrorOptions, type FieldError } from './errors';
 export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';
 export { createHttpApp, mountHealth, type HttpApp, type HttpAppOptions } from './http/app';

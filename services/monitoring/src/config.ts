@@ -4,6 +4,12 @@ export const configSchema = baseServiceConfig.extend({
   PORT: env.port(3001),
   DATABASE_URL: env.url(),
   REDIS_URL: env.url(),
+  /** Prefix of the service's BullMQ keys: deployments sharing one Redis never take each other's jobs. */
+  REDIS_PREFIX: env.redisPrefix(),
+  /** Deadline of a queue call in a request; past it 503 (an upload is still accepted and handed off later). */
+  REDIS_TIMEOUT_MS: env.durationMs(2_000),
+  /** How often imports accepted while Redis was away (or whose job Redis lost) are handed to the queue. */
+  IMPORT_SWEEP_MS: env.durationMs(30_000),
   /** Uploads travel base64-encoded in JSON: a 20 MB shapefile needs about 27 MB. */
   BODY_LIMIT: z.string().default('30mb'),
   /** Run the import and recomputation jobs in this process (turn off for API-only replicas). */

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { principalOf } from '../auth/middleware';
+import { hasRole, Roles } from '../auth/principal';
 import { problems } from '../errors';
 
 /** The OpenAPI extension that marks an operation as expensive (exports, maps, profiles, uploads). */
@@ -10,15 +11,17 @@ const operationOf = (req: Request) => (req as Request & { openapi?: { schema?: R
 /**
  * Per-user budget for expensive operations: a token bucket of `perMinute` requests, refilled evenly. Past it,
  * 429 with Retry-After (when the next request is allowed). Kept per process: with n replicas a user gets up
- * to n times the budget, which is enough to stop one person's script from starving everyone else.
+ * to n times the budget, which is enough to stop one person's script from starving everyone else. The
+ * platform's own processes (role `service`) are not limited: what they ask for follows from users' actions.
  */
 export function expensiveRequestLimit(perMinute: number): RequestHandler {
   if (perMinute <= 0) return (_req, _res, next) => next();
   const refillPerMs = perMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();
   return (req, _res, next) => {
-    if (operationOf(req)?.[EXPENSIVE] !== true) return next();
-    const user = principalOf(req).id;
+    const principal = principalOf(req);
+    if (operationOf(req)?.[EXPENSIVE] !== true || hasRole(principal, Roles.service)) return next();
+    const user = principal.id;
     const now = Date.now();
     const bucket = buckets.get(user) ?? { tokens: perMinute, at: now };
     bucket.tokens = Math.min(perMinute, bucket.tokens + (now - bucket.at) * refillPerMs);

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { DEFAULT_REDIS_PREFIX } from '../config';
 import { createLogger } from '../logger';
 
 /** The stack's addresses, as scripts/test.sh exports them from infra/local/stack.sh. */
@@ -9,6 +10,9 @@ export function stackEnv(name: string): string {
   if (!value) throw new Error(`${name} is not set: run the tests with "npm test", which starts the local stack.`);
   return value;
 }
+
+/** The Redis prefix the processes under test use (scripts/test.sh sets REDIS_PREFIX), for queues a test opens itself. */
+export const redisPrefix = () => process.env.REDIS_PREFIX ?? DEFAULT_REDIS_PREFIX;
 
 export const testLogger = () => createLogger({ name: 'test', level: process.env.LOG_LEVEL ?? 'silent' });
 
