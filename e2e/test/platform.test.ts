@@ -71,6 +71,6 @@ describe('the platform as it runs', () => {
     expect(code).toBe(0);
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(closedParts(service)).toEqual(['http', 'jobs', 'redis-jobs', 'redis', 'postgres']);
+    expect(closedParts(service)).toEqual(['http', 'import-sweep', 'jobs', 'redis-jobs', 'redis', 'postgres']);
   });
 });

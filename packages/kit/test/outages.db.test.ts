@@ -37,7 +37,7 @@ afterAll(async () => {
 test('when a statement runs past the statement timeout, then it is cancelled and answers 503 with Retry-After', async () => {
   const slow = await elapsed(() => pool.query('SELECT pg_sleep(5)'));
   expect(slow.outcome).toMatchObject({ status: 503, extensions: { dependency: 'postgres' } });
-  expect(slow.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 500);
+  expect(slow.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 1_500);
   expect((await pool.query('SELECT 1 AS one')).rows[0].one).toBe(1);
 });
 
@@ -47,7 +47,7 @@ test('when PostgreSQL stalls, then a query and a transaction end shortly after t
   try {
     const query = await elapsed(() => pool.query('SELECT 1'));
     expect(query.outcome).toMatchObject({ status: 503 });
-    expect(query.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 1_500);
+    expect(query.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 2_500);
     const transaction = await elapsed(() => withTransaction(pool, (client) => client.query(`INSERT INTO ${schema}.entry VALUES (1)`)));
     expect(transaction.outcome).toMatchObject({ status: 503 });
     // The connection is discarded, not rolled back (which would wait as long again).
@@ -66,7 +66,7 @@ test('when PostgreSQL restarts under load, then the cut requests answer 503 at o
   await proxy.down();
   const refused = await elapsed(() => pool.query('SELECT 1'));
   expect(refused.outcome).toMatchObject({ status: 503 });
-  expect(refused.ms).toBeLessThan(1_000);
+  expect(refused.ms).toBeLessThan(2_000);
   const answers = await load;
   expect(answers.every((a) => a.outcome === 'done' || (a.outcome as { status: number }).status === 503)).toBe(true);
   expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(5_000 + 1_000); // connecting gives up after 5 s at most

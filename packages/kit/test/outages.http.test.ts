@@ -12,7 +12,7 @@ import { call, type FaultProxy, listen, type RunningServer, stackEnv, startFault
 const openapi = loadOpenApiDocument(join(__dirname, 'fixtures', 'outages.openapi.yaml'));
 const keycloak = new URL(stackEnv('KEYCLOAK_URL'));
 const realm = process.env.KEYCLOAK_REALM ?? 'sozialraum';
-const KEYCLOAK_TIMEOUT_MS = 800;
+const KEYCLOAK_TIMEOUT_MS = 1_500;
 
 function outageApp(verifier: TokenVerifier, health: HealthCheck[], expensivePerMinute = 0) {
   return createHttpApp({
@@ -105,10 +105,10 @@ describe('when Keycloak is away', () => {
       proxy.stall();
       const answer = await timed(`${other.url}/v1/me`, { token });
       expect(answer.status).toBe(503);
-      expect(answer.headers.get('retry-after')).toBe('1');
+      expect(answer.headers.get('retry-after')).toBe('2');
       expect(answer.body).toMatchObject({ status: 503, dependency: 'keycloak' });
       expect(answer.ms).toBeGreaterThanOrEqual(KEYCLOAK_TIMEOUT_MS - 50);
-      expect(answer.ms).toBeLessThan(KEYCLOAK_TIMEOUT_MS + 1_000);
+      expect(answer.ms).toBeLessThan(KEYCLOAK_TIMEOUT_MS + 2_000);
       proxy.resume();
       expect((await call(`${other.url}/v1/me`, { token })).status).toBe(200);
     } finally {
@@ -154,7 +154,7 @@ describe('calls to another service', () => {
     expect(answer.headers.get('retry-after')).toBe('1');
     expect(answer.body.detail).toMatch(/did not answer within 600 ms/);
     expect(answer.ms).toBeGreaterThanOrEqual(550);
-    expect(answer.ms).toBeLessThan(1_600);
+    expect(answer.ms).toBeLessThan(2_600);
   });
 
   test('when the other service refuses our credentials (401 or 403), then our caller gets 502', async () => {
@@ -177,7 +177,7 @@ describe('calls to another service', () => {
     await new Promise((resolve) => closed.close(resolve));
     const answer = await timed(`${server.url}/v1/upstream`, { token, method: 'POST', body: { url: `http://127.0.0.1:${port}`, timeoutMs: 5_000 } });
     expect(answer.status).toBe(503);
-    expect(answer.ms).toBeLessThan(1_000);
+    expect(answer.ms).toBeLessThan(2_000);
   });
 
   test('when a user asks for more expensive answers than the budget, then 429 with Retry-After', async () => {

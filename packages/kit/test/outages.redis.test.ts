@@ -50,7 +50,7 @@ test('when Redis is paused, then adding a job fails at its deadline with 503, an
     expect(stalled.outcome).toBeInstanceOf(AppError);
     expect(stalled.outcome).toMatchObject({ status: 503, retryAfterSeconds: 1, extensions: { dependency: 'redis' } });
     expect(stalled.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(stalled.ms).toBeLessThan(TIMEOUT_MS + 500);
+    expect(stalled.ms).toBeLessThan(TIMEOUT_MS + 1_500);
   } finally {
     redis.resume();
   }
@@ -63,7 +63,7 @@ test('when Redis is stopped, then adding fails at once; when it is back, the sam
   await redis.stop();
   const down = await add(jobs, { n: 2 });
   expect(down.outcome).toMatchObject({ status: 503 });
-  expect(down.ms).toBeLessThan(TIMEOUT_MS + 500);
+  expect(down.ms).toBeLessThan(TIMEOUT_MS + 1_500);
   await redis.start();
   await waitFor(async () => (await add(jobs, { n: 3 })).outcome === 'added', 10_000, 'the queue working again');
 });
@@ -74,7 +74,7 @@ test('when a process starts while Redis is away, then its first add ends at the 
     const jobs = queue('late', 'kit-a');
     const first = await add(jobs, { n: 1 });
     expect(first.outcome).toMatchObject({ status: 503 });
-    expect(first.ms).toBeLessThan(TIMEOUT_MS + 500);
+    expect(first.ms).toBeLessThan(TIMEOUT_MS + 1_500);
   } finally {
     await redis.start();
   }

@@ -22,6 +22,7 @@ beforeAll(async () => {
   const [host, port] = stackEnv('TEMPORAL_ADDRESS').split(':');
   proxy = await startFaultProxy({ host: host as string, port: Number(port) });
   temporal = createTemporalClient({ address: proxy.via(stackEnv('TEMPORAL_ADDRESS')), namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', timeoutMs: TIMEOUT_MS });
+  await temporal.connection.ensureConnected(); // what is measured is a call, not the first connection on a busy machine
 });
 afterAll(async () => {
   await temporal.closable.close();
@@ -39,7 +40,7 @@ test('when Temporal stalls, then a call ends at its deadline with 503 and Retry-
     expect(stalled.outcome).toBeInstanceOf(AppError);
     expect(stalled.outcome).toMatchObject({ status: 503, retryAfterSeconds: 1, extensions: { dependency: 'temporal' } });
     expect(stalled.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(stalled.ms).toBeLessThan(TIMEOUT_MS + 1_000);
+    expect(stalled.ms).toBeLessThan(TIMEOUT_MS + 2_000);
     const report = await runHealthChecks([temporalClientHealth(temporal.connection, 500)], 1_000);
     expect(report.dependencies[0]).toMatchObject({ name: 'temporal', up: false, essential: false });
   } finally {
@@ -52,7 +53,7 @@ test('when Temporal is down and comes back, then calls fail by the deadline mean
   try {
     const down = await elapsed(describeMissing);
     expect(down.outcome).toMatchObject({ status: 503 });
-    expect(down.ms).toBeLessThan(TIMEOUT_MS + 1_000);
+    expect(down.ms).toBeLessThan(TIMEOUT_MS + 2_000);
   } finally {
     await proxy.up();
   }

@@ -89,7 +89,7 @@ test('when PostgreSQL restarts under load, then cut requests answer 503 with Ret
   const answers = await first;
   expect(duringOutage.answer.status).toBe(503);
   expect(duringOutage.answer.headers.get('retry-after')).toBeTruthy();
-  expect(duringOutage.ms).toBeLessThan(1_000);
+  expect(duringOutage.ms).toBeLessThan(2_000);
   for (const { answer } of answers) expect([200, 201, 503]).toContain(answer.status);
   expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(6_000); // at most the pool's connect deadline
 
@@ -135,6 +135,7 @@ test('when one event keeps failing, then it becomes a dead letter after its atte
   expect(rows.filter((e) => e.aggregate_id === good!.id).every((e) => e.published && !e.dead && e.attempts === 0)).toBe(true);
   const metrics = await (await fetch(`${service.url}/metrics`)).text();
   expect(metrics).toMatch(/outbox_dead_events\{service="measures"\} [1-9]/);
+  await service.deps.pool.query('DELETE FROM outbox WHERE aggregate_id = $1', [poisoned]); // other files' outbox checks see none
 });
 
 test('when Temporal is away, then no event is counted as failed or set aside, and all are published once it is back', async () => {

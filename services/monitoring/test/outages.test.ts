@@ -19,7 +19,7 @@ jest.setTimeout(90_000);
 
 const run = runId();
 const SPACES = ['TST-OUT-01', 'TST-OUT-02', 'TST-OUT-03'];
-const REDIS_TIMEOUT_MS = 500;
+const REDIS_TIMEOUT_MS = 1_500;
 let redis: TestRedis;
 let planer: string;
 const services: Array<TestService<MonitoringDependencies>> = [];
@@ -83,7 +83,7 @@ describe('one monitoring service on a Redis that goes away', () => {
     try {
       accepted = await timed(`${service.url}/v1/imports/values`, { token: planer, method: 'POST', body: upload(release, rows) });
       expect(accepted.status).toBe(202);
-      expect(accepted.ms).toBeLessThan(REDIS_TIMEOUT_MS + 1_000);
+      expect(accepted.ms).toBeLessThan(REDIS_TIMEOUT_MS + 2_000);
       expect(accepted.body.status).toBe('queued');
       // Reads need no Redis, and the process still counts as ready.
       expect((await call(`${service.url}/v1/imports/${accepted.body.id}`, { token: planer })).body.status).toBe('queued');
@@ -104,9 +104,10 @@ describe('one monitoring service on a Redis that goes away', () => {
     try {
       const recompute = await timed(`${service.url}/v1/jobs/recompute-none`, { token: planer });
       expect(recompute.status).toBe(503);
-      expect(recompute.headers.get('retry-after')).toBe('1');
+      expect(recompute.headers.get('retry-after')).toBe('2');
       expect(recompute.body).toMatchObject({ dependency: 'redis' });
-      expect(recompute.ms).toBeLessThan(REDIS_TIMEOUT_MS + 1_000);
+      expect(recompute.ms).toBeGreaterThanOrEqual(REDIS_TIMEOUT_MS - 50);
+      expect(recompute.ms).toBeLessThan(REDIS_TIMEOUT_MS + 2_000);
       const read = await timed(`${service.url}/v1/imports`, { token: planer });
       expect(read.status).toBe(200);
       expect(read.ms).toBeLessThan(REDIS_TIMEOUT_MS);

@@ -62,7 +62,7 @@ test('when Temporal is down, then starting a cycle answers 503 with Retry-After 
     const refused = await send('planer', 'POST', '/v1/cycles', { spaceCode: SPACE }, { 'Idempotency-Key': `start-${run}` });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('2');
-    expect(refused.ms).toBeLessThan(TEMPORAL_TIMEOUT_MS + 1_000);
+    expect(refused.ms).toBeLessThan(TEMPORAL_TIMEOUT_MS + 2_000);
     // The inbox and readiness need no Temporal.
     expect((await send('planer', 'GET', '/v1/tasks')).status).toBe(200);
     expect((await call(`${strategy.url}/health/ready`)).status).toBe(200);
@@ -97,7 +97,7 @@ test('when Temporal stalls during a completion, then 503 with Retry-After by the
   expect(stalled.headers.get('retry-after')).toBe('2');
   expect(stalled.body.type).toMatch(/cycle-unavailable$/);
   expect(stalled.ms).toBeGreaterThanOrEqual(TEMPORAL_TIMEOUT_MS - 50);
-  expect(stalled.ms).toBeLessThan(TEMPORAL_TIMEOUT_MS + 1_000);
+  expect(stalled.ms).toBeLessThan(TEMPORAL_TIMEOUT_MS + 2_000);
 
   // The same request again, as the message asks: the update ID is the task ID, so it is applied once.
   let retried: Awaited<ReturnType<typeof send>> | undefined;
