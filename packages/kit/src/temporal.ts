@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import type { HealthCheck } from './health';
+import { type HealthCheck, withTimeout } from './health';
 import type { Closable } from './lifecycle';
 import { dependencyOutage, dependencyUnavailable, retryAfterFor } from './outage';
 
@@ -45,7 +45,8 @@ export function temporalDeadline(client: Client, timeoutMs: number): TemporalDea
   return async (work) => {
     const deadline = Date.now() + timeoutMs;
     try {
-      return await client.withDeadline(deadline, work);
+      // The gRPC deadline ends the calls; the cap also ends the wait for a (lazy) connection to open.
+      return await withTimeout(client.withDeadline(deadline, work), timeoutMs + 100, () => new Error(`no answer within ${timeoutMs} ms`));
     } catch (error) {
       if (!dependencyOutage(error) && Date.now() < deadline) throw error;
       throw dependencyUnavailable('temporal', `The workflow engine (Temporal) did not answer within ${timeoutMs} ms; try again shortly.`, {
