@@ -1,5 +1,7 @@
-import { historyQuery } from '@sozialraum/contracts';
-import { call, type FaultProxy, stackEnv, type StartedProcess, startFaultProxy, waitFor } from '@sozialraum/kit/testing';
+import { DELIVER_JOB, historyQuery, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
+import { createRedisConnection } from '@sozialraum/kit/redis';
+import { call, type FaultProxy, redisPrefix, stackEnv, type StartedProcess, startFaultProxy, waitFor } from '@sozialraum/kit/testing';
+import { Queue } from 'bullmq';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { bundleCycleWorkflows, type CycleWorker, startCycleWorker, terminateCycles } from './helpers/cycle-worker';
 import { ensureSpaces, startMonitoring, stopProcess } from './helpers/processes';
@@ -112,4 +114,19 @@ test('when Temporal stalls during a completion, then 503 with Retry-After by the
   expect(history.filter((h) => h.event === 'task-completed' && h.taskId === analysis)).toHaveLength(1);
   const next = await strategy.deps.pool.query(`SELECT count(*)::int AS n FROM task WHERE cycle_id = $1 AND key = 'participation-1'`, [cycleId]);
   expect(next.rows[0].n).toBe(1);
+});
+
+test('when a delivery job names a notification this deployment does not have, then the job fails at once with the reason', async () => {
+  const connection = createRedisConnection(stackEnv('REDIS_URL'), 'producer');
+  const queue = new Queue(NOTIFICATIONS_QUEUE, { connection, prefix: redisPrefix() });
+  try {
+    const job = await queue.add(DELIVER_JOB, { notificationId: `stray-${run}` }, { jobId: `stray-${run}`, attempts: 3 });
+    await waitFor(async () => job.isFailed(), 10_000, 'the stray job failed');
+    const failed = await queue.getJob(`stray-${run}`);
+    expect(failed?.failedReason).toMatch(new RegExp(`notification stray-${run} not found in this deployment's database`));
+    expect(failed?.attemptsMade).toBe(1);
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
 });
