@@ -10,6 +10,8 @@ export const configSchema = baseServiceConfig.extend({
   REDIS_TIMEOUT_MS: env.durationMs(2_000),
   /** How often imports accepted while Redis was away (or whose job Redis lost) are handed to the queue. */
   IMPORT_SWEEP_MS: env.durationMs(30_000),
+  /** Exports of more values than this are not answered within the request: they run as a job (POST /v1/exports). */
+  EXPORT_DIRECT_MAX_VALUES: z.coerce.number().int().min(1).default(200_000),
   /** Uploads travel base64-encoded in JSON: a 20 MB shapefile needs about 27 MB. */
   BODY_LIMIT: z.string().default('30mb'),
   /** Run the import and recomputation jobs in this process (turn off for API-only replicas). */

@@ -7,6 +7,7 @@ import { methodJobs } from './jobs/methods.jobs';
 import { closeJobs, createJobQueue, startJobWorker } from './jobs/queue';
 import { spaceJobs } from './jobs/spaces.jobs';
 import { valueJobs } from './jobs/values.jobs';
+import { exportJobs } from './jobs/exports.jobs';
 import { startImportSweep } from './use-cases/import-hand-off';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
@@ -34,7 +35,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   };
   const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
   const worker = consumer
-    ? startJobWorker(consumer, config.REDIS_PREFIX, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps) }, logger)
+    ? startJobWorker(consumer, config.REDIS_PREFIX, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps), ...exportJobs(deps) }, logger)
     : undefined;
   const sweep = worker ? [startImportSweep(pool, jobs, logger, config.IMPORT_SWEEP_MS)] : [];
   deps.resources.push(...sweep, closeJobs(jobs, worker), ...(consumer ? [closeRedis(consumer, 'redis-jobs')] : []), closeRedis(producer), closePool(pool));
