@@ -94,7 +94,10 @@ describe('a strategy cycle walked through every phase', () => {
     const created = (await cycle.handle.query(historyQuery)).filter((h) => h.event === 'task-created').map((h) => h.taskId);
     expect(tasks.map((t) => t.id).sort()).toEqual([...created].sort());
     expect(new Set(created).size).toBe(created.length);
-    expect(tasks.every((t) => t.status === 'completed')).toBe(true);
+    // Nothing is left open. A report task the 1-second report timer opened just before the last report arrived
+    // (a slow machine) is cancelled when implementation ends; every other task was completed.
+    expect(tasks.filter((t) => t.status === 'open')).toEqual([]);
+    expect(tasks.filter((t) => t.status !== 'completed' && !(t.type === 'report-status' && t.status === 'cancelled'))).toEqual([]);
     expect(tasks.map((t) => t.key)).toEqual(expect.arrayContaining(['analysis', 'participation-2', 'set-goals-2', 'propose-jugend-2', 'decide-2', 'reflect', 'acknowledge']));
     const announced = await fixture.stack.pool.query(`SELECT task_id, id FROM notification WHERE cycle_id = $1 AND kind = 'task-created'`, [cycle.id]);
     expect(announced.rows.map((n) => n.task_id).sort()).toEqual(tasks.map((t) => t.id).sort());

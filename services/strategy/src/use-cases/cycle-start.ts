@@ -30,7 +30,10 @@ export async function startCycle(deps: Deps, principal: Principal, request: Star
   let workflowId = previous?.workflowId;
   if (!workflowId) {
     await Promise.all([verifySpace(deps.monitoring, request.spaceCode), request.alertId !== undefined && verifyAlert(deps.monitoring, request.alertId)]);
-    workflowId = cycleWorkflowId(request.spaceCode, await nextNumber(deps, request.spaceCode));
+    const number = await nextNumber(deps, request.spaceCode).catch((error: unknown) => ownStartOrThrow(deps, principal, idempotencyKey, error));
+    // A concurrent request with the same key started the cycle meanwhile: this one resumes its start.
+    if (number === undefined) return startCycle(deps, principal, request, idempotencyKey);
+    workflowId = cycleWorkflowId(request.spaceCode, number);
     if (idempotencyKey) {
       const recorded = await recordStartRequest(deps.pool, principal.id, idempotencyKey, hash, workflowId).then(() => true, isDuplicateKey);
       // A concurrent request with the same key got there first: this one resumes its start.
@@ -80,6 +83,12 @@ async function previousStart(deps: Deps, principal: Principal, key: string, hash
   if (!previous) return undefined;
   if (previous.request_hash !== hash) throw problems.unprocessable('This Idempotency-Key was used for a different request.');
   return { workflowId: previous.workflow_id, response: (previous.response ?? undefined) as Cycle | undefined };
+}
+
+/** A 409 "already running" is no conflict when the running cycle was started with this very key. */
+async function ownStartOrThrow(deps: Deps, principal: Principal, key: string | undefined, error: unknown): Promise<undefined> {
+  if (key && error instanceof AppError && error.status === 409 && (await findStartRequest(deps.pool, principal.id, key))) return undefined;
+  throw error;
 }
 
 /** 409 while the space has a cycle running or suspended; else 1 + the highest number anyone knows. */
