@@ -20,6 +20,11 @@ if [ -n "${DATABASE_ADMIN_URL:-}" ] && [ "$DATABASE_ADMIN_URL" != "$DATABASE_URL
   export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL%/*}/sozialraum_test"
 fi
 export REDIS_URL="${REDIS_URL%/}/1"
+# Its own Redis key prefix too: a platform on the same Redis (npm start, a benchmark) never takes the tests' jobs.
+export REDIS_PREFIX=sozialraum-test
+# No per-user budget for expensive requests: test files ask for profiles, maps and exports in bursts
+# (packages/kit/test/outages.http.test.ts tests the budget itself).
+export EXPENSIVE_REQUESTS_PER_MINUTE=0
 export TEMPORAL_NAMESPACE=$TEMPORAL_TEST_NAMESPACE
 redis-cli -u "$REDIS_URL" flushdb >/dev/null 2>&1 || true
 export LOG_LEVEL="${LOG_LEVEL:-silent}"

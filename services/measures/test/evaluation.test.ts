@@ -138,6 +138,7 @@ describe('evaluating a measure', () => {
       const response = await as(unreachable, 'planer').post(`/v1/measures/${id}/evaluation`, { outcome: 'x', recommendation: 'stop', from: '2020', to: '2023' });
       expect(response.status).toBe(503);
       expect(response.body.detail).toMatch(/monitoring service could not be reached/);
+      expect(response.headers.get('retry-after')).toBeTruthy();
       expect((await as(service, 'planer').get(`/v1/measures/${id}`)).body.evaluation).toBeNull();
     } finally {
       await unreachable.close();

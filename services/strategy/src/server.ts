@@ -3,7 +3,6 @@ import { createHttpApp, type HttpApp, loadOpenApiDocument } from '@sozialraum/ki
 import type { StrategyDependencies } from './dependencies';
 import { mountCyclesRoutes } from './http/cycles.routes';
 import { mountNotificationsRoutes } from './http/notifications.routes';
-import { retryAfter } from './http/retry-after';
 import { mountTasksRoutes } from './http/tasks.routes';
 
 export const openapi = loadOpenApiDocument(join(__dirname, '..', 'openapi.yaml'));
@@ -19,7 +18,6 @@ export function createServer(deps: StrategyDependencies): HttpApp {
       mountCyclesRoutes(router, deps);
       mountTasksRoutes(router, deps);
       mountNotificationsRoutes(router, deps);
-      router.use(retryAfter);
     },
   });
 }

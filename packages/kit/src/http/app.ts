@@ -10,13 +10,14 @@ import { authenticate, principalOf, requireRole } from '../auth/middleware';
 import { Roles } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import { AppError, problems } from '../errors';
-import { type HealthCheck, runHealthChecks } from '../health';
+import { dependencyMetrics, essentialChecks, type HealthCheck, runHealthChecks } from '../health';
 import { currentRequestId } from '../logger';
 import { createMetricsRegistry, httpRequestMetrics, METRICS_PATH, mountMetrics } from '../metrics';
 import { createHttpServer } from './client-errors';
 import { inputGuard } from './input-guard';
 import { type OpenApiDocument, uploadOperations } from './openapi';
 import { problemHandler, sendProblem } from './problem';
+import { expensiveRequestLimit } from './rate-limit';
 import { requestId } from './request-id';
 
 export interface HttpAppOptions {
@@ -25,7 +26,7 @@ export interface HttpAppOptions {
   logger: Logger;
   openapi: OpenApiDocument;
   verifier: TokenVerifier;
-  /** The real dependencies of this process; /health/ready checks them. */
+  /** The real dependencies of this process: /health/ready checks the essential ones, /v1/admin/status and `dependency_up` all. */
   health: HealthCheck[];
   /** Where the service registered its own metrics; /metrics serves it with the HTTP and process metrics. */
   metrics?: Registry;
@@ -34,6 +35,8 @@ export interface HttpAppOptions {
   uploadLimit?: string;
   /** Checks every JSON response against the document (tests): a mismatch becomes a 500 that says where. */
   validateResponses?: boolean;
+  /** The service's config (services pass their dependencies, which carry it): the expensive-request budget. */
+  config?: { EXPENSIVE_REQUESTS_PER_MINUTE?: number };
   /** Mounts the service's own routes; they run after authentication and request validation. */
   routes: (router: Router) => void;
 }
@@ -45,13 +48,18 @@ export interface HttpApp extends Express {
 
 const publicPaths = ['/health/live', '/health/ready', '/openapi.json', METRICS_PATH];
 
-/** /health/live answers while the process runs; /health/ready only while every dependency answers. */
+/**
+ * /health/live answers while the process runs; /health/ready while it can serve: its essential dependencies
+ * (its own database) answer and it is not shutting down. Redis, Temporal or Keycloak being away does not take
+ * a replica out of the load balancer: what does not need them still works.
+ */
 export function mountHealth(app: Express, checks: HealthCheck[], isDraining: () => boolean = () => false): void {
+  const essential = essentialChecks(checks);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/health/ready', async (req, res) => {
-    const report = isDraining() ? { ok: false, checks: { process: 'shutting down' } } : await runHealthChecks(checks);
+    const report = isDraining() ? { ok: false, checks: { process: 'shutting down' } } : await runHealthChecks(essential);
     if (report.ok) {
       res.json({ status: 'ok', checks: report.checks });
       return;
@@ -76,6 +84,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.use(requestId);
   const metrics = options.metrics ?? createMetricsRegistry(options.name);
   app.use(httpRequestMetrics(metrics));
+  dependencyMetrics(metrics, options.health);
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -112,12 +121,21 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   );
   if (options.validateResponses) app.use(validateAsSent);
 
+  app.use(expensiveRequestLimit(options.config?.EXPENSIVE_REQUESTS_PER_MINUTE ?? 0));
+
   app.get('/v1/me', (req, res) => {
     res.json(principalOf(req));
   });
   app.get('/v1/admin/status', requireRole(Roles.admin), async (_req, res) => {
     const report = await runHealthChecks(options.health);
-    res.json({ service: options.name, version: options.version ?? '0.0.0', uptimeSeconds: (Date.now() - started) / 1000, checks: report.checks });
+    res.json({
+      service: options.name,
+      version: options.version ?? '0.0.0',
+      uptimeSeconds: (Date.now() - started) / 1000,
+      ready: !draining && report.dependencies.every((d) => d.up || !d.essential),
+      checks: report.checks,
+      dependencies: report.dependencies,
+    });
   });
 
   const router = express.Router();

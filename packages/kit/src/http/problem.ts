@@ -3,10 +3,12 @@ import type { Logger } from 'pino';
 import { AppError, type FieldError } from '../errors';
 import { currentRequestId } from '../logger';
 import { databaseInputError } from './database-errors';
+import { DEFAULT_RETRY_AFTER_SECONDS, dependencyOutage } from '../outage';
 
 /** Sends an RFC 9457 problem document. */
 export function sendProblem(req: Request, res: Response, error: AppError): void {
   if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="sozialraum", error="invalid_token"');
+  if (error.status === 503 || error.status === 429) res.setHeader('Retry-After', String(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
   res
     .status(error.status)
     .type('application/problem+json')
@@ -48,6 +50,9 @@ const toPointer = (path: string) => (path.startsWith('/') ? path : `/${path.repl
 /** Maps what express, body-parser and the OpenAPI validator throw onto the one AppError. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // A dependency that is away or too slow: 503 with Retry-After, not a 500.
+  const outage = dependencyOutage(error);
+  if (outage) return outage;
   if (isValidatorError(error) && error.status >= 400 && error.status < 500) {
     const status = error.status;
     const fieldErrors: FieldError[] | undefined = error.errors?.map((e) => ({

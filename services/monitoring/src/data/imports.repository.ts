@@ -111,10 +111,37 @@ export async function finishImport(
   );
 }
 
+/** A failed import queued again: a new job ID for the new attempt, to be handed off again. */
 export async function requeueImport(db: Queryable, id: string): Promise<ImportRecord | undefined> {
   const { rows } = await db.query<ImportRecord>(
-    `UPDATE import SET status = 'queued', error = NULL, finished_at = NULL WHERE id = $1 AND status = 'failed' RETURNING ${columns}`,
+    `UPDATE import SET status = 'queued', error = NULL, finished_at = NULL, job_id = id || '-restart-' || attempts, handed_off_at = NULL
+      WHERE id = $1 AND status = 'failed' RETURNING ${columns}`,
     [id],
   );
   return rows[0];
+}
+
+/** What the queue needs to run an import's current attempt. */
+export interface ImportHandOff {
+  id: string;
+  kind: ImportKind;
+  jobId: string;
+  handedOff: boolean;
+}
+
+const handOffColumns = `id, kind, COALESCE(job_id, id::text) AS "jobId", handed_off_at IS NOT NULL AS "handedOff"`;
+
+export async function findImportHandOff(db: Queryable, id: string): Promise<ImportHandOff | undefined> {
+  const { rows } = await db.query<ImportHandOff>(`SELECT ${handOffColumns} FROM import WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+/** Imports waiting for their job, oldest first: those never handed off, and those whose job may have been lost. */
+export async function queuedImports(db: Queryable, limit = 100): Promise<ImportHandOff[]> {
+  const { rows } = await db.query<ImportHandOff>(`SELECT ${handOffColumns} FROM import WHERE status = 'queued' ORDER BY created_at LIMIT $1`, [limit]);
+  return rows;
+}
+
+export async function markHandedOff(db: Queryable, id: string, jobId: string): Promise<void> {
+  await db.query(`UPDATE import SET handed_off_at = now() WHERE id = $1 AND COALESCE(job_id, id::text) = $2 AND handed_off_at IS NULL`, [id, jobId]);
 }

@@ -21,7 +21,7 @@ export interface ExportFile {
 }
 
 const PERIOD = /^\d{4}(-\d{2}-\d{2})?$/;
-const list = (text: string | undefined) => (text === undefined ? undefined : [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))]);
+export const list = (text: string | undefined) => (text === undefined ? undefined : [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))]);
 
 /**
  * Values of a selection as CSV or GeoJSON. Every value passes the confidentiality protector: a

@@ -16,6 +16,7 @@ import {
 } from '../data/imports.repository';
 import type { Queryable } from '../data/settings.repository';
 import { GeodataError } from '../domain/geodata';
+import { handOffImport } from './import-hand-off';
 import { ImportFileError, MappingError } from '../domain/imports';
 
 export interface ImportSubmission {
@@ -31,8 +32,10 @@ export interface ImportSubmission {
 }
 
 /**
- * Stores the upload and queues its job. With an Idempotency-Key, a retry (or a double click) gets the
- * import it already started instead of a second one; the key is the sender's and bound to the request.
+ * Stores the upload and hands its job to the queue. Redis being away does not refuse the upload: it stays
+ * `queued` and the sweep hands it off once Redis answers (use-cases/import-hand-off). With an Idempotency-Key,
+ * a retry (or a double click) gets the import it already started instead of a second one; the key is the
+ * sender's and bound to the request.
  */
 export async function submitImport(db: Queryable, jobs: Queue, submission: ImportSubmission): Promise<ImportRecord> {
   const file = Buffer.from(submission.content, 'base64');
@@ -56,7 +59,7 @@ export async function submitImport(db: Queryable, jobs: Queue, submission: Impor
     if (!earlier || earlier.requestHash !== requestHash) throw idempotencyKeyReused();
     return earlier;
   }
-  await jobs.add(`import-${submission.kind}`, { importId: record.id }, { jobId: record.id });
+  await handOffImport(db, jobs, record.id);
   return record;
 }
 
@@ -65,7 +68,7 @@ export async function restartImport(db: Queryable, jobs: Queue, id: string): Pro
   if (!existing) throw problems.notFound(`There is no import ${id}.`);
   const record = await requeueImport(db, id);
   if (!record) throw problems.conflict(`Only a failed import can be restarted; this one is ${existing.status}.`);
-  await jobs.add(`import-${record.kind}`, { importId: id }, { jobId: `${id}-restart-${record.attempts}` });
+  await handOffImport(db, jobs, id);
   return record;
 }
 
@@ -95,7 +98,8 @@ const isInputError = (error: unknown) =>
 export async function runImportJob(db: Queryable, job: Job, logger: Logger, work: ImportWork): Promise<ImportOutcome | undefined> {
   const id = String(job.data.importId);
   const record = await findImport(db, id);
-  if (!record) throw new UnrecoverableError(`import ${id} not found`);
+  // Never swallowed: the job fails with this reason and the worker logs it as an error.
+  if (!record) throw new UnrecoverableError(`import ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
   if (record.status === 'succeeded' || record.status === 'rejected') return undefined; // delivered twice: already done
   await markImportRunning(db, id);
   let lastReport = 0;
