@@ -7,6 +7,8 @@ source "$(dirname "$0")/lib.sh"
 
 prepare_built_stack
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
+# A Redis key prefix of its own (npm start may run on the same Redis), and no per-user budget: load is the point.
+export REDIS_PREFIX=sozialraum-bench EXPENSIVE_REQUESTS_PER_MINUTE=0
 
 which="${1:-all}"
 if [ "$which" = all ] || [ "$which" = monitoring ]; then node bench/dist/monitoring.js; fi

@@ -53,3 +53,16 @@ ensure_chromium() {
   { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium; } >>.local/logs/install.log 2>&1 \
     || { log "chromium: apt-get install failed, see .local/logs/install.log"; return 1; }
 }
+
+# Schemathesis (PyPI) for the schema fuzzing test in e2e/, pinned, in the stack's cached venv (stack.sh made it).
+SCHEMATHESIS_VERSION=4.32.5
+ensure_schemathesis() {
+  local venv="${SOZIALRAUM_CACHE:-$HOME/.cache/sozialraum}/venv"
+  export SCHEMATHESIS_BIN="$venv/bin/schemathesis"
+  if "$SCHEMATHESIS_BIN" --version 2>/dev/null | grep -q "version $SCHEMATHESIS_VERSION\$"; then return 0; fi
+  [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+  log "installing schemathesis==$SCHEMATHESIS_VERSION into $venv (PyPI)"
+  mkdir -p .local/logs
+  "$venv/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION" >>.local/logs/install.log 2>&1 \
+    || { log "schemathesis: pip install failed (PyPI unavailable?), see .local/logs/install.log"; return 1; }
+}

@@ -8,6 +8,7 @@ ensure_node_modules
 ensure_chromium
 trap stack_down_if_started EXIT
 stack_up
+ensure_schemathesis
 
 # Tests get their own database (recreated each run, so every run starts clean), Redis database and
 # Temporal namespace (workflows outlive a run there, so tests end what a crashed run left of theirs).
@@ -19,9 +20,16 @@ if [ -n "${DATABASE_ADMIN_URL:-}" ] && [ "$DATABASE_ADMIN_URL" != "$DATABASE_URL
   export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL%/*}/sozialraum_test"
 fi
 export REDIS_URL="${REDIS_URL%/}/1"
+# Its own Redis key prefix too: a platform on the same Redis (npm start, a benchmark) never takes the tests' jobs.
+export REDIS_PREFIX=sozialraum-test
+# No per-user budget for expensive requests: test files ask for profiles, maps and exports in bursts
+# (packages/kit/test/outages.http.test.ts tests the budget itself).
+export EXPENSIVE_REQUESTS_PER_MINUTE=0
 export TEMPORAL_NAMESPACE=$TEMPORAL_TEST_NAMESPACE
 redis-cli -u "$REDIS_URL" flushdb >/dev/null 2>&1 || true
 export LOG_LEVEL="${LOG_LEVEL:-silent}"
+# Every service a test starts checks its responses against its OpenAPI document (the jest preset sets it too).
+export VALIDATE_RESPONSES=true
 
 log "stack: postgres ${DATABASE_URL#*@}, redis ${REDIS_URL}, temporal ${TEMPORAL_ADDRESS}/${TEMPORAL_NAMESPACE}, keycloak ${KEYCLOAK_URL}"
 npx turbo run build typecheck lint --output-logs=errors-only

@@ -93,6 +93,21 @@ export function buildValuesCsv(indicatorsLongCsv: string): { csv: string; rows: 
   return { csv: `${lines.join('\n')}\n`, rows: lines.length - 1 };
 }
 
+/**
+ * Each Stadtteil's residents in the newest year with a count: the space's population. The confidentiality
+ * rules withhold every value of a space whose population is unknown (it cannot be shown to be large enough).
+ */
+export function latestPopulations(indicatorsLongCsv: string): Map<string, number> {
+  const records = parse(indicatorsLongCsv, { columns: true, skip_empty_lines: true }) as Row[];
+  const newest = new Map<string, { year: string; value: number }>();
+  for (const r of records) {
+    if (r.source_table !== 'residents_by_district' || r.measure !== 'residents' || r.value === '') continue;
+    const known = newest.get(r.space_code);
+    if (!known || r.year > known.year) newest.set(r.space_code, { year: r.year, value: Number(r.value) });
+  }
+  return new Map([...newest].map(([code, { value }]) => [code, value]));
+}
+
 export function readShared(path: string): Buffer {
   return readFileSync(path);
 }

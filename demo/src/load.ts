@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { AppError, createLogger, createServiceClient, type ServiceClient } from '@sozialraum/kit';
 import { userToken, waitFor, waitUntilOk } from '@sozialraum/kit/testing';
 import { loadStrategyDemo } from './cycles';
-import { buildValuesCsv, countMeasures, demoMethod, derivedShares, readShared, SOURCE } from './flensburg';
+import { buildValuesCsv, countMeasures, demoMethod, derivedShares, latestPopulations, readShared, SOURCE } from './flensburg';
 
 const logger = createLogger({ name: 'demo', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -53,6 +53,10 @@ export async function loadMonitoringDemo(options: DemoOptions): Promise<'loaded'
     parentCode: 'FL',
   });
   logger.info({ imported: spaces.imported }, 'Flensburg Stadtteile imported');
+  const longCsv = readShared(flensburg('indicators_long.csv')).toString('utf8');
+  for (const [code, population] of latestPopulations(longCsv)) {
+    await api('PATCH', `/v1/spaces/${encodeURIComponent(code)}`, { population });
+  }
 
   const catalogue = await api<{ items: Array<{ key: string }> }>('GET', '/v1/indicators');
   const known = new Set(catalogue.items.map((i) => i.key));
@@ -62,7 +66,7 @@ export async function loadMonitoringDemo(options: DemoOptions): Promise<'loaded'
     await api('POST', '/v1/indicators', { key, name, definition: text, unit, polarity, topic, targetGroups, kind, source: SOURCE });
   }
 
-  const values = buildValuesCsv(readShared(flensburg('indicators_long.csv')).toString('utf8'));
+  const values = buildValuesCsv(longCsv);
   const imported = await importAndWait(api, '/v1/imports/values', {
     fileName: 'sozialatlas-2022.csv',
     content: Buffer.from(values.csv).toString('base64'),

@@ -102,6 +102,9 @@ describe('the demo data', () => {
     const profile = await call(`${monitoringService.url}/v1/spaces/STGT03/profile`, { token });
     expect(profile.body.indicators.map((i: { key: string }) => i.key)).toEqual(expect.arrayContaining(['alq', 'sgb2_quote', 'kinderarmut']));
     expect(profile.body.classHistory.length).toBeGreaterThan(0);
+    // The Stadtteile's populations come from the residents counts, so a viewer sees the values the classes rest on.
+    const unemployment = profile.body.indicators.find((i: { key: string }) => i.key === 'alq');
+    expect(unemployment.points.at(-1).value).toMatchObject({ suppressed: false, value: expect.any(Number) });
   });
 
   test('when the demo cycles load, then cycles stand in several phases with tasks in the demo users’ inboxes', async () => {

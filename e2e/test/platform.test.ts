@@ -20,12 +20,14 @@ describe('the platform as it runs', () => {
     for (const s of Object.values(started)) if (s.child.exitCode === null) s.child.kill('SIGKILL');
   });
 
-  test.each(services)('when %s runs, then /health/ready is 200 with every dependency ok', async (name) => {
+  test.each(services)('when %s runs, then it is ready (its database answers) and its status shows every dependency up', async (name) => {
     await waitUntilOk(`${started[name]!.url}/health/ready`, 30_000);
     const response = await call(`${started[name]!.url}/health/ready`);
-    expect(response.body.status).toBe('ok');
-    expect(Object.values(response.body.checks).every((state) => state === 'ok')).toBe(true);
-    expect(Object.keys(response.body.checks)).toEqual(expect.arrayContaining(['postgres', 'keycloak']));
+    expect(response.body).toEqual({ status: 'ok', checks: { postgres: 'ok' } });
+    const status = await call(`${started[name]!.url}/v1/admin/status`, { token: await userToken('it-admin') });
+    expect(status.body.ready).toBe(true);
+    expect(Object.values(status.body.checks).every((state) => state === 'ok')).toBe(true);
+    expect(Object.keys(status.body.checks)).toEqual(expect.arrayContaining(['postgres', 'keycloak']));
   });
 
   test.each(services)('when %s is asked for its OpenAPI document, then it serves OpenAPI 3.1', async (name) => {
@@ -44,6 +46,7 @@ describe('the platform as it runs', () => {
     expect(text).toMatch(new RegExp(`http_request_duration_seconds_count\\{service="${name}",method="GET",route="/v1/me",status="200"\\} [1-9]`));
     expect(text).toContain(`process_resident_memory_bytes{service="${name}"}`);
     expect(text).toContain(ownMetrics[name]);
+    expect(text).toMatch(new RegExp(`dependency_up\\{dependency="keycloak",essential="false",service="${name}"\\} 1`));
   });
 
   test('when a busy service gets SIGTERM, then requests in flight complete and it exits 0', async () => {
@@ -68,6 +71,6 @@ describe('the platform as it runs', () => {
     expect(code).toBe(0);
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(closedParts(service)).toEqual(['http', 'jobs', 'redis-jobs', 'redis', 'postgres']);
+    expect(closedParts(service)).toEqual(['http', 'import-sweep', 'jobs', 'redis-jobs', 'redis', 'postgres']);
   });
 });

@@ -5,6 +5,7 @@ const esmOnly = ['jose'];
 
 module.exports = {
   testEnvironment: 'node',
+  setupFiles: [require.resolve('./test-env.js')],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {

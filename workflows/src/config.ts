@@ -14,6 +14,8 @@ export const configSchema = z.object({
   DATABASE_URL: env.url(),
   /** Notifications are handed to the strategy service's delivery jobs through BullMQ. */
   REDIS_URL: env.url(),
+  /** The strategy service's REDIS_PREFIX: its delivery jobs are found under it. */
+  REDIS_PREFIX: env.redisPrefix(),
   MONITORING_URL: env.url().default('http://127.0.0.1:3001'),
   /** Proposals, decisions, status reports and evaluations of measures go to the measures service. */
   MEASURES_URL: env.url().default('http://127.0.0.1:3003'),

@@ -15,7 +15,7 @@ void runProcess({
   start: async (): Promise<Closable[]> => {
     const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy', applicationName: 'workflows' });
     const redis = createRedisConnection(config.REDIS_URL, 'producer');
-    const notifications = createNotificationQueue(redis);
+    const notifications = createNotificationQueue(redis, config.REDIS_PREFIX);
     const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
     const login = { keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM, clientId: config.KEYCLOAK_CLIENT_ID, clientSecret: config.KEYCLOAK_CLIENT_SECRET };
     const monitoring = createMonitoringClient({ baseUrl: config.MONITORING_URL, ...login });

@@ -1,5 +1,6 @@
 import { type CycleOutcome, cycleWorkflowId, deliverJobId, historyQuery, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
 import { Queue } from 'bullmq';
+import { redisPrefix } from '@sozialraum/kit/testing';
 import { CycleDriver, openTaskOf, people, timings, uniqueSpace } from './support/driver';
 import { recordHistory } from './support/histories';
 import { useWorker } from './support/stack';
@@ -100,7 +101,7 @@ describe('a strategy cycle walked through every phase', () => {
     expect(tasks.map((t) => t.key)).toEqual(expect.arrayContaining(['analysis', 'participation-2', 'set-goals-2', 'propose-jugend-2', 'decide-2', 'reflect', 'acknowledge']));
     const announced = await fixture.stack.pool.query(`SELECT task_id, id FROM notification WHERE cycle_id = $1 AND kind = 'task-created'`, [cycle.id]);
     expect(announced.rows.map((n) => n.task_id).sort()).toEqual(tasks.map((t) => t.id).sort());
-    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: fixture.stack.redis });
+    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: fixture.stack.redis, prefix: redisPrefix() });
     expect(await queue.getJob(deliverJobId(announced.rows[0].id))).toMatchObject({ name: 'deliver', data: { notificationId: announced.rows[0].id } });
     await queue.close();
 

@@ -8,3 +8,4 @@ export * from './forms';
 export * from './rejections';
 export * from './labels';
 export * from './problems';
+export * from './calendar';

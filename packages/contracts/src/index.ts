@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './measures';
 export * from './labels';
 export * from './problems';
+export * from './calendar';

@@ -20,6 +20,9 @@ export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.Proces
   throw new ConfigError(problems);
 }
 
+/** REDIS_PREFIX when none is configured. */
+export const DEFAULT_REDIS_PREFIX = 'sozialraum';
+
 /** Building blocks for service config schemas, so each variable is described once. */
 export const env = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
@@ -28,6 +31,12 @@ export const env = {
   /** A secret: required, and never shorter than a throwaway value. */
   secret: () => z.string().min(8, 'must be at least 8 characters'),
   durationMs: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /** Prefix of every Redis key (BullMQ queues): deployments sharing one Redis never take each other's jobs. */
+  redisPrefix: () =>
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, ".", "_" and "-", at most 64')
+      .default(DEFAULT_REDIS_PREFIX),
   bool: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])
@@ -45,5 +54,13 @@ export const baseServiceConfig = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('sozialraum-api'),
   SHUTDOWN_TIMEOUT_MS: env.durationMs(10_000),
   BODY_LIMIT: z.string().default('1mb'),
+  /** Check every JSON response against the OpenAPI document (the tests turn it on; a mismatch is a 500). */
+  VALIDATE_RESPONSES: env.bool(false),
+  /** Deadline of a call to Keycloak (signing keys, service tokens); tokens verify with cached keys meanwhile. */
+  KEYCLOAK_TIMEOUT_MS: env.durationMs(3_000),
+  /** PostgreSQL's statement_timeout on every connection of the service's pool; past it the request gets 503. */
+  DATABASE_STATEMENT_TIMEOUT_MS: env.durationMs(30_000),
+  /** Requests per user and minute to operations marked `x-expensive` (exports, maps, profiles, uploads); 0: no limit. */
+  EXPENSIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceConfig>;

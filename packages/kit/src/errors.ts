@@ -16,6 +16,8 @@ export interface AppErrorOptions {
   errors?: FieldError[];
   /** Extra problem members (RFC 9457 extensions), e.g. `allowed` transitions. */
   extensions?: Record<string, unknown>;
+  /** For 503 and 429: when the caller may try again (the `Retry-After` header). */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -27,6 +29,7 @@ export class AppError extends Error {
   readonly type: string;
   readonly errors?: FieldError[];
   readonly extensions?: Record<string, unknown>;
+  readonly retryAfterSeconds?: number;
 
   constructor(options: AppErrorOptions) {
     super(options.detail ?? options.title, { cause: options.cause });
@@ -37,6 +40,7 @@ export class AppError extends Error {
     this.type = options.type ?? 'about:blank';
     this.errors = options.errors;
     this.extensions = options.extensions;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
@@ -49,5 +53,8 @@ export const problems = {
     new AppError({ status: 409, title: 'Conflict', detail, extensions }),
   unprocessable: (detail: string, errors?: FieldError[], extensions?: Record<string, unknown>) =>
     new AppError({ status: 422, title: 'Unprocessable Content', detail, errors, extensions }),
-  unavailable: (detail: string) => new AppError({ status: 503, title: 'Service Unavailable', detail }),
+  unavailable: (detail: string, retryAfterSeconds?: number, cause?: unknown) =>
+    new AppError({ status: 503, title: 'Service Unavailable', detail, retryAfterSeconds, cause }),
+  tooManyRequests: (detail: string, retryAfterSeconds: number) => new AppError({ status: 429, title: 'Too Many Requests', detail, retryAfterSeconds }),
+  badGateway: (detail: string, cause?: unknown) => new AppError({ status: 502, title: 'Bad Gateway', detail, cause }),
 };

@@ -1,5 +1,6 @@
-export { loadConfig, ConfigError, env, baseServiceConfig, type BaseServiceConfig } from './config';
+export { loadConfig, ConfigError, env, baseServiceConfig, DEFAULT_REDIS_PREFIX, type BaseServiceConfig } from './config';
 export { AppError, problems, type AppErrorOptions, type FieldError } from './errors';
+export { idempotencyKeyReused, requestFingerprint } from './idempotency';
 export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';
 export { createHttpApp, mountHealth, type HttpApp, type HttpAppOptions } from './http/app';
 export { loadOpenApiDocument, type OpenApiDocument } from './http/openapi';
@@ -12,7 +13,9 @@ export { authenticate, principalOf, requireRole } from './auth/middleware';
 export { createServiceTokenProvider, serviceTokenFromConfig } from './auth/service-token';
 export { authFromConfig } from './auth/from-config';
 export { createMetricsRegistry, httpRequestMetrics, mountMetrics, queueMetrics, METRICS_PATH } from './metrics';
-export { runHealthChecks, withTimeout, type HealthCheck } from './health';
+export { runHealthChecks, withTimeout, essentialChecks, dependencyMetrics, type HealthCheck, type DependencyState } from './health';
+export { dependencyUnavailable, dependencyOutage, retryAfterFor, DEFAULT_RETRY_AFTER_SECONDS } from './outage';
+export { expensiveRequestLimit, EXPENSIVE } from './http/rate-limit';
 export { runProcess, closeHttpServer, type Closable } from './lifecycle';
 export { runHttpService, loadConfigOrExit, type HttpServiceDefinition, type ServiceDependencies } from './service';
 export { z } from 'zod';

@@ -1,24 +1,55 @@
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import type { HealthCheck } from './health';
+import { type HealthCheck, withTimeout } from './health';
 import type { Closable } from './lifecycle';
+import { dependencyOutage, dependencyUnavailable, retryAfterFor } from './outage';
 
 export type { Redis } from 'ioredis';
+
+/** Deadline of one Redis command in a request path, unless the process configures another (REDIS_TIMEOUT_MS). */
+export const DEFAULT_REDIS_TIMEOUT_MS = 2_000;
 
 /**
  * One connection factory with the settings BullMQ asks for in production: workers block on Redis and
  * must retry forever (`maxRetriesPerRequest: null`); producers in a request path fail fast instead of
- * queueing commands while Redis is away (`enableOfflineQueue: false`).
+ * queueing commands while Redis is away (`enableOfflineQueue: false`), and give up on a command Redis does
+ * not answer within `timeoutMs` (a stalled Redis keeps the connection open but never replies).
  */
-export function createRedisConnection(url: string, purpose: 'worker' | 'producer'): Redis {
+export function createRedisConnection(url: string, purpose: 'worker' | 'producer', timeoutMs = DEFAULT_REDIS_TIMEOUT_MS): Redis {
   return new Redis(url, {
     maxRetriesPerRequest: purpose === 'worker' ? null : 1,
     enableOfflineQueue: purpose === 'worker',
+    ...(purpose === 'producer' ? { commandTimeout: timeoutMs, connectTimeout: timeoutMs } : {}),
     retryStrategy: (times) => Math.min(times * 200, 5_000),
     connectionName: `sozialraum-${purpose}`,
   });
 }
 
+/** The queue operations a request may wait for; `close` and the like are not bounded. */
+const boundedOperations = new Set(['add', 'addBulk', 'getJob', 'getJobs', 'getJobCounts', 'getJobState', 'upsertJobScheduler', 'waitUntilReady']);
+
+/**
+ * The queue with a deadline on every operation a request waits for. BullMQ waits for Redis's first "ready"
+ * without any limit (a service started while Redis is away would hang its requests): past `timeoutMs` the
+ * caller gets 503 with Retry-After. An `add` that is late may still land once Redis answers: give jobs an ID
+ * that makes a second one a no-op where that matters.
+ */
+export function withQueueDeadline<Q extends object>(queue: Q, timeoutMs = DEFAULT_REDIS_TIMEOUT_MS): Q {
+  const late = () =>
+    dependencyUnavailable('redis', `The job queue (Redis) is away or did not answer within ${timeoutMs} ms; try again shortly.`, { retryAfterSeconds: retryAfterFor(timeoutMs) });
+  return new Proxy(queue, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || !boundedOperations.has(String(property))) return value;
+      return (...args: unknown[]) =>
+        withTimeout(Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)), timeoutMs, late).catch((error: unknown) => {
+          throw dependencyOutage(error) ? late() : error; // Redis gone: the same answer as Redis late
+        });
+    },
+  });
+}
+
+/** Not essential: a service serves what needs no queue while Redis is away (status and metrics show it). */
 export function redisHealth(redis: Redis): HealthCheck {
   return {
     name: 'redis',

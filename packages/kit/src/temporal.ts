@@ -1,27 +1,65 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import type { HealthCheck } from './health';
+import { type HealthCheck, withTimeout } from './health';
 import type { Closable } from './lifecycle';
+import { dependencyOutage, dependencyUnavailable, retryAfterFor } from './outage';
 
 export interface TemporalOptions {
   address: string;
   namespace: string;
 }
 
-/** A client for starting, signalling, updating and querying workflows. */
-export function createTemporalClient(options: TemporalOptions): { client: Client; connection: Connection; closable: Closable } {
-  // Lazy: the service starts (and reports not ready) while Temporal is away, instead of crashing.
-  const connection = Connection.lazy({ address: options.address });
+/** Runs Temporal calls under one deadline; see `temporalDeadline`. */
+export type TemporalDeadline = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
+ * A client for starting, signalling, updating and querying workflows, and `deadline`, which every call a
+ * request waits for goes through (default 10 s, TEMPORAL_TIMEOUT_MS).
+ */
+export function createTemporalClient(options: TemporalOptions & { timeoutMs?: number }): {
+  client: Client;
+  connection: Connection;
+  deadline: TemporalDeadline;
+  closable: Closable;
+} {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  // Lazy: the service starts (and shows Temporal down in its status) while Temporal is away, instead of crashing.
+  const connection = Connection.lazy({ address: options.address, connectTimeout: timeoutMs });
+  const client = new Client({ connection, namespace: options.namespace });
   return {
     connection,
-    client: new Client({ connection, namespace: options.namespace }),
+    client,
+    deadline: temporalDeadline(client, timeoutMs),
     closable: { name: 'temporal-client', close: () => connection.close() },
   };
 }
 
-export function temporalClientHealth(connection: Connection): HealthCheck {
-  return { name: 'temporal', check: async () => void (await connection.healthService.check({})) };
+/**
+ * Every gRPC call inside `work` must finish by the same deadline (`withDeadline`: also the long polls of an
+ * update's outcome). Temporal away or too slow becomes 503 with Retry-After; any other error (a refusal of
+ * the workflow, a workflow that does not exist) passes unchanged. Whether a late call took effect is not
+ * known: callers make repeats harmless (update IDs, workflow IDs, event IDs).
+ */
+export function temporalDeadline(client: Client, timeoutMs: number): TemporalDeadline {
+  return async (work) => {
+    const deadline = Date.now() + timeoutMs;
+    try {
+      // The gRPC deadline ends the calls; the cap also ends the wait for a (lazy) connection to open.
+      return await withTimeout(client.withDeadline(deadline, work), timeoutMs + 100, () => new Error(`no answer within ${timeoutMs} ms`));
+    } catch (error) {
+      if (!dependencyOutage(error) && Date.now() < deadline) throw error;
+      throw dependencyUnavailable('temporal', `The workflow engine (Temporal) did not answer within ${timeoutMs} ms; try again shortly.`, {
+        retryAfterSeconds: retryAfterFor(timeoutMs),
+        cause: error,
+      });
+    }
+  };
+}
+
+/** Not essential for the services: what does not need Temporal goes on while it is away. */
+export function temporalClientHealth(connection: Connection, timeoutMs = 2_000): HealthCheck {
+  return { name: 'temporal', check: async () => void (await connection.withDeadline(Date.now() + timeoutMs, () => connection.healthService.check({}))) };
 }
 
 let runtimeInstalled = false;
@@ -59,6 +97,7 @@ export async function createTemporalWorker(
 export function temporalWorkerHealth(worker: Worker): HealthCheck {
   return {
     name: 'temporal-worker',
+    essential: true,
     check: async () => {
       if (worker.getState() !== 'RUNNING') throw new Error(`worker is ${worker.getState()}`);
     },

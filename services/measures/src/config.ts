@@ -19,6 +19,14 @@ const schema = baseServiceConfig.extend({
   OUTBOX_SWEEP_MS: env.durationMs(30_000),
   /** Published events are kept this long (to trace a delivery), then the relay deletes them. */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  /** Failed deliveries of one event (Temporal answering, but not taking it) before it is set aside as a dead letter. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The relay's pause after a failure; an event's own retries double it each time (at most 5 minutes). */
+  OUTBOX_RETRY_MS: env.durationMs(2_000),
+  /** Deadline of a signal to Temporal; past it the relay tries again later. */
+  TEMPORAL_TIMEOUT_MS: env.durationMs(10_000),
+  /** Deadline of a call to the monitoring service; past it 503 with Retry-After. */
+  SERVICE_TIMEOUT_MS: env.durationMs(10_000),
   /** The relay signals each event to the cycle workflow of the measure's cycle. */
   TEMPORAL_ADDRESS: z.string().min(1),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),

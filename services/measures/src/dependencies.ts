@@ -25,16 +25,18 @@ export interface DependencyOverrides {
 }
 
 export function createDependencies(config: MeasuresConfig, logger: Logger, overrides: DependencyOverrides = {}): MeasuresDependencies {
-  const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'measures' });
+  const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'measures', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const auth = authFromConfig(config);
   const token = serviceTokenFromConfig(config);
-  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, timeoutMs: config.TEMPORAL_TIMEOUT_MS });
   const relay = config.RUN_OUTBOX_RELAY
     ? startOutboxRelay({
         databaseUrl: config.DATABASE_URL,
-        publisher: overrides.publisher ?? cycleSignalPublisher(temporal.client, logger),
+        publisher: overrides.publisher ?? cycleSignalPublisher(temporal.client, temporal.deadline, logger),
         logger,
         sweepMs: config.OUTBOX_SWEEP_MS,
+        retryMs: config.OUTBOX_RETRY_MS,
+        maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         retentionDays: config.OUTBOX_RETENTION_DAYS,
       })
     : undefined;
@@ -44,7 +46,7 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
     config,
     logger,
     pool,
-    monitoring: monitoringApi(createServiceClient({ baseUrl: config.MONITORING_URL, token })),
+    monitoring: monitoringApi(createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS })),
     overviewCache: createOverviewCache(config.OVERVIEW_CACHE_ENTRIES),
     ...(relay ? { relay } : {}),
     verifier: auth.verifier,

@@ -13,6 +13,7 @@ export function createServer(deps: MeasuresDependencies): HttpApp {
     name: 'measures',
     openapi,
     bodyLimit: deps.config.BODY_LIMIT,
+    validateResponses: deps.config.VALIDATE_RESPONSES,
     routes: (router) => {
       mountMeasuresRoutes(router, deps);
       mountOverviewRoutes(router, deps);

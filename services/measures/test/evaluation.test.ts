@@ -7,13 +7,17 @@ let monitoring: MonitoringService;
 let service: MeasuresService;
 const run = runId();
 const [a, b, c] = ['A', 'B', 'C'].map((s) => `EV${run}-${s}`) as [string, string, string];
+/** 100 residents: the monitoring service withholds its values from everyone without raw-data. */
+const small = `EV${run}-S`;
 const alq = `ev_alq_${run}`;
 const ehr = `ev_ehr_${run}`;
+const cases = `ev_cases_${run}`;
 
 beforeAll(async () => {
   monitoring = await startMonitoring();
   service = await startMeasures({ RUN_OUTBOX_RELAY: 'false', MONITORING_URL: monitoring.url });
   await createSpaces(monitoring, [a, b, c].map((code) => ({ code, name: `Raum ${code}`, type: 'social-space', population: 5000 })));
+  await createSpaces(monitoring, [{ code: small, name: `Raum ${small}`, type: 'social-space', population: 100 }]);
   await seedValues(
     monitoring,
     `ev-${run}`,
@@ -24,8 +28,11 @@ beforeAll(async () => {
       [c, alq, '2020', 5], [c, alq, '2023', 5],
       [a, ehr, '2020', 3], [a, ehr, '2023', 4],
       [b, ehr, '2020', 2],
+      [small, alq, '2020', 9], [small, alq, '2023', 7],
     ],
   );
+  // A count of 2 cases is withheld (fewer than 3).
+  await seedValues(monitoring, `ev-cases-${run}`, [{ key: cases, polarity: 'higher-is-worse', kind: 'count' }], [[a, cases, '2020', 30], [a, cases, '2023', 2]]);
 });
 afterAll(async () => {
   await service.close();
@@ -84,6 +91,26 @@ describe('evaluating a measure', () => {
     expect(again.body.detail).toMatch(/evaluated already/);
   });
 
+  test('when a value in the measure’s spaces is confidential, then the evaluation holds neither it nor its change, even when a planner with raw-data files it', async () => {
+    const id = await started({ spaces: [a, small], indicators: [{ key: alq, direction: 'down' }, { key: cases, direction: 'down' }] });
+    const response = await as(service, 'planer').post(`/v1/measures/${id}/evaluation`, { outcome: 'x', recommendation: 'continue', from: '2020', to: '2023' });
+    expect(response.status).toBe(201);
+    const [unemployment, counted] = response.body.observed;
+    expect(unemployment.spaces).toEqual([
+      { spaceCode: a, spaceName: `Raum ${a}`, from: 10, to: 8, change: -2, asExpected: true },
+      { spaceCode: small, spaceName: `Raum ${small}`, from: null, to: null, change: null, asExpected: null },
+    ]);
+    // 30 cases, then a withheld 2: no change, so 30 + change cannot give the 2 back, and the verdict has nothing to go on.
+    expect(counted).toMatchObject({
+      verdict: 'unknown',
+      spaces: [
+        { spaceCode: a, from: 30, to: null, change: null, asExpected: null },
+        { spaceCode: small, from: null, to: null, change: null, asExpected: null },
+      ],
+    });
+    expect((await as(service, 'soziales').get(`/v1/measures/${id}`)).body.evaluation.observed).toEqual(response.body.observed);
+  });
+
   test('when the measure has not started, the periods are reversed or an indicator is unknown, then the problem says what to fix', async () => {
     const proposed = await propose(service, { department: 'soziales', spaces: [a] });
     const early = await as(service, 'planer').post(`/v1/measures/${proposed.id}/evaluation`, { outcome: 'x', recommendation: 'continue', from: '2020', to: '2023' });
@@ -111,6 +138,7 @@ describe('evaluating a measure', () => {
       const response = await as(unreachable, 'planer').post(`/v1/measures/${id}/evaluation`, { outcome: 'x', recommendation: 'stop', from: '2020', to: '2023' });
       expect(response.status).toBe(503);
       expect(response.body.detail).toMatch(/monitoring service could not be reached/);
+      expect(response.headers.get('retry-after')).toBeTruthy();
       expect((await as(service, 'planer').get(`/v1/measures/${id}`)).body.evaluation).toBeNull();
     } finally {
       await unreachable.close();

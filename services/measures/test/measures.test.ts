@@ -53,15 +53,24 @@ describe('proposing and changing a measure', () => {
     expect((await planer().get(`/v1/measures/${created.body.id}`)).body).toEqual(created.body);
   });
 
-  test('when the same Idempotency-Key is sent twice, then one measure exists and the retry gets it with 200; for another measure, 409', async () => {
-    const key = `idem-${run}`;
-    const first = await planer().post('/v1/measures', { title: 'Einmal', department: 'jugend', cycleId: cycle }, { 'Idempotency-Key': key });
-    const again = await planer().post('/v1/measures', { title: 'Einmal', department: 'jugend', cycleId: cycle }, { 'Idempotency-Key': key });
+  test('when the same Idempotency-Key is sent twice, then one measure exists and the retry gets it with 200; with another body, 422', async () => {
+    const key = { 'Idempotency-Key': `idem-${run}` };
+    const first = await planer().post('/v1/measures', { title: 'Einmal', department: 'jugend', cycleId: cycle }, key);
+    const again = await planer().post('/v1/measures', { cycleId: cycle, department: 'jugend', title: 'Einmal' }, key);
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body.id).toBe(first.body.id);
-    const reused = await as(service, 'soziales').post('/v1/measures', { title: 'Anderes', department: 'soziales' }, { 'Idempotency-Key': key });
-    expect(reused.status).toBe(409);
-    expect(reused.body.detail).not.toContain(first.body.id);
+    const changed = await planer().post('/v1/measures', { title: 'Zweimal', department: 'jugend', cycleId: cycle }, key);
+    expect(changed.status).toBe(422);
+    expect(changed.body.type).toBe('https://sozialraum.example/problems/idempotency-key-reused');
+    expect(changed.body.detail).not.toContain(first.body.id);
+  });
+
+  test('when someone else sends the same Idempotency-Key, then it is their own key and makes their own measure', async () => {
+    const key = { 'Idempotency-Key': `shared-${run}` };
+    const planners = await planer().post('/v1/measures', { title: 'Für Soziales', department: 'soziales', cycleId: cycle }, key);
+    const theirs = await as(service, 'soziales').post('/v1/measures', { title: 'Für Soziales', department: 'soziales', cycleId: cycle }, key);
+    expect([planners.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.id).not.toBe(planners.body.id);
   });
 
   test('when the input is wrong, then the problem names the field: 400 for the contract, 422 for the rules', async () => {
@@ -177,6 +186,20 @@ describe('progress, milestones and status reports', () => {
     const view = (await planer().get(`/v1/measures/${plain.id}`)).body;
     expect(view).toMatchObject({ progress: 40, progressSource: 'report', trafficLight: 'red', lastReportOn: '2025-06-01' });
     expect((await planer().get(`/v1/measures/${plain.id}/reports`)).body.items.map((r: { date: string }) => r.date)).toEqual(['2025-06-01', '2025-04-01', '2025-03-01']);
+  });
+
+  test('when a report is sent again with its Idempotency-Key, then it is filed once; the key with another report is 422', async () => {
+    const measure = await propose(service, { cycleId: cycle });
+    await moveTo(service, measure.id, ['approved', 'in-progress']);
+    const key = { 'Idempotency-Key': `report-${run}` };
+    const report = { text: 'Läuft', progress: 30, trafficLight: 'green' };
+    const first = await planer().post(`/v1/measures/${measure.id}/reports`, report, key);
+    const again = await planer().post(`/v1/measures/${measure.id}/reports`, report, key);
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body.id).toBe(first.body.id);
+    expect((await planer().post(`/v1/measures/${measure.id}/reports`, { ...report, progress: 40 }, key)).status).toBe(422);
+    expect((await as(service, 'soziales').post(`/v1/measures/${measure.id}/reports`, report, key)).status).toBe(201);
+    expect((await planer().get(`/v1/measures/${measure.id}/reports`)).body.items).toHaveLength(2);
   });
 
   test('when a report is filed for a proposed measure or dated in the future, then 409 or 422 says why', async () => {

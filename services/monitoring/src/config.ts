@@ -4,8 +4,16 @@ export const configSchema = baseServiceConfig.extend({
   PORT: env.port(3001),
   DATABASE_URL: env.url(),
   REDIS_URL: env.url(),
-  /** Uploads travel base64-encoded in JSON: a 20 MB shapefile needs about 27 MB. */
-  BODY_LIMIT: z.string().default('30mb'),
+  /** Only the import routes take it (uploads travel base64-encoded in JSON: a 20 MB shapefile needs about 27 MB). */
+  UPLOAD_LIMIT: z.string().default('30mb'),
+  /** Prefix of the service's BullMQ keys: deployments sharing one Redis never take each other's jobs. */
+  REDIS_PREFIX: env.redisPrefix(),
+  /** Deadline of a queue call in a request; past it 503 (an upload is still accepted and handed off later). */
+  REDIS_TIMEOUT_MS: env.durationMs(2_000),
+  /** How often imports accepted while Redis was away (or whose job Redis lost) are handed to the queue. */
+  IMPORT_SWEEP_MS: env.durationMs(30_000),
+  /** Exports of more values than this are not answered within the request: they run as a job (POST /v1/exports). */
+  EXPORT_DIRECT_MAX_VALUES: z.coerce.number().int().min(1).default(200_000),
   /** Run the import and recomputation jobs in this process (turn off for API-only replicas). */
   RUN_JOBS: env.bool(true),
 });

@@ -7,6 +7,9 @@ import { methodJobs } from './jobs/methods.jobs';
 import { closeJobs, createJobQueue, startJobWorker } from './jobs/queue';
 import { spaceJobs } from './jobs/spaces.jobs';
 import { valueJobs } from './jobs/values.jobs';
+import { queueMissingDisclosedRuns } from './use-cases/recompute-queue';
+import { exportJobs } from './jobs/exports.jobs';
+import { startImportSweep } from './use-cases/import-hand-off';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
@@ -15,9 +18,9 @@ export interface MonitoringDependencies extends ServiceDependencies<MonitoringCo
 }
 
 export function createDependencies(config: MonitoringConfig, logger: Logger): MonitoringDependencies {
-  const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'monitoring' });
-  const producer = createRedisConnection(config.REDIS_URL, 'producer');
-  const jobs = createJobQueue(producer);
+  const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'monitoring', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  const producer = createRedisConnection(config.REDIS_URL, 'producer', config.REDIS_TIMEOUT_MS);
+  const jobs = createJobQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS);
   const auth = authFromConfig(config);
   const metrics = createMetricsRegistry('monitoring');
   queueMetrics(metrics, [jobs]);
@@ -33,8 +36,10 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   };
   const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
   const worker = consumer
-    ? startJobWorker(consumer, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps) }, logger)
+    ? startJobWorker(consumer, config.REDIS_PREFIX, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps), ...exportJobs(deps) }, logger)
     : undefined;
-  deps.resources.push(closeJobs(jobs, worker), ...(consumer ? [closeRedis(consumer, 'redis-jobs')] : []), closeRedis(producer), closePool(pool));
+  if (worker) void queueMissingDisclosedRuns(jobs, pool, logger);
+  const sweep = worker ? [startImportSweep(pool, jobs, logger, config.IMPORT_SWEEP_MS)] : [];
+  deps.resources.push(...sweep, closeJobs(jobs, worker), ...(consumer ? [closeRedis(consumer, 'redis-jobs')] : []), closeRedis(producer), closePool(pool));
   return deps;
 }

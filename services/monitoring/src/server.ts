@@ -16,6 +16,8 @@ export function createServer(deps: MonitoringDependencies): HttpApp {
     name: 'monitoring',
     openapi,
     bodyLimit: deps.config.BODY_LIMIT,
+    uploadLimit: deps.config.UPLOAD_LIMIT,
+    validateResponses: deps.config.VALIDATE_RESPONSES,
     routes: (router) => {
       mountLocateRoutes(router, deps);
       mountImportRoutes(router, deps);

@@ -2,6 +2,7 @@ import { call, startService, type TestService, userToken, waitFor } from '@sozia
 import { configSchema } from '../src/config';
 import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
 import { createServer } from '../src/server';
+import { WITHHELD_MESSAGE } from '../src/use-cases/alerts-disclosure';
 import { DEFAULT_RULES, freshVersion, recompute, seed, type SeedValue } from './methods.fixtures';
 
 let service: TestService<MonitoringDependencies>;
@@ -61,16 +62,19 @@ describe('alerts', () => {
     expect((await alertsOf('planer', 'T3L-A')).map((a) => a.ruleKey)).toEqual([]);
   });
 
-  test('when a viewer reads the alerts, then the values of the space in the evidence are suppressed like everywhere else', async () => {
+  test('when a viewer reads the alerts of a space whose values they may not see, then each is listed but withheld: no rule, message or figure', async () => {
+    const raw = await alertsOf('planer');
     const alerts = await alertsOf('gast');
-    expect(byRule(alerts, 't3l-above-mean').evidence).toMatchObject({ value: null, suppressed: true, mean: 1.8 });
-    expect(byRule(alerts, 't3l-worsening').evidence.series).toEqual([
-      { period: '2021', value: null, suppressed: true },
-      { period: '2022', value: null, suppressed: true },
-      { period: '2023', value: null, suppressed: true },
-    ]);
-    const one = await call(url(`/v1/alerts/${byRule(alerts, 't3l-worsening').id}`), { token: await userToken('gast') });
-    expect(one.body.evidence.series[0]).toEqual({ period: '2021', value: null, suppressed: true });
+    // The mean of all five values (1.8) would give T3L-E's hidden 5 back as 5 × 1.8 − 4 × 1; nothing of it is left.
+    expect(alerts).toHaveLength(4);
+    for (const alert of alerts) {
+      expect(alert).toMatchObject({ ruleKey: 'withheld', indicatorKey: null, message: WITHHELD_MESSAGE, evidence: { kind: 'withheld' } });
+    }
+    expect(alerts.map((a) => a.id).sort()).toEqual(raw.map((a) => a.id).sort());
+    const one = await call(url(`/v1/alerts/${byRule(raw, 't3l-worsening').id}`), { token: await userToken('gast') });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ spaceCode: 'T3L-E', ruleKey: 'withheld', evidence: { kind: 'withheld' } });
+    expect(JSON.stringify(one.body)).not.toMatch(/mean|sd|threshold|"value"/);
   });
 
   test('when a viewer or department staff acknowledges or hands over an alert, then it is forbidden', async () => {

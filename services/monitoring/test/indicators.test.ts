@@ -34,7 +34,7 @@ describe('the indicator catalogue', () => {
     const created = await call(url('/v1/indicators'), { token: planer, method: 'POST', body: input(key) });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/v1/indicators/${key}`);
-    expect(created.body).toEqual({ ...input(key), minValue: null, maxValue: null, version: 1 });
+    expect(created.body).toEqual({ ...input(key), minValue: null, maxValue: null, changeOf: null, changeYears: null, version: 1 });
 
     const read = await call(url(`/v1/indicators/${key}`), { token: gast });
     expect(read.status).toBe(200);
@@ -117,6 +117,21 @@ describe('changing an indicator', () => {
     const bad = await call(url(`/v1/indicators/${key}`), { token: planer, method: 'PATCH', body: { version: 3, minValue: 60 } });
     expect(bad.status).toBe(422);
     expect(bad.body.detail).toBe('minValue (60) must not be greater than maxValue (50).');
+  });
+
+  test('when an indicator is declared the change of another, then both fields are needed and the other must exist', async () => {
+    const change = `test.change.${run}`;
+    const post = (extra: Record<string, unknown>) => call(url('/v1/indicators'), { token: planer, method: 'POST', body: input(change, extra) });
+    expect((await post({ changeOf: key })).status).toBe(422);
+    expect((await post({ changeOf: `nope.${run}`, changeYears: 2 })).body.detail).toContain(`no indicator "nope.${run}"`);
+    expect((await post({ changeOf: change, changeYears: 2 })).body.detail).toContain('cannot be the change of itself');
+    const created = await post({ changeOf: key, changeYears: 2 });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ changeOf: key, changeYears: 2 });
+    const cleared = await call(url(`/v1/indicators/${change}`), { token: planer, method: 'PATCH', body: { version: 1, changeOf: null, changeYears: null } });
+    expect(cleared.body).toMatchObject({ changeOf: null, changeYears: null, version: 2 });
+    const half = await call(url(`/v1/indicators/${change}`), { token: planer, method: 'PATCH', body: { version: 2, changeYears: 3 } });
+    expect(half.status).toBe(422);
   });
 
   test('when the indicator does not exist or the version is missing, then 404 or 400', async () => {

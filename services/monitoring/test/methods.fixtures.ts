@@ -7,6 +7,8 @@ export interface SeedSpace {
   code: string;
   type: string;
   population: number | null;
+  /** Code of a space seeded before it. */
+  parent?: string;
 }
 
 export interface SeedIndicator {
@@ -26,9 +28,11 @@ export async function seed(
   const { pool } = service.deps;
   for (const s of data.spaces) {
     await pool.query(
-      `INSERT INTO space (code, name, type, population) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (code) WHERE valid_until IS NULL DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, population = EXCLUDED.population`,
-      [s.code, `Raum ${s.code}`, s.type, s.population],
+      `INSERT INTO space (code, name, type, population, parent_id)
+       VALUES ($1, $2, $3, $4, (SELECT id FROM space WHERE code = $5 AND valid_until IS NULL))
+       ON CONFLICT (code) WHERE valid_until IS NULL
+       DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, population = EXCLUDED.population, parent_id = EXCLUDED.parent_id`,
+      [s.code, `Raum ${s.code}`, s.type, s.population, s.parent ?? null],
     );
   }
   for (const i of data.indicators) {

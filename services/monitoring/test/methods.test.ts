@@ -1,4 +1,4 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
+import { call, startService, type TestService, userToken, waitFor } from '@sozialraum/kit/testing';
 import { configSchema } from '../src/config';
 import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
 import { createServer } from '../src/server';
@@ -122,6 +122,22 @@ describe('index methods', () => {
     await recompute(service, 't3-hand', version);
     expect(await classesOf()).toEqual(before.classes);
     expect(await runs()).toBe(before.runs + 1);
+  });
+
+  test('when a method has only results from before disclosed runs existed, then a starting service recomputes it for everyone else', async () => {
+    const { pool } = service.deps;
+    const viewerResults = async (url: string) => call(`${url}/v1/methods/t3-hand/${version}/results?period=2023`, { token: await userToken('gast') });
+    await pool.query(
+      `UPDATE index_run SET audience = 'raw', rules = NULL WHERE method_version_id = (SELECT id FROM method_version WHERE key = 't3-hand' AND version = $1)`,
+      [version],
+    );
+    expect((await viewerResults(service.url)).status).toBe(404);
+    const restarted = await startService({ configSchema, createDependencies, createServer });
+    try {
+      await waitFor(async () => (await viewerResults(restarted.url)).status === 200, 30_000, 'recomputation at start-up');
+    } finally {
+      await restarted.close();
+    }
   });
 
   test('when a method version exists already, then creating it again is a conflict', async () => {

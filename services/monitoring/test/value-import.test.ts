@@ -106,6 +106,18 @@ describe('importing Flensburg (long CSV)', () => {
     expect(two.body.id).toBe(one.body.id);
   });
 
+  test('when the same Idempotency-Key comes with another body, then 422; from another person, it is their own key', async () => {
+    const headers = { 'idempotency-key': `flensburg-${run}` };
+    const other = await call(`${service.url}/v1/imports/values`, { token: planer, method: 'POST', body: { ...flensburgBody(`test-idem-${run}`), acceptValidRows: true }, headers });
+    expect(other.status).toBe(422);
+    expect(other.body.type).toBe('https://sozialraum.example/problems/idempotency-key-reused');
+    const admin = await call(`${service.url}/v1/imports/values`, { token: await userToken('it-admin'), method: 'POST', body: flensburgBody(`test-idem-${run}`), headers });
+    const first = await call(`${service.url}/v1/imports?limit=200`, { token: planer });
+    expect(admin.status).toBe(202);
+    expect(admin.body.createdBy).toBe('it-admin');
+    expect(first.body.items.filter((i: { release: string }) => i.release === `test-idem-${run}`)).toHaveLength(2);
+  });
+
   test('when the mapping names a column the file lacks, then the import fails naming it and the columns there are', async () => {
     const done = await importAndWait(service.url, planer, { ...flensburgBody(`test-broken-${run}`), mapping: { ...flensburgMapping, valueColumn: 'wert' } });
     expect(done.status).toBe('failed');

@@ -6,6 +6,13 @@ export const configSchema = baseServiceConfig.extend({
   DATABASE_URL: env.url(),
   /** Notification delivery jobs (BullMQ). */
   REDIS_URL: env.url(),
+  /** Prefix of the BullMQ keys; the worker (workflows) must use the same to hand notifications over. */
+  REDIS_PREFIX: env.redisPrefix(),
+  REDIS_TIMEOUT_MS: env.durationMs(2_000),
+  /** Deadline of every call to Temporal a request waits for (below COMPLETION_LEASE_MS); past it 503 with Retry-After. */
+  TEMPORAL_TIMEOUT_MS: env.durationMs(10_000),
+  /** Deadline of a call to another service (monitoring). */
+  SERVICE_TIMEOUT_MS: env.durationMs(10_000),
   TEMPORAL_ADDRESS: z.string().min(1),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Where the cycle workflows run; tests give each file its own queue on the shared dev server. */

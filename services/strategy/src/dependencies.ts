@@ -1,7 +1,7 @@
 import { authFromConfig, createMetricsRegistry, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
-import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
+import { createTemporalClient, type TemporalDeadline, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { Client } from '@temporalio/client';
 import { createTransport } from 'nodemailer';
 import type { StrategyConfig } from './config';
@@ -12,6 +12,8 @@ export interface StrategyDependencies extends ServiceDependencies<StrategyConfig
   pool: Pool;
   /** Starts cycles and sends task completions to them as updates. */
   temporal: Client;
+  /** Every Temporal call a request waits for runs under it (TEMPORAL_TIMEOUT_MS; past it 503 with Retry-After). */
+  temporalDeadline: TemporalDeadline;
   /** The monitoring API, called with the service's own client-credentials token. */
   monitoring: ServiceClient;
   /** Queues delivery of notifications the API itself wrote (delegations). */
@@ -21,10 +23,10 @@ export interface StrategyDependencies extends ServiceDependencies<StrategyConfig
 }
 
 export function createDependencies(config: StrategyConfig, logger: Logger): StrategyDependencies {
-  const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy' });
-  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
-  const producer = createRedisConnection(config.REDIS_URL, 'producer');
-  const queue = createNotificationQueue(producer);
+  const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, timeoutMs: config.TEMPORAL_TIMEOUT_MS });
+  const producer = createRedisConnection(config.REDIS_URL, 'producer', config.REDIS_TIMEOUT_MS);
+  const queue = createNotificationQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS);
   const auth = authFromConfig(config);
   const metrics = createMetricsRegistry('strategy');
   queueMetrics(metrics, [queue]);
@@ -40,14 +42,15 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
   const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
   const mail = config.SMTP_URL ? { transport: createTransport(config.SMTP_URL), from: config.MAIL_FROM } : undefined;
   const worker = consumer
-    ? startNotificationWorker({ connection: consumer, queue, pool, mail, directory, appUrl: config.APP_URL, relayEveryMs: config.NOTIFICATION_RELAY_MS, logger })
+    ? startNotificationWorker({ connection: consumer, prefix: config.REDIS_PREFIX, queue, pool, mail, directory, appUrl: config.APP_URL, relayEveryMs: config.NOTIFICATION_RELAY_MS, logger })
     : undefined;
   return {
     config,
     logger,
     pool,
     temporal: temporal.client,
-    monitoring: createServiceClient({ baseUrl: config.MONITORING_URL, token }),
+    temporalDeadline: temporal.deadline,
+    monitoring: createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS }),
     notify: notifier(queue, logger),
     directory,
     verifier: auth.verifier,

@@ -3,7 +3,6 @@ import { createHttpApp, type HttpApp, loadOpenApiDocument } from '@sozialraum/ki
 import type { StrategyDependencies } from './dependencies';
 import { mountCyclesRoutes } from './http/cycles.routes';
 import { mountNotificationsRoutes } from './http/notifications.routes';
-import { retryAfter } from './http/retry-after';
 import { mountTasksRoutes } from './http/tasks.routes';
 
 export const openapi = loadOpenApiDocument(join(__dirname, '..', 'openapi.yaml'));
@@ -14,11 +13,11 @@ export function createServer(deps: StrategyDependencies): HttpApp {
     name: 'strategy',
     openapi,
     bodyLimit: deps.config.BODY_LIMIT,
+    validateResponses: deps.config.VALIDATE_RESPONSES,
     routes: (router) => {
       mountCyclesRoutes(router, deps);
       mountTasksRoutes(router, deps);
       mountNotificationsRoutes(router, deps);
-      router.use(retryAfter);
     },
   });
 }

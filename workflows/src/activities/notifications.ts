@@ -3,15 +3,16 @@ import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE, ty
 import type { Redis } from '@sozialraum/kit/redis';
 import type { Queryable } from './db';
 
-/** Hands notifications to the strategy service's delivery jobs (BullMQ queue `notifications`). */
+/** Hands notifications to the strategy service's delivery jobs (BullMQ queue `notifications`, under the deployment's REDIS_PREFIX). */
 export interface NotificationQueue {
   enqueue(notificationIds: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createNotificationQueue(connection: Redis): NotificationQueue {
+export function createNotificationQueue(connection: Redis, prefix: string): NotificationQueue {
   const queue = new Queue<DeliverJobData>(NOTIFICATIONS_QUEUE, {
     connection,
+    prefix,
     defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
   });
   return {

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { createRedisConnection, type Redis } from '@sozialraum/kit/redis';
-import { stackEnv, testLogger } from '@sozialraum/kit/testing';
+import { redisPrefix, stackEnv, testLogger } from '@sozialraum/kit/testing';
 import { type ActivityDependencies, createActivities, createMonitoringClient, createNotificationQueue, type NotificationQueue } from '../../src/activities';
 import { type MonitoringStub, startMonitoringStub } from './monitoring-stub';
 
@@ -36,7 +36,7 @@ export async function startStack(): Promise<TestStack> {
   quietRuntime();
   const pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
   const redis = createRedisConnection(stackEnv('REDIS_URL'), 'worker');
-  const notifications = createNotificationQueue(redis);
+  const notifications = createNotificationQueue(redis, redisPrefix());
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
   const client = new Client({ connection, namespace });
   const monitoring = await startMonitoringStub();

@@ -46,7 +46,7 @@ export async function startPlatform(): Promise<{ platform: Platform; stop: () =>
     const databaseUrl = await createTestDatabase('sozialraum_web_e2e');
     const redisUrl = need('REDIS_URL').replace(/\/\d*$/, '') + '/2';
     const taskQueue = `${TASK_QUEUE_PREFIX}${Date.now().toString(36)}`;
-    const common = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
+    const common = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: 'sozialraum-e2e', EXPENSIVE_REQUESTS_PER_MINUTE: '0', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
     for (const service of ['monitoring', 'strategy', 'measures']) {
       execFileSync(process.execPath, [join(root, `services/${service}/dist/migrate.js`)], { env: { ...process.env, ...common }, stdio: ['ignore', 'ignore', 'inherit'] });
     }

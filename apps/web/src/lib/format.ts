@@ -1,5 +1,5 @@
 /** German formatting of what the app shows: one place, Intl de-DE, Europe/Berlin. */
-const TIME_ZONE = 'Europe/Berlin';
+import { CITY_TIME_ZONE as TIME_ZONE, cityToday } from '@sozialraum/contracts/browser';
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: TIME_ZONE });
 const dateTimeFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
@@ -37,4 +37,4 @@ export function formatRelative(value: string, now = Date.now()): string {
 export const byGerman = <T>(key: (item: T) => string) => (a: T, b: T) => collator.compare(key(a), key(b));
 
 /** Today as the Berlin calendar has it (`2026-11-24`): for date inputs, limits and file names. */
-export const todayIso = (now = new Date()): string => new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(now);
+export const todayIso = cityToday;

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { AppError, problems } from '../errors';
+import { dependencyUnavailable, retryAfterFor } from '../outage';
 import { type Principal, principalFromClaims } from './principal';
 
 export interface TokenVerifierOptions {
@@ -12,6 +13,10 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds?: number;
   /** The clock, replaceable so tests can move a real token past its expiry. */
   now?: () => Date;
+  /** Deadline of one fetch of the signing keys (default 3 s). */
+  timeoutMs?: number;
+  /** How old the keys may get before they are fetched again in the background (default 10 min). */
+  refreshAfterMs?: number;
 }
 
 export interface TokenVerifier {
@@ -25,16 +30,30 @@ export function keycloakIssuer(keycloakUrl: string, realm: string): string {
 }
 
 /**
- * Verifies Keycloak access tokens: signature against the realm's JWKS (cached; an unknown `kid`
- * triggers a refetch, so key rotation needs no restart), issuer, audience, expiry and algorithm.
+ * Verifies Keycloak access tokens: signature against the realm's JWKS, issuer, audience, expiry and
+ * algorithm. The keys are cached and never expire on their own: they are refreshed in the background when
+ * older than `refreshAfterMs` (a failed refresh keeps them), and an unknown `kid` triggers a refetch (so key
+ * rotation needs no restart). Tokens therefore keep verifying while Keycloak is away; only a process that
+ * has never fetched the keys, or a token signed with a key it does not know, waits for Keycloak (at most
+ * `timeoutMs`, then 503 with Retry-After).
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const jwksUrl = new URL(options.jwksUri ?? `${options.issuer}/protocol/openid-connect/certs`);
-  const jwks = createRemoteJWKSet(jwksUrl, { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+  const timeoutMs = options.timeoutMs ?? 3_000;
+  const refreshAfterMs = options.refreshAfterMs ?? 10 * 60_000;
+  const jwks = createRemoteJWKSet(jwksUrl, { cooldownDuration: 30_000, cacheMaxAge: Infinity, timeoutDuration: timeoutMs });
   const algorithms = options.algorithms ?? ['RS256', 'PS256', 'ES256'];
+  let refreshedAt = Date.now();
+  const refreshInBackground = () => {
+    if (Date.now() - refreshedAt < refreshAfterMs || jwks.reloading) return;
+    refreshedAt = Date.now();
+    jwks.reload().catch(() => undefined); // Keycloak away: the keys we have stay in use
+  };
+  const toProblem = (error: unknown) => toAuthProblem(error, timeoutMs);
 
   return {
     async verify(token) {
+      refreshInBackground();
       try {
         const { payload } = await jwtVerify(token, jwks, {
           issuer: options.issuer,
@@ -50,22 +69,21 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         }
         return principalFromClaims(payload);
       } catch (error) {
-        throw toAuthProblem(error);
+        throw toProblem(error);
       }
     },
     async ready() {
       await jwks.reload();
+      refreshedAt = Date.now();
     },
   };
 }
 
-function toAuthProblem(error: unknown): AppError {
+function toAuthProblem(error: unknown, timeoutMs: number): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
-    return new AppError({
-      status: 503,
-      title: 'Service Unavailable',
-      detail: 'The identity provider cannot be reached to verify the token; try again shortly.',
+  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError) || error.code === 'ERR_JOSE_GENERIC') {
+    return dependencyUnavailable('keycloak', 'The identity provider cannot be reached to verify the token; try again shortly.', {
+      retryAfterSeconds: retryAfterFor(timeoutMs),
       cause: error,
     });
   }

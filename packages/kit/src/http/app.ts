@@ -1,4 +1,5 @@
-import express, { type Express, type Router } from 'express';
+import type { Server } from 'node:http';
+import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import compression from 'compression';
 import helmet from 'helmet';
@@ -9,11 +10,14 @@ import { authenticate, principalOf, requireRole } from '../auth/middleware';
 import { Roles } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import { AppError, problems } from '../errors';
-import { type HealthCheck, runHealthChecks } from '../health';
+import { dependencyMetrics, essentialChecks, type HealthCheck, runHealthChecks } from '../health';
 import { currentRequestId } from '../logger';
 import { createMetricsRegistry, httpRequestMetrics, METRICS_PATH, mountMetrics } from '../metrics';
-import type { OpenApiDocument } from './openapi';
+import { createHttpServer } from './client-errors';
+import { inputGuard } from './input-guard';
+import { type OpenApiDocument, uploadOperations } from './openapi';
 import { problemHandler, sendProblem } from './problem';
+import { expensiveRequestLimit } from './rate-limit';
 import { requestId } from './request-id';
 
 export interface HttpAppOptions {
@@ -22,11 +26,17 @@ export interface HttpAppOptions {
   logger: Logger;
   openapi: OpenApiDocument;
   verifier: TokenVerifier;
-  /** The real dependencies of this process; /health/ready checks them. */
+  /** The real dependencies of this process: /health/ready checks the essential ones, /v1/admin/status and `dependency_up` all. */
   health: HealthCheck[];
   /** Where the service registered its own metrics; /metrics serves it with the HTTP and process metrics. */
   metrics?: Registry;
+  /** Largest JSON body (default 1mb); operations marked `x-upload: true` in the document take `uploadLimit`. */
   bodyLimit?: string;
+  uploadLimit?: string;
+  /** Checks every JSON response against the document (tests): a mismatch becomes a 500 that says where. */
+  validateResponses?: boolean;
+  /** The service's config (services pass their dependencies, which carry it): the expensive-request budget. */
+  config?: { EXPENSIVE_REQUESTS_PER_MINUTE?: number };
   /** Mounts the service's own routes; they run after authentication and request validation. */
   routes: (router: Router) => void;
 }
@@ -38,13 +48,18 @@ export interface HttpApp extends Express {
 
 const publicPaths = ['/health/live', '/health/ready', '/openapi.json', METRICS_PATH];
 
-/** /health/live answers while the process runs; /health/ready only while every dependency answers. */
+/**
+ * /health/live answers while the process runs; /health/ready while it can serve: its essential dependencies
+ * (its own database) answer and it is not shutting down. Redis, Temporal or Keycloak being away does not take
+ * a replica out of the load balancer: what does not need them still works.
+ */
 export function mountHealth(app: Express, checks: HealthCheck[], isDraining: () => boolean = () => false): void {
+  const essential = essentialChecks(checks);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/health/ready', async (req, res) => {
-    const report = isDraining() ? { ok: false, checks: { process: 'shutting down' } } : await runHealthChecks(checks);
+    const report = isDraining() ? { ok: false, checks: { process: 'shutting down' } } : await runHealthChecks(essential);
     if (report.ok) {
       res.json({ status: 'ok', checks: report.checks });
       return;
@@ -69,6 +84,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.use(requestId);
   const metrics = options.metrics ?? createMetricsRegistry(options.name);
   app.use(httpRequestMetrics(metrics));
+  dependencyMetrics(metrics, options.health);
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -89,24 +105,37 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   });
 
   app.use((req, res, next) => (publicPaths.includes(req.path) ? next() : authenticate(options.verifier)(req, res, next)));
-  app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use(jsonBodies(options));
+  app.use(inputGuard);
   app.use(
     OpenApiValidator.middleware({
       apiSpec: options.openapi as never,
       validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
-      validateResponses: false,
+      validateResponses: options.validateResponses ? { onError: responseMismatch } : false,
       validateSecurity: false,
+      validateFormats: true,
+      ajvFormats: { mode: 'full' },
       ignoreUndocumented: false,
       $refParser: { mode: 'dereference' },
     }),
   );
+  if (options.validateResponses) app.use(validateAsSent);
+
+  app.use(expensiveRequestLimit(options.config?.EXPENSIVE_REQUESTS_PER_MINUTE ?? 0));
 
   app.get('/v1/me', (req, res) => {
     res.json(principalOf(req));
   });
   app.get('/v1/admin/status', requireRole(Roles.admin), async (_req, res) => {
     const report = await runHealthChecks(options.health);
-    res.json({ service: options.name, version: options.version ?? '0.0.0', uptimeSeconds: (Date.now() - started) / 1000, checks: report.checks });
+    res.json({
+      service: options.name,
+      version: options.version ?? '0.0.0',
+      uptimeSeconds: (Date.now() - started) / 1000,
+      ready: !draining && report.dependencies.every((d) => d.up || !d.essential),
+      checks: report.checks,
+      dependencies: report.dependencies,
+    });
   });
 
   const router = express.Router();
@@ -115,5 +144,35 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
   app.use((_req, _res, next) => next(problems.notFound('There is no such resource.')));
   app.use(problemHandler(options.logger));
+  // Listening goes through the kit's server, so Node's own refusals (431, 400) carry problem+json too.
+  app.listen = ((...args: Parameters<Server['listen']>) => createHttpServer(app).listen(...args)) as HttpApp['listen'];
   return app;
+}
+
+const jsonTypes = ['application/json', 'application/*+json'];
+
+/** One JSON parser for most routes and a larger one only where files come in (`x-upload` operations). */
+function jsonBodies(options: HttpAppOptions): RequestHandler {
+  const small = express.json({ limit: options.bodyLimit ?? '1mb', type: jsonTypes });
+  const uploads = uploadOperations(options.openapi);
+  if (!uploads.length || !options.uploadLimit) return small;
+  const large = express.json({ limit: options.uploadLimit, type: jsonTypes });
+  return (req, res, next) => (uploads.some((u) => u.method === req.method && u.path.test(req.path)) ? large : small)(req, res, next);
+}
+
+/** The validator sees a response as it goes over the wire (dates as strings), not as the route built it. */
+const validateAsSent: RequestHandler = (_req, res, next) => {
+  const send = res.json.bind(res);
+  res.json = (body?: unknown) => send(body === undefined ? body : JSON.parse(JSON.stringify(body)));
+  next();
+};
+
+/** Throws from the validator's response hook, so the request ends in a 500 that names the mismatch. */
+function responseMismatch(error: Error, _body: unknown, req: Request): never {
+  throw new AppError({
+    status: 500,
+    title: 'Response does not match the OpenAPI document',
+    detail: `${req.method} ${req.originalUrl}: ${error.message}`,
+    cause: error,
+  });
 }

@@ -26,7 +26,7 @@ const platform = {
         operationId: 'ready',
         tags: ['operations'],
         security: [],
-        summary: 'Every dependency of this process answers',
+        summary: 'This process can serve: its own database answers and it is not shutting down',
         responses: {
           '200': { description: 'Ready', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } },
           '503': { $ref: '#/components/responses/Problem' },
@@ -51,7 +51,7 @@ const platform = {
       get: {
         operationId: 'adminStatus',
         tags: ['operations'],
-        summary: 'Service version, uptime and dependency states (role admin)',
+        summary: 'Service version, uptime, readiness and the state of every dependency (role admin)',
         responses: {
           '200': { description: 'Status', content: { 'application/json': { schema: { $ref: '#/components/schemas/ServiceStatus' } } } },
           '401': { $ref: '#/components/responses/Problem' },
@@ -66,6 +66,19 @@ const platform = {
     },
     responses: {
       Problem: { description: 'An RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      Unavailable: {
+        description: 'A dependency (database, Redis, Temporal, Keycloak, another service) is away or did not answer before its deadline; nothing was half done. Try again after Retry-After.',
+        headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+      TooManyRequests: {
+        description: 'The caller used up the per-user budget of expensive requests; try again after Retry-After.',
+        headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    },
+    headers: {
+      RetryAfter: { description: 'Seconds until the request may succeed', schema: { type: 'integer', minimum: 1 } },
     },
     schemas: {
       Problem: {
@@ -105,12 +118,27 @@ const platform = {
       },
       ServiceStatus: {
         type: 'object',
-        required: ['service', 'version', 'uptimeSeconds', 'checks'],
+        required: ['service', 'version', 'uptimeSeconds', 'ready', 'checks', 'dependencies'],
         properties: {
           service: { type: 'string' },
           version: { type: 'string' },
           uptimeSeconds: { type: 'number' },
-          checks: { type: 'object', additionalProperties: { type: 'string' } },
+          ready: { type: 'boolean', description: 'what /health/ready says: every essential dependency answers' },
+          checks: { type: 'object', additionalProperties: { type: 'string' }, description: '`ok` or why the check failed, by dependency' },
+          dependencies: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'essential', 'up', 'detail', 'latencyMs'],
+              properties: {
+                name: { type: 'string' },
+                essential: { type: 'boolean', description: 'readiness fails without it (the own database)' },
+                up: { type: 'boolean' },
+                detail: { type: 'string' },
+                latencyMs: { type: 'integer' },
+              },
+            },
+          },
         },
       },
     },
@@ -127,7 +155,46 @@ export function loadOpenApiDocument(path: string): OpenApiDocument {
   return {
     ...own,
     security: own.security ?? [{ bearerAuth: [] }],
-    paths: { ...platform.paths, ...own.paths },
+    paths: withOutageResponses({ ...platform.paths, ...own.paths }),
     components,
   };
+}
+
+/** The operations marked `x-upload: true` (files come in as JSON), as method and path pattern. */
+export function uploadOperations(document: OpenApiDocument): Array<{ method: string; path: RegExp }> {
+  const found: Array<{ method: string; path: RegExp }> = [];
+  for (const [template, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item as Record<string, { 'x-upload'?: boolean }>)) {
+      if (operation?.['x-upload'] !== true) continue;
+      const pattern = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+      found.push({ method: method.toUpperCase(), path: new RegExp(`^${pattern}$`) });
+    }
+  }
+  return found;
+}
+
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const noDependencies = new Set(['/health/live', '/openapi.json']);
+
+/**
+ * Every operation that reaches a dependency may answer 503 with Retry-After, and an `x-expensive` one 429
+ * with Retry-After: the published document says so for each operation (unless it says more itself).
+ */
+function withOutageResponses(paths: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => {
+      if (noDependencies.has(path) || typeof item !== 'object' || item === null) return [path, item];
+      const operations = Object.entries(item as Record<string, unknown>).map(([key, value]) => {
+        if (!methods.includes(key) || typeof value !== 'object' || value === null) return [key, value];
+        const operation = value as { responses?: Record<string, unknown>; 'x-expensive'?: boolean };
+        const responses = {
+          ...operation.responses,
+          '503': operation.responses?.['503'] ?? { $ref: '#/components/responses/Unavailable' },
+          ...(operation['x-expensive'] === true ? { '429': operation.responses?.['429'] ?? { $ref: '#/components/responses/TooManyRequests' } } : {}),
+        };
+        return [key, { ...operation, responses }];
+      });
+      return [path, Object.fromEntries(operations)];
+    }),
+  );
 }

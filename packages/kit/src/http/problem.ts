@@ -2,10 +2,13 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, type FieldError } from '../errors';
 import { currentRequestId } from '../logger';
+import { databaseInputError } from './database-errors';
+import { DEFAULT_RETRY_AFTER_SECONDS, dependencyOutage } from '../outage';
 
 /** Sends an RFC 9457 problem document. */
 export function sendProblem(req: Request, res: Response, error: AppError): void {
   if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="sozialraum", error="invalid_token"');
+  if (error.status === 503 || error.status === 429) res.setHeader('Retry-After', String(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
   res
     .status(error.status)
     .type('application/problem+json')
@@ -36,7 +39,9 @@ const titles: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
 };
 
 /** The validator reports `/body/name` or `.body.name`; problem documents use JSON pointers. */
@@ -45,6 +50,9 @@ const toPointer = (path: string) => (path.startsWith('/') ? path : `/${path.repl
 /** Maps what express, body-parser and the OpenAPI validator throw onto the one AppError. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // A dependency that is away or too slow: 503 with Retry-After, not a 500.
+  const outage = dependencyOutage(error);
+  if (outage) return outage;
   if (isValidatorError(error) && error.status >= 400 && error.status < 500) {
     const status = error.status;
     const fieldErrors: FieldError[] | undefined = error.errors?.map((e) => ({
@@ -59,6 +67,8 @@ export function toAppError(error: unknown): AppError {
           : error.message;
     return new AppError({ status, title: titles[status] ?? 'Bad Request', detail, errors: fieldErrors, cause: error });
   }
+  const refusedByDatabase = databaseInputError(error);
+  if (refusedByDatabase) return refusedByDatabase;
   return new AppError({
     status: 500,
     title: 'Internal Server Error',
@@ -71,6 +81,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const problem = toAppError(error);
     if (problem.status >= 500) logger.error({ err: problem.cause ?? problem }, problem.detail);
+    // Input the database refused: the caller's problem, but a sign that validation let it through.
+    else if (problem.extensions?.sqlState) logger.warn({ err: problem.cause }, `database refused the input: ${problem.detail}`);
     if (res.headersSent) {
       res.end();
       return;

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { DEFAULT_REDIS_PREFIX } from '../config';
 import { createLogger } from '../logger';
 
 /** The stack's addresses, as scripts/test.sh exports them from infra/local/stack.sh. */
@@ -9,6 +10,9 @@ export function stackEnv(name: string): string {
   if (!value) throw new Error(`${name} is not set: run the tests with "npm test", which starts the local stack.`);
   return value;
 }
+
+/** The Redis prefix the processes under test use (scripts/test.sh sets REDIS_PREFIX), for queues a test opens itself. */
+export const redisPrefix = () => process.env.REDIS_PREFIX ?? DEFAULT_REDIS_PREFIX;
 
 export const testLogger = () => createLogger({ name: 'test', level: process.env.LOG_LEVEL ?? 'silent' });
 
@@ -23,6 +27,15 @@ async function requestToken(params: Record<string, string>, realmIssuer = issuer
   const body = (await response.json()) as { access_token?: string; error_description?: string };
   if (!response.ok || !body.access_token) throw new Error(`token request failed: ${response.status} ${body.error_description ?? ''}`);
   return body.access_token;
+}
+
+/**
+ * A real access token for a demo user, asked for at another address of the same Keycloak (e.g. a fault proxy
+ * in front of it): Keycloak names the address it was asked at as the issuer.
+ */
+export function userTokenAt(keycloakUrl: string, username: string, password = 'demo'): Promise<string> {
+  const realm = `${keycloakUrl.replace(/\/$/, '')}/realms/${process.env.KEYCLOAK_REALM ?? 'sozialraum'}`;
+  return requestToken({ grant_type: 'password', client_id: 'sozialraum-dev-cli', username, password, scope: 'openid' }, realm);
 }
 
 /** A real access token for a demo user (password grant of the local-only `sozialraum-dev-cli` client). */
@@ -86,3 +99,6 @@ export async function call(
 }
 export * from './processes';
 export * from './service';
+export * from './openapi-bounds';
+export * from './fault-proxy';
+export * from './redis-server';

@@ -33,8 +33,9 @@ export async function startService<C extends BaseServiceConfig, D extends Servic
 }
 
 /**
- * The checks every service must pass as started: /health/ready checks exactly its own dependencies, and
- * a signed-in user is recognised. Each service's test/server.test.ts calls this with its definition.
+ * The checks every service must pass as started: /health/ready checks only its own database, /v1/admin/status
+ * exactly its dependencies (all up), and a signed-in user is recognised. Each service's test/server.test.ts
+ * calls this with its definition.
  */
 export function describeServiceBasics<C extends BaseServiceConfig, D extends ServiceDependencies<C>>(
   name: string,
@@ -48,10 +49,15 @@ export function describeServiceBasics<C extends BaseServiceConfig, D extends Ser
     });
     afterAll(() => service.close());
 
-    test('when its dependencies answer, then /health/ready checks exactly them', async () => {
-      const response = await call(`${service.url}/health/ready`);
-      expect(response.status).toBe(200);
-      expect(Object.keys(response.body.checks).sort()).toEqual([...expectedChecks].sort());
+    test('when its dependencies answer, then /health/ready checks only its own database and /v1/admin/status every dependency', async () => {
+      const ready = await call(`${service.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(ready.body.checks).toEqual({ postgres: 'ok' });
+      const status = await call(`${service.url}/v1/admin/status`, { token: await userToken('it-admin') });
+      expect(status.status).toBe(200);
+      expect(status.body.ready).toBe(true);
+      expect(Object.keys(status.body.checks).sort()).toEqual([...expectedChecks].sort());
+      expect(status.body.dependencies.every((d: { up: boolean }) => d.up)).toBe(true);
     });
 
     test('when a signed-in user calls, then the service knows who it is', async () => {

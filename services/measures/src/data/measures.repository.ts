@@ -82,9 +82,18 @@ function assignments(fields: MeasureFields): Array<[string, unknown]> {
   return pairs;
 }
 
-export async function insertMeasure(db: Queryable, fields: MeasureFields, meta: { createdBy: string; idempotencyKey?: string }): Promise<string> {
+/** An Idempotency-Key as stored: whose it is and the fingerprint of the request it came with. */
+export interface IdempotencyKey {
+  key: string;
+  owner: string;
+  requestHash: string;
+}
+
+export async function insertMeasure(db: Queryable, fields: MeasureFields, meta: { createdBy: string; idempotency?: IdempotencyKey }): Promise<string> {
   const pairs: Array<[string, unknown]> = [...assignments(fields), ['created_by', meta.createdBy], ['status_changed_by', meta.createdBy]];
-  if (meta.idempotencyKey) pairs.push(['idempotency_key', meta.idempotencyKey]);
+  if (meta.idempotency) {
+    pairs.push(['idempotency_key', meta.idempotency.key], ['idempotency_owner', meta.idempotency.owner], ['request_hash', meta.idempotency.requestHash]);
+  }
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO measure (${pairs.map(([c]) => c).join(', ')}) VALUES (${pairs.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
     pairs.map(([, v]) => v),
@@ -92,9 +101,13 @@ export async function insertMeasure(db: Queryable, fields: MeasureFields, meta: 
   return (rows[0] as { id: string }).id;
 }
 
-export async function findMeasureIdByIdempotencyKey(db: Queryable, key: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM measure WHERE idempotency_key = $1', [key]);
-  return rows[0]?.id;
+/** The measure this owner created with this key, and the fingerprint of that request. */
+export async function findMeasureByIdempotencyKey(db: Queryable, owner: string, key: string): Promise<{ id: string; requestHash: string | null } | undefined> {
+  const { rows } = await db.query<{ id: string; requestHash: string | null }>(
+    'SELECT id, request_hash AS "requestHash" FROM measure WHERE idempotency_owner = $1 AND idempotency_key = $2',
+    [owner, key],
+  );
+  return rows[0];
 }
 
 /** With `lock`, the row stays locked until the transaction ends: changes to one measure happen one after another. */

@@ -21,13 +21,39 @@ export async function appendOutbox(db: Queryable, event: { type: string; aggrega
   await db.query('INSERT INTO outbox (type, aggregate_id, payload) VALUES ($1, $2, $3)', [event.type, event.aggregateId, JSON.stringify(event.payload)]);
 }
 
+/** Events to publish now, in id order: not published, not dead, and not waiting for a retry. */
 export async function unpublished(db: Queryable, limit: number): Promise<OutboxEvent[]> {
   const { rows } = await db.query<OutboxEvent>(
     `SELECT id, type, aggregate_id AS "aggregateId", payload, occurred_at AS "occurredAt"
-       FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+       FROM outbox WHERE published_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+      ORDER BY id LIMIT $1`,
     [limit],
   );
   return rows;
+}
+
+/**
+ * A delivery of the event failed: it waits `retryMs` × 2^(attempts − 1) (at most 5 minutes) for its next
+ * attempt, and is set aside as dead after `maxAttempts`. Returns whether it is dead now.
+ */
+export async function recordFailure(db: Queryable, id: number, error: string, options: { maxAttempts: number; retryMs: number }): Promise<boolean> {
+  const { rows } = await db.query<{ dead: boolean }>(
+    `UPDATE outbox SET attempts = attempts + 1, last_error = left($2, 2000),
+            next_attempt_at = now() + least($4::double precision * 2 ^ attempts, 300000) * interval '1 millisecond',
+            dead_at = CASE WHEN attempts + 1 >= $3 THEN now() END
+      WHERE id = $1 RETURNING dead_at IS NOT NULL AS dead`,
+    [id, error, options.maxAttempts, options.retryMs],
+  );
+  return rows[0]?.dead === true;
+}
+
+/** Milliseconds until the earliest event waiting for a retry is due; undefined when none waits. */
+export async function nextRetryIn(db: Queryable): Promise<number | undefined> {
+  const { rows } = await db.query<{ ms: number | null }>(
+    `SELECT greatest(0, extract(epoch FROM min(next_attempt_at) - now()) * 1000)::float8 AS ms
+       FROM outbox WHERE published_at IS NULL AND dead_at IS NULL AND next_attempt_at > now()`,
+  );
+  return rows[0]?.ms ?? undefined;
 }
 
 /** Deletes published events older than the retention; unpublished ones stay whatever their age. */
@@ -36,12 +62,15 @@ export async function deletePublishedBefore(db: Queryable, retentionDays: number
   return rowCount ?? 0;
 }
 
-/** What waits to be published, and since when: a relay that is stuck shows here first. */
-export async function backlog(db: Queryable): Promise<{ count: number; oldestSeconds: number }> {
-  const { rows } = await db.query<{ count: number; oldest_seconds: number | null }>(
-    `SELECT count(*)::int AS count, extract(epoch FROM now() - min(occurred_at))::float8 AS oldest_seconds FROM outbox WHERE published_at IS NULL`,
+/** What waits to be published, and since when: a relay that is stuck shows here first; and the dead letters. */
+export async function backlog(db: Queryable): Promise<{ count: number; oldestSeconds: number; dead: number }> {
+  const { rows } = await db.query<{ count: number; oldest_seconds: number | null; dead: number }>(
+    `SELECT count(*) FILTER (WHERE dead_at IS NULL)::int AS count,
+            extract(epoch FROM now() - min(occurred_at) FILTER (WHERE dead_at IS NULL))::float8 AS oldest_seconds,
+            count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead
+       FROM outbox WHERE published_at IS NULL`,
   );
-  return { count: rows[0]?.count ?? 0, oldestSeconds: rows[0]?.oldest_seconds ?? 0 };
+  return { count: rows[0]?.count ?? 0, oldestSeconds: rows[0]?.oldest_seconds ?? 0, dead: rows[0]?.dead ?? 0 };
 }
 
 export async function markPublished(db: Queryable, id: number): Promise<void> {

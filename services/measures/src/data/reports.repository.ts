@@ -1,5 +1,6 @@
 import type { components } from '../generated/api';
 import { isoDate, type Queryable } from './db';
+import type { IdempotencyKey } from './measures.repository';
 
 export type StatusReportRecord = components['schemas']['StatusReport'];
 
@@ -17,18 +18,31 @@ export async function listReports(db: Queryable, measureId: string): Promise<Sta
 export async function insertReport(
   db: Queryable,
   measureId: string,
-  report: { date: string; text: string; progress: number; trafficLight: string; createdBy: string; idempotencyKey?: string },
+  report: { date: string; text: string; progress: number; trafficLight: string; createdBy: string; idempotency?: IdempotencyKey },
 ): Promise<StatusReportRecord> {
   const { rows } = await db.query<StatusReportRecord>(
-    `INSERT INTO status_report (measure_id, report_date, text, progress, traffic_light, created_by, idempotency_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${columns}`,
-    [measureId, report.date, report.text, report.progress, report.trafficLight, report.createdBy, report.idempotencyKey ?? null],
+    `INSERT INTO status_report (measure_id, report_date, text, progress, traffic_light, created_by, idempotency_key, idempotency_owner, request_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${columns}`,
+    [
+      measureId, report.date, report.text, report.progress, report.trafficLight, report.createdBy,
+      report.idempotency?.key ?? null, report.idempotency?.owner ?? null, report.idempotency?.requestHash ?? null,
+    ],
   );
   return rows[0] as StatusReportRecord;
 }
 
-/** The report filed before with this Idempotency-Key, if any. */
-export async function findReportByIdempotencyKey(db: Queryable, measureId: string, key: string): Promise<StatusReportRecord | undefined> {
-  const { rows } = await db.query<StatusReportRecord>(`SELECT ${columns} FROM status_report WHERE measure_id = $1 AND idempotency_key = $2`, [measureId, key]);
-  return rows[0];
+/** The report this owner filed before with this key on this measure, with the fingerprint of that request. */
+export async function findReportByIdempotencyKey(
+  db: Queryable,
+  measureId: string,
+  owner: string,
+  key: string,
+): Promise<{ report: StatusReportRecord; requestHash: string | null } | undefined> {
+  const { rows } = await db.query<StatusReportRecord & { requestHash: string | null }>(
+    `SELECT ${columns}, request_hash AS "requestHash" FROM status_report WHERE measure_id = $1 AND idempotency_owner = $2 AND idempotency_key = $3`,
+    [measureId, owner, key],
+  );
+  if (!rows[0]) return undefined;
+  const { requestHash, ...report } = rows[0];
+  return { report, requestHash };
 }

@@ -35,8 +35,3 @@ export function checkReportDate(date: string, today: string): FieldError[] {
   return date > today ? [{ pointer: '/body/date', detail: `lies in the future (${date}, today is ${today})` }] : [];
 }
 
-/** Today as a local calendar date. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

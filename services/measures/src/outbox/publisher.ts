@@ -1,5 +1,6 @@
 import { type MeasureEvent, measureEventSignal, type MeasureEventType } from '@sozialraum/contracts';
 import type { Logger } from '@sozialraum/kit';
+import type { TemporalDeadline } from '@sozialraum/kit/temporal';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { OutboxEvent } from '../data/outbox.repository';
 
@@ -25,12 +26,13 @@ export function toMeasureEvent(event: OutboxEvent): MeasureEvent | undefined {
 /**
  * Signals each event to the strategy cycle of the measure's cycle: the workflow ID is the measure's cycle
  * reference. An event without a cycle, or whose cycle has no running workflow (closed, or never a Temporal
- * cycle), is published without a signal; Temporal being away makes the relay try the event again.
+ * cycle), is published without a signal; Temporal being away (or past `deadline`) makes the relay try the
+ * event again.
  */
-export function cycleSignalPublisher(temporal: Client, logger: Logger): OutboxPublisher {
+export function cycleSignalPublisher(temporal: Client, deadline: TemporalDeadline, logger: Logger): OutboxPublisher {
   const signalled = async (signal: MeasureEvent): Promise<boolean> => {
     try {
-      await temporal.workflow.getHandle(signal.cycleId).signal(measureEventSignal, signal);
+      await deadline(() => temporal.workflow.getHandle(signal.cycleId).signal(measureEventSignal, signal));
       return true;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;

@@ -1,4 +1,4 @@
-import { type FieldError, type Principal, problems } from '@sozialraum/kit';
+import { type FieldError, idempotencyKeyReused, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { mayChange, maySetApprovedBudget } from '../domain/access';
 import { checkPeriod } from '../domain/measure';
@@ -9,7 +9,8 @@ import type { Queryable } from '../data/db';
 import { findEvaluation } from '../data/evaluations.repository';
 import {
   findMeasure,
-  findMeasureIdByIdempotencyKey,
+  findMeasureByIdempotencyKey,
+  type IdempotencyKey,
   insertMeasure,
   type MeasureFields,
   type MeasureRecord,
@@ -122,7 +123,7 @@ async function checkFields(db: Queryable, principal: Principal, fields: MeasureF
 
 /**
  * Proposes a measure (status proposed). Planners propose for any department, department staff for their own.
- * With an Idempotency-Key, a retry returns the measure created first.
+ * With an Idempotency-Key (the caller's own, bound to this request), a retry returns the measure created first.
  */
 export async function createMeasure(
   pool: Pool,
@@ -134,13 +135,14 @@ export async function createMeasure(
     const own = principal.departments.length ? principal.departments.join(', ') : 'none';
     throw problems.forbidden(`You may propose measures only for your own department (yours: ${own}); "${input.department}" is not one of them.`);
   }
-  const replay = idempotencyKey ? await replayed(pool, idempotencyKey, input.department) : undefined;
+  const idempotency = idempotencyKey ? { key: idempotencyKey, owner: principal.id, requestHash: requestFingerprint(input) } : undefined;
+  const replay = idempotency ? await replayed(pool, idempotency) : undefined;
   if (replay) return { id: replay, created: false };
   const { milestones = [], ...fields } = input;
   await checkFields(pool, principal, fields);
   try {
     const id = await withTransaction(pool, async (client) => {
-      const id = await insertMeasure(client, fields, { createdBy: principal.name, ...(idempotencyKey ? { idempotencyKey } : {}) });
+      const id = await insertMeasure(client, fields, { createdBy: principal.name, ...(idempotency ? { idempotency } : {}) });
       const created = await insertMilestones(client, id, milestones);
       if (created.length > 0) await refreshMilestoneCounts(client, id);
       await recordChange(client, principal, { entity: 'measure', entityId: id, measureId: id, department: fields.department, action: 'created', before: null, after: await findMeasure(client, id) });
@@ -152,20 +154,17 @@ export async function createMeasure(
     return { id, created: true };
   } catch (error) {
     // Two requests with the same Idempotency-Key at once: the unique key lets one through.
-    const existing = idempotencyKey && (error as { code?: string }).code === '23505' ? await replayed(pool, idempotencyKey, input.department) : undefined;
+    const existing = idempotency && (error as { code?: string }).code === '23505' ? await replayed(pool, idempotency) : undefined;
     if (existing) return { id: existing, created: false };
     throw error;
   }
 }
 
-/** The measure a key created before; a key used for another department's measure is refused, not disclosed. */
-async function replayed(db: Queryable, idempotencyKey: string, department: string): Promise<string | undefined> {
-  const id = await findMeasureIdByIdempotencyKey(db, idempotencyKey);
-  const existing = id ? await findMeasure(db, id) : undefined;
-  if (existing && existing.department !== department) {
-    throw problems.conflict('This Idempotency-Key was used for another request; send a new key for a new measure.');
-  }
-  return existing?.id;
+/** The measure the caller created before with this key; the same key with another request is refused (422). */
+async function replayed(db: Queryable, idempotency: IdempotencyKey): Promise<string | undefined> {
+  const earlier = await findMeasureByIdempotencyKey(db, idempotency.owner, idempotency.key);
+  if (earlier && earlier.requestHash !== idempotency.requestHash) throw idempotencyKeyReused();
+  return earlier?.id;
 }
 
 export async function changeMeasure(pool: Pool, principal: Principal, id: string, patch: MeasurePatch): Promise<void> {

@@ -20,13 +20,14 @@ interface ChangeBody {
   items: Array<{ spaceCode: string; spaceName?: string; from: { value: number | null }; to: { value: number | null }; change: number | null }>;
 }
 
-/** Turns "the monitoring service cannot be reached" into a problem the caller can act on. */
+/** Turns "the monitoring service cannot be reached" (or did not answer in time) into a problem the caller can act on. */
 async function reach<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw problems.unavailable(`The monitoring service could not be reached to ${what}; try again in a moment.`);
+    if (error instanceof AppError && error.status !== 503) throw error;
+    const retryAfterSeconds = error instanceof AppError ? error.retryAfterSeconds : undefined;
+    throw problems.unavailable(`The monitoring service could not be reached to ${what}; try again in a moment.`, retryAfterSeconds, error);
   }
 }
 

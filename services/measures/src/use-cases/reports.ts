@@ -1,6 +1,7 @@
-import { type Principal, problems } from '@sozialraum/kit';
+import { idempotencyKeyReused, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
-import { checkReportDate, today } from '../domain/measure';
+import { cityToday as today } from '@sozialraum/contracts';
+import { checkReportDate } from '../domain/measure';
 import { REPORTABLE_STATUSES } from '../domain/status';
 import { recordLatestReport } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
@@ -23,7 +24,8 @@ export async function measureReports(pool: Pool, principal: Principal, measureId
 
 /**
  * Files a status report; the report, its audit entry and its event are one transaction. With an
- * Idempotency-Key, a retry gets the report filed first (`created` false), whatever the measure's status now.
+ * Idempotency-Key (the caller's own, bound to this request), a retry gets the report filed first (`created` false),
+ * whatever the measure's status now.
  */
 export async function fileReport(
   pool: Pool,
@@ -38,15 +40,17 @@ export async function fileReport(
   return withTransaction(pool, async (client) => {
     const measure = await changeableMeasure(client, principal, measureId);
     // The measure's lock orders two requests with the same key: the second finds the first's report.
-    const filed = idempotencyKey ? await findReportByIdempotencyKey(client, measureId, idempotencyKey) : undefined;
-    if (filed) return { report: filed, created: false };
+    const idempotency = idempotencyKey ? { key: idempotencyKey, owner: principal.id, requestHash: requestFingerprint(input) } : undefined;
+    const filed = idempotency ? await findReportByIdempotencyKey(client, measureId, idempotency.owner, idempotency.key) : undefined;
+    if (filed && filed.requestHash !== idempotency?.requestHash) throw idempotencyKeyReused();
+    if (filed) return { report: filed.report, created: false };
     if (!REPORTABLE_STATUSES.includes(measure.status)) {
       throw problems.conflict(`A ${measure.status} measure takes no status reports; it must be ${REPORTABLE_STATUSES.join(', ')}.`, {
         measureStatus: measure.status,
         allowedStatuses: REPORTABLE_STATUSES,
       });
     }
-    const report = await insertReport(client, measureId, { ...input, date, text: input.text.trim(), createdBy: principal.name, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const report = await insertReport(client, measureId, { ...input, date, text: input.text.trim(), createdBy: principal.name, ...(idempotency ? { idempotency } : {}) });
     await recordLatestReport(client, measureId, report);
     await recordChange(client, principal, { entity: 'status-report', entityId: report.id, measureId, department: measure.department, action: 'created', before: null, after: report });
     await appendOutbox(client, {

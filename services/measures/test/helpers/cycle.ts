@@ -2,7 +2,7 @@ import { type CandidateGroup, candidates, completeTaskUpdate, type CycleInput, t
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { createRedisConnection } from '@sozialraum/kit/redis';
 import { closeTemporalWorker, createTemporalWorker } from '@sozialraum/kit/temporal';
-import { stackEnv, testLogger, waitFor } from '@sozialraum/kit/testing';
+import { redisPrefix, stackEnv, testLogger, waitFor } from '@sozialraum/kit/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 // The strategy cycle as the worker runs it: its workflows and real activities, with the measures service's port.
@@ -93,7 +93,7 @@ export async function startCycleStack(options: { taskQueue: string; measuresUrl:
   const bundle = bundleWorkflowCode({ workflowsPath: require.resolve('@sozialraum/workflows/dist/workflows'), logger: new DefaultLogger('ERROR') });
   const pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
   const redis = createRedisConnection(stackEnv('REDIS_URL'), 'producer');
-  const notifications = createNotificationQueue(redis);
+  const notifications = createNotificationQueue(redis, redisPrefix());
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
   const client = new Client({ connection, namespace });
   const activities = createActivities({

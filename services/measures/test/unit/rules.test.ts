@@ -1,6 +1,7 @@
 import { csvCell, csvLine, GERMAN_EXCEL } from '../../src/domain/csv';
 import { movedAsExpected, observe } from '../../src/domain/evaluation';
-import { checkPeriod, checkReportDate, today } from '../../src/domain/measure';
+import { cityToday } from '@sozialraum/contracts';
+import { checkPeriod, checkReportDate } from '../../src/domain/measure';
 import { progressOf } from '../../src/domain/progress';
 
 describe('progress', () => {
@@ -47,7 +48,9 @@ describe('measure rules', () => {
   test('when a report is dated after today, then its date is named', () => {
     expect(checkReportDate('2025-06-02', '2025-06-01')).toHaveLength(1);
     expect(checkReportDate('2025-06-01', '2025-06-01')).toEqual([]);
-    expect(today(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
+    // The city's day: 23:30 UTC on 5 January is already the 6th in Berlin (UTC+1), 22:30 UTC is not.
+    expect(cityToday(new Date(Date.UTC(2025, 0, 5, 23, 30)))).toBe('2025-01-06');
+    expect(cityToday(new Date(Date.UTC(2025, 0, 5, 22, 30)))).toBe('2025-01-05');
   });
 });
 

@@ -59,3 +59,16 @@ export async function selectExportValues(db: Queryable, spaceIds: number[], sele
   );
   return rows;
 }
+
+/** How many values a selection holds (spaces valid today), without reading them: decides whether it runs as a job. */
+export async function countExportValues(db: Queryable, selection: ExportSelection): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n
+       FROM current_value v JOIN space s ON s.id = v.space_id
+      WHERE ${validAt('s', 'current_date')}
+        AND ($1::text IS NULL OR s.type = $1) AND ($2::text[] IS NULL OR s.code = ANY ($2))
+        AND ($3::text[] IS NULL OR v.indicator_key = ANY ($3)) AND ($4::text[] IS NULL OR v.period = ANY ($4))`,
+    [selection.type ?? null, selection.spaceCodes ?? null, selection.indicatorKeys ?? null, selection.periods ?? null],
+  );
+  return rows[0]?.n ?? 0;
+}

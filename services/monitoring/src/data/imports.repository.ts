@@ -14,6 +14,8 @@ export interface ImportRecord {
   kind: ImportKind;
   status: ImportStatus;
   idempotencyKey: string | null;
+  /** What the Idempotency-Key is bound to (requestFingerprint of the request). */
+  requestHash: string | null;
   fileName: string;
   format: string;
   /** The request without the file: mapping, release, options. */
@@ -31,21 +33,21 @@ export interface ImportRecord {
   finishedAt: Date | null;
 }
 
-const columns = `id, kind, status, idempotency_key AS "idempotencyKey", file_name AS "fileName", format, request,
+const columns = `id, kind, status, idempotency_key AS "idempotencyKey", request_hash AS "requestHash", file_name AS "fileName", format, request,
   rows_total AS "rowsTotal", rows_done AS "rowsDone", rows_imported AS "rowsImported", rows_rejected AS "rowsRejected",
   report, error, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
 
 export async function insertImport(
   db: Queryable,
-  record: Pick<ImportRecord, 'id' | 'kind' | 'idempotencyKey' | 'fileName' | 'format' | 'request' | 'createdBy'> & { file: Buffer },
+  record: Pick<ImportRecord, 'id' | 'kind' | 'idempotencyKey' | 'requestHash' | 'fileName' | 'format' | 'request' | 'createdBy'> & { file: Buffer },
 ): Promise<ImportRecord | undefined> {
   const { rows } = await db.query<ImportRecord>(
-    `INSERT INTO import (id, kind, status, idempotency_key, file_name, format, request, file, created_by)
-     VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (idempotency_key) DO NOTHING
+    `INSERT INTO import (id, kind, status, idempotency_key, request_hash, file_name, format, request, file, created_by)
+     VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
      RETURNING ${columns}`,
-    [record.id, record.kind, record.idempotencyKey, record.fileName, record.format, JSON.stringify(record.request), record.file, record.createdBy],
+    [record.id, record.kind, record.idempotencyKey, record.requestHash, record.fileName, record.format, JSON.stringify(record.request), record.file, record.createdBy],
   );
   return rows[0];
 }
@@ -55,8 +57,9 @@ export async function findImport(db: Queryable, id: string): Promise<ImportRecor
   return rows[0];
 }
 
-export async function findImportByIdempotencyKey(db: Queryable, key: string): Promise<ImportRecord | undefined> {
-  const { rows } = await db.query<ImportRecord>(`SELECT ${columns} FROM import WHERE idempotency_key = $1`, [key]);
+/** The import this person started with this key, if any: keys are per user. */
+export async function findImportByIdempotencyKey(db: Queryable, createdBy: string, key: string): Promise<ImportRecord | undefined> {
+  const { rows } = await db.query<ImportRecord>(`SELECT ${columns} FROM import WHERE created_by = $1 AND idempotency_key = $2`, [createdBy, key]);
   return rows[0];
 }
 
@@ -108,10 +111,37 @@ export async function finishImport(
   );
 }
 
+/** A failed import queued again: a new job ID for the new attempt, to be handed off again. */
 export async function requeueImport(db: Queryable, id: string): Promise<ImportRecord | undefined> {
   const { rows } = await db.query<ImportRecord>(
-    `UPDATE import SET status = 'queued', error = NULL, finished_at = NULL WHERE id = $1 AND status = 'failed' RETURNING ${columns}`,
+    `UPDATE import SET status = 'queued', error = NULL, finished_at = NULL, job_id = id || '-restart-' || attempts, handed_off_at = NULL
+      WHERE id = $1 AND status = 'failed' RETURNING ${columns}`,
     [id],
   );
   return rows[0];
+}
+
+/** What the queue needs to run an import's current attempt. */
+export interface ImportHandOff {
+  id: string;
+  kind: ImportKind;
+  jobId: string;
+  handedOff: boolean;
+}
+
+const handOffColumns = `id, kind, COALESCE(job_id, id::text) AS "jobId", handed_off_at IS NOT NULL AS "handedOff"`;
+
+export async function findImportHandOff(db: Queryable, id: string): Promise<ImportHandOff | undefined> {
+  const { rows } = await db.query<ImportHandOff>(`SELECT ${handOffColumns} FROM import WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+/** Imports waiting for their job, oldest first: those never handed off, and those whose job may have been lost. */
+export async function queuedImports(db: Queryable, limit = 100): Promise<ImportHandOff[]> {
+  const { rows } = await db.query<ImportHandOff>(`SELECT ${handOffColumns} FROM import WHERE status = 'queued' ORDER BY created_at LIMIT $1`, [limit]);
+  return rows;
+}
+
+export async function markHandedOff(db: Queryable, id: string, jobId: string): Promise<void> {
+  await db.query(`UPDATE import SET handed_off_at = now() WHERE id = $1 AND COALESCE(job_id, id::text) = $2 AND handed_off_at IS NULL`, [id, jobId]);
 }

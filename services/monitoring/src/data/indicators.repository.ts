@@ -18,11 +18,14 @@ export interface IndicatorRecord {
   kind: Schemas['IndicatorKind'];
   minValue: number | null;
   maxValue: number | null;
+  /** The indicator this one is the change of, over changeYears years (both or neither). */
+  changeOf: string | null;
+  changeYears: number | null;
   version: number;
 }
 
 const columns = `key, name, definition, unit, source, polarity, topic, target_groups AS "targetGroups", kind,
-  min_value AS "minValue", max_value AS "maxValue", version`;
+  min_value AS "minValue", max_value AS "maxValue", change_of AS "changeOf", change_years AS "changeYears", version`;
 
 /** Patch field → column; only these can be changed. */
 const changeable = {
@@ -36,6 +39,8 @@ const changeable = {
   kind: 'kind',
   minValue: 'min_value',
   maxValue: 'max_value',
+  changeOf: 'change_of',
+  changeYears: 'change_years',
 } as const satisfies Record<keyof IndicatorChanges, string>;
 
 export async function listIndicators(db: Queryable, filter: { topic?: string; targetGroup?: string }): Promise<IndicatorRecord[]> {
@@ -61,8 +66,8 @@ export async function findIndicators(db: Queryable, keys: readonly string[]): Pr
 /** undefined when the key is taken. */
 export async function insertIndicator(db: Queryable, input: IndicatorInput): Promise<IndicatorRecord | undefined> {
   const { rows } = await db.query<IndicatorRecord>(
-    `INSERT INTO indicator (key, name, definition, unit, source, polarity, topic, target_groups, kind, min_value, max_value)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO indicator (key, name, definition, unit, source, polarity, topic, target_groups, kind, min_value, max_value, change_of, change_years)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (key) DO NOTHING
      RETURNING ${columns}`,
     [
@@ -77,6 +82,8 @@ export async function insertIndicator(db: Queryable, input: IndicatorInput): Pro
       input.kind,
       input.minValue ?? null,
       input.maxValue ?? null,
+      input.changeOf ?? null,
+      input.changeYears ?? null,
     ],
   );
   return rows[0];

@@ -76,24 +76,13 @@ export interface MapClasses {
   combinedGroup: number | null;
 }
 
-/** Classes of the method's newest run for the period (any period when none is given). */
-export async function listMapClasses(
-  db: Queryable,
-  methodVersionId: number,
-  period: string | undefined,
-): Promise<{ period: string | null; classes: MapClasses[] }> {
-  const { rows: runs } = await db.query<{ id: number; period: string }>(
-    `SELECT id, period FROM index_run WHERE method_version_id = $1 AND ($2::text IS NULL OR period = $2)
-      ORDER BY period DESC, id DESC LIMIT 1`,
-    [methodVersionId, period ?? null],
-  );
-  const run = runs[0];
-  if (!run) return { period: null, classes: [] };
+/** Classes of one run. */
+export async function listMapClasses(db: Queryable, runId: number): Promise<MapClasses[]> {
   const { rows } = await db.query<MapClasses>(
     `SELECT space_id AS "spaceId", status_class AS "statusClass", dynamics_class AS "dynamicsClass",
             combined_group AS "combinedGroup"
        FROM index_result WHERE run_id = $1`,
-    [run.id],
+    [runId],
   );
-  return { period: run.period, classes: rows };
+  return rows;
 }

@@ -33,6 +33,16 @@ export async function listActiveMethods(db: Queryable): Promise<MethodVersionRec
   return rows;
 }
 
+/** Active methods that have results only for the raw-data role: computed before disclosed runs existed. */
+export async function methodsWithRawRunsOnly(db: Queryable): Promise<Array<{ key: string; version: string }>> {
+  const { rows } = await db.query<{ key: string; version: string }>(
+    `SELECT key, version FROM method_version m
+      WHERE active AND EXISTS (SELECT 1 FROM index_run r WHERE r.method_version_id = m.id)
+        AND NOT EXISTS (SELECT 1 FROM index_run r WHERE r.method_version_id = m.id AND r.audience <> 'raw')`,
+  );
+  return rows;
+}
+
 export async function listMethods(db: Queryable): Promise<Array<MethodVersionRecord & { periods: string[] }>> {
   const { rows } = await db.query<MethodVersionRecord & { periods: string[] }>(
     `SELECT ${columns},

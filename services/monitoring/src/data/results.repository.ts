@@ -5,10 +5,16 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { ExclusionReason } from '../domain/method';
 import type { Queryable } from './settings.repository';
 
+/** Who a run is for: see the migration disclosed-runs and docs/monitoring.md. */
+export type RunAudience = 'all' | 'raw' | 'disclosed';
+
 export interface IndexRunRecord {
   id: number;
   methodVersionId: number;
   period: string;
+  audience: RunAudience;
+  /** The confidentiality rules a disclosed (or all) run was computed under; null for raw runs. */
+  rules: unknown;
   inputReleases: string[];
   summary: Record<string, unknown>;
   statistics: Record<string, unknown>;
@@ -35,7 +41,7 @@ export interface IndexResultRecord {
 
 export type NewIndexResult = Omit<IndexResultRecord, 'runId' | 'period' | 'spaceCode' | 'spaceName'>;
 
-const runColumns = `id, method_version_id AS "methodVersionId", period, input_releases AS "inputReleases", summary, statistics,
+const runColumns = `id, method_version_id AS "methodVersionId", period, audience, input_releases AS "inputReleases", summary, statistics,
   computed_at AS "computedAt"`;
 
 const resultColumns = `x.run_id AS "runId", r.period, x.space_id AS "spaceId", s.code AS "spaceCode", s.name AS "spaceName",
@@ -65,8 +71,17 @@ export async function insertRuns(db: PoolClient, runs: readonly NewIndexRun[]): 
   const runIds: number[] = [];
   for (const run of runs) {
     const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO index_run (method_version_id, period, input_releases, summary, statistics) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [run.methodVersionId, run.period, JSON.stringify(run.inputReleases), JSON.stringify(run.summary), JSON.stringify(run.statistics)],
+      `INSERT INTO index_run (method_version_id, period, audience, rules, input_releases, summary, statistics)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        run.methodVersionId,
+        run.period,
+        run.audience,
+        run.rules === null ? null : JSON.stringify(run.rules),
+        JSON.stringify(run.inputReleases),
+        JSON.stringify(run.summary),
+        JSON.stringify(run.statistics),
+      ],
     );
     runIds.push((rows[0] as { id: number }).id);
   }
@@ -90,14 +105,35 @@ export async function insertRuns(db: PoolClient, runs: readonly NewIndexRun[]): 
   return runIds;
 }
 
-/** The newest run of each period of a method (or of one period), ordered by period. */
-export async function newestRuns(db: Queryable, methodVersionId: number, period?: string): Promise<IndexRunRecord[]> {
-  const { rows } = await db.query<IndexRunRecord>(
-    `SELECT DISTINCT ON (period) ${runColumns} FROM index_run
-      WHERE method_version_id = $1 AND ($2::text IS NULL OR period = $2) ORDER BY period, id DESC`,
-    [methodVersionId, period ?? null],
-  );
+/** Whose runs to read: the raw-data role's, or everyone else's under the rules in force. */
+export type RunView = { audience: 'raw' } | { audience: 'disclosed'; rules: unknown };
+
+/** The newest run of each period (or of one) shown to a view: $1 method, $2 period or null, $3 audience, $4 rules. */
+const newestPerPeriod = (columns: string) => `
+  SELECT * FROM (
+    SELECT DISTINCT ON (period) ${columns}, rules FROM index_run
+     WHERE method_version_id = $1 AND ($2::text IS NULL OR period = $2) AND audience IN ('all', $3)
+     ORDER BY period, id DESC) newest
+   WHERE $3 = 'raw' OR rules = $4::jsonb`;
+const viewParams = (methodVersionId: number, view: RunView, period: string | undefined) =>
+  [methodVersionId, period ?? null, view.audience, view.audience === 'raw' ? null : JSON.stringify(view.rules)];
+
+/**
+ * The newest run of each period of a method (or of one period) for a view, ordered by period. A disclosed
+ * caller gets the newest run made for them only while the rules it was made under are still in force.
+ */
+export async function newestRuns(db: Queryable, methodVersionId: number, view: RunView, period?: string): Promise<IndexRunRecord[]> {
+  const { rows } = await db.query<IndexRunRecord>(`${newestPerPeriod(runColumns)} ORDER BY period`, viewParams(methodVersionId, view, period));
   return rows;
+}
+
+/** Only the newest period's run of newestRuns (its id and period): what the map needs, without the summaries. */
+export async function newestRunId(db: Queryable, methodVersionId: number, view: RunView, period?: string): Promise<{ id: number; period: string } | undefined> {
+  const { rows } = await db.query<{ id: number; period: string }>(
+    `${newestPerPeriod('id, period')} ORDER BY period DESC LIMIT 1`,
+    viewParams(methodVersionId, view, period),
+  );
+  return rows[0];
 }
 
 export async function resultsOfRuns(db: Queryable, runIds: readonly number[], spaceCode?: string): Promise<IndexResultRecord[]> {

@@ -2,7 +2,6 @@ import { principalOf } from '@sozialraum/kit';
 import type { Router } from 'express';
 import type { MonitoringDependencies } from '../dependencies';
 import type { components } from '../generated/api';
-import { valueProtector } from '../use-cases/confidentiality';
 import { createMethod, jobStatus, methodDetail, methodsList, requestRecomputation } from '../use-cases/methods';
 import { methodResults } from '../use-cases/methods-results';
 import { mountAlertsRoutes } from './alerts.routes';
@@ -31,8 +30,7 @@ export function mountMethodsRoutes(router: Router, deps: MonitoringDependencies)
   });
   router.get('/v1/methods/:key/:version/results', async (req, res) => {
     const { key, version } = req.params as Params;
-    const protect = await valueProtector(pool, principalOf(req));
-    res.json(await methodResults(pool, principalOf(req), protect, key, version, req.query.period as string | undefined));
+    res.json(await methodResults(pool, principalOf(req), key, version, req.query.period as string | undefined));
   });
   router.get('/v1/jobs/:id', async (req, res) => {
     res.json(await jobStatus(pool, jobs, (req.params as { id: string }).id));

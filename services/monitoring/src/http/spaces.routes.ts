@@ -2,7 +2,7 @@ import { principalOf } from '@sozialraum/kit';
 import type { Router } from 'express';
 import type { SpaceType } from '../data/spaces.repository';
 import type { MonitoringDependencies } from '../dependencies';
-import { valueProtector } from '../use-cases/confidentiality';
+import { audienceOf } from '../use-cases/disclosure';
 import { importView } from '../use-cases/imports';
 import { queueRecomputation } from '../use-cases/recompute-queue';
 import { changeSpace, createSpace, findSpaces, getSpace, type SpaceInput, type SpacePatch, spaceView } from '../use-cases/spaces';
@@ -33,12 +33,11 @@ export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDepe
   router.patch('/v1/spaces/:code', plannersOnly, async (req, res) => {
     const patch = req.body as SpacePatch;
     const space = await changeSpace(pool, req.params.code as string, patch);
-    // Population and validity decide which spaces a method scores.
-    if (patch.population !== undefined || patch.validUntil !== undefined) await queueRecomputation(jobs, pool);
+    // Population and validity decide which spaces a method scores; population and parent what is withheld.
+    if (patch.population !== undefined || patch.validUntil !== undefined || patch.parentCode !== undefined) await queueRecomputation(jobs, pool);
     res.json(spaceView(space));
   });
   router.get('/v1/map', async (req, res) => {
-    const protect = await valueProtector(pool, principalOf(req));
     const body = await buildMap(pool, {
       type: text(req.query.type) as SpaceType | undefined,
       at: text(req.query.at),
@@ -46,7 +45,7 @@ export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDepe
       period: text(req.query.period),
       method: text(req.query.method),
       simplify: String(req.query.simplify) === 'true',
-    }, protect);
+    }, audienceOf(principalOf(req)));
     res.type('application/geo+json').send(body);
   });
   router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {

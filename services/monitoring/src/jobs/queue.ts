@@ -1,18 +1,20 @@
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Logger } from '@sozialraum/kit';
 import type { Closable } from '@sozialraum/kit';
-import type { Redis } from '@sozialraum/kit/redis';
+import { type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
 
 /** One BullMQ queue carries the service's background work; jobs are told apart by name. */
 export const QUEUE_NAME = 'monitoring';
 
-export type JobName = 'import-spaces' | 'import-values' | 'recompute' | 'evaluate-alerts';
+export type JobName = 'import-spaces' | 'import-values' | 'recompute' | 'evaluate-alerts' | 'export-values';
 export type JobProcessor = (job: Job) => Promise<unknown>;
 export type JobProcessors = Partial<Record<JobName, JobProcessor>>;
 
-export function createJobQueue(connection: Redis): Queue {
-  return new Queue(QUEUE_NAME, {
+/** The queue under the deployment's prefix (REDIS_PREFIX); requests wait for it at most `timeoutMs`. */
+export function createJobQueue(connection: Redis, prefix: string, timeoutMs: number): Queue {
+  const queue = new Queue(QUEUE_NAME, {
     connection,
+    prefix,
     defaultJobOptions: {
       attempts: 3,
       backoff: { type: 'exponential', delay: 2_000 },
@@ -20,13 +22,14 @@ export function createJobQueue(connection: Redis): Queue {
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
+  return withQueueDeadline(queue, timeoutMs);
 }
 
 /**
  * Runs the service's jobs in this process. One job at a time: imports and recomputations write large
  * parts of the schema, and running them in order keeps their results consistent.
  */
-export function startJobWorker(connection: Redis, processors: JobProcessors, logger: Logger): Worker {
+export function startJobWorker(connection: Redis, prefix: string, processors: JobProcessors, logger: Logger): Worker {
   const worker = new Worker(
     QUEUE_NAME,
     async (job) => {
@@ -34,9 +37,9 @@ export function startJobWorker(connection: Redis, processors: JobProcessors, log
       if (!processor) throw new Error(`no processor for job "${job.name}"`);
       return processor(job);
     },
-    { connection, concurrency: 1 },
+    { connection, prefix, concurrency: 1 },
   );
-  worker.on('failed', (job, error) => logger.error({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'job failed'));
+  worker.on('failed', (job, error) => logger.error({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, failedReason: job?.failedReason }, 'job failed'));
   worker.on('error', (error) => logger.error({ err: error }, 'job worker error'));
   return worker;
 }

@@ -1,6 +1,6 @@
-import { hasRole, type Logger, type Principal, problems, Roles } from '@sozialraum/kit';
+import { type Logger, type Principal, problems } from '@sozialraum/kit';
 import type { Queue } from 'bullmq';
-import { currentValues, findIndicators, type IndicatorInfoRecord, type ValueRow } from '../data/analysis.repository';
+import { currentValues, findIndicators, type IndicatorInfoRecord } from '../data/analysis.repository';
 import {
   type AlertFilter,
   type AlertRecord,
@@ -25,8 +25,8 @@ import {
 } from '../domain/alerts';
 import type { DynamicsClass, StatusClass } from '../domain/method';
 import type { components } from '../generated/api';
-import type { ValueProtector } from './confidentiality';
-import { protectRow, visible } from './indicator-views';
+import { discloseAlerts } from './alerts-disclosure';
+import { audienceOf } from './disclosure';
 import { methodSpaceType } from './methods-recompute';
 
 type RuleDto = components['schemas']['AlertRule'];
@@ -41,7 +41,7 @@ interface SpaceSlot {
 /** Class alerts come from the newest period of the default method (the one profiles show). */
 async function latestIndices(db: Queryable) {
   const method = await resolveMethod(db);
-  const run = method ? (await newestRuns(db, method.id)).at(-1) : undefined;
+  const run = method ? (await newestRuns(db, method.id, { audience: 'raw' })).at(-1) : undefined;
   if (!method || !run) return { type: null, results: [] };
   return { type: await methodSpaceType(db, method), results: await resultsOfRuns(db, [run.id]) };
 }
@@ -96,29 +96,9 @@ export async function evaluateAndStoreAlerts(db: Queryable, logger: Logger) {
   return { rules: rules.length, alerts: alerts.length, ...(await storeAlerts(db, alerts)) };
 }
 
-type Evidence = Record<string, unknown>;
-
-/** The space's own values in the evidence pass the protector; the aggregates are what the rule used. */
-async function protectEvidence(db: Queryable, principal: Principal, protect: ValueProtector, alerts: AlertRecord[]) {
-  const valued = alerts.filter((a) => a.indicatorKey !== '');
-  if (hasRole(principal, Roles.rawData) || valued.length === 0) return alerts;
-  const keys = [...new Set(valued.map((a) => a.indicatorKey))];
-  const kinds = new Map((await findIndicators(db, keys)).map((i) => [i.key, i.kind]));
-  const rows = await currentValues(db, { indicatorKeys: keys, spaceIds: [...new Set(valued.map((a) => a.spaceId))] });
-  const rowOf = new Map(rows.map((r): [string, ValueRow] => [`${r.spaceId}|${r.indicatorKey}|${r.period}`, r]));
-  const shown = (a: AlertRecord, period: string) => {
-    const pv = protectRow(protect, kinds.get(a.indicatorKey) ?? 'rate', rowOf.get(`${a.spaceId}|${a.indicatorKey}|${period}`));
-    return { value: visible(pv), ...(pv.suppressed ? { suppressed: true } : {}) };
-  };
-  return alerts.map((a) => {
-    const e = a.evidence as Evidence;
-    if (e.kind === 'above-mean') return { ...a, evidence: { ...e, ...shown(a, a.period) } };
-    if (e.kind === 'worsening' && Array.isArray(e.series)) {
-      const series = (e.series as Array<{ period: string }>).map((p) => ({ period: p.period, ...shown(a, p.period) }));
-      return { ...a, evidence: { ...e, series } };
-    }
-    return a;
-  });
+/** Raw-data callers see alerts as raised; everyone else as the disclosed values and index results state them. */
+async function shown(db: Queryable, principal: Principal, alerts: AlertRecord[]): Promise<AlertRecord[]> {
+  return audienceOf(principal) === 'raw' || alerts.length === 0 ? alerts : discloseAlerts(db, alerts);
 }
 
 function toAlertDto(a: AlertRecord) {
@@ -140,8 +120,8 @@ function toAlertDto(a: AlertRecord) {
   };
 }
 
-export async function alertsView(db: Queryable, principal: Principal, protect: ValueProtector, filter: AlertFilter) {
-  return (await protectEvidence(db, principal, protect, await listAlerts(db, filter))).map(toAlertDto);
+export async function alertsView(db: Queryable, principal: Principal, filter: AlertFilter) {
+  return (await shown(db, principal, await listAlerts(db, filter))).map(toAlertDto);
 }
 
 async function alertOr404(db: Queryable, id: number, forUpdate = false): Promise<AlertRecord> {
@@ -150,8 +130,8 @@ async function alertOr404(db: Queryable, id: number, forUpdate = false): Promise
   return alert;
 }
 
-export async function alertView(db: Queryable, principal: Principal, protect: ValueProtector, id: number) {
-  const [alert] = await protectEvidence(db, principal, protect, [await alertOr404(db, id)]);
+export async function alertView(db: Queryable, principal: Principal, id: number) {
+  const [alert] = await shown(db, principal, [await alertOr404(db, id)]);
   return toAlertDto(alert as AlertRecord);
 }
 

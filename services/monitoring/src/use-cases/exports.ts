@@ -1,9 +1,10 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type ExportSelection, type ExportSpace, type ExportValue, selectExportSpaces, selectExportValues } from '../data/exports.repository';
+import { peerValues } from '../data/analysis.repository';
 import { findIndicators } from '../data/indicators.repository';
 import type { Queryable } from '../data/settings.repository';
 import type { ProtectedValue } from '../domain/confidentiality';
-import { valueProtector } from './confidentiality';
+import { audienceOf, discloseSections } from './disclosure';
 
 export interface ExportQuery {
   format: 'csv' | 'geojson';
@@ -20,7 +21,7 @@ export interface ExportFile {
 }
 
 const PERIOD = /^\d{4}(-\d{2}-\d{2})?$/;
-const list = (text: string | undefined) => (text === undefined ? undefined : [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))]);
+export const list = (text: string | undefined) => (text === undefined ? undefined : [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))]);
 
 /**
  * Values of a selection as CSV or GeoJSON. Every value passes the confidentiality protector: a
@@ -34,12 +35,17 @@ export async function exportValues(db: Queryable, principal: Principal, query: E
   const unknown = selection.spaceCodes?.filter((c) => !found.has(c)) ?? [];
   if (unknown.length > 0) throw problems.notFound(`Unknown spaces${query.type ? ` of type ${query.type}` : ''}: ${unknown.join(', ')}.`);
   const values = spaces.length === 0 ? [] : await selectExportValues(db, spaces.map((s) => s.id), selection);
-  const protect = await valueProtector(db, principal);
+  const audience = audienceOf(principal);
+  // A disclosed caller's values are checked within their whole cross-sections (secondary suppression).
+  const keys = [...new Set(values.map((v) => v.indicatorKey))];
+  const periods = [...new Set(values.map((v) => v.period))];
+  const sections = audience === 'raw' || values.length === 0 ? [] : await peerValues(db, keys, periods);
+  const disclosure = await discloseSections(db, audience, sections);
   const byId = new Map(spaces.map((s) => [s.id, s]));
-  const protectedValues = values.map((v) => ({
-    ...v,
-    protected: protect({ kind: v.kind, value: v.value, numerator: v.numerator, denominator: v.denominator, spacePopulation: byId.get(v.spaceId)?.population ?? null }),
-  }));
+  const protectedValues = values.map((v) => {
+    const space = byId.get(v.spaceId) as ExportSpace;
+    return { ...v, protected: disclosure.protectStored({ ...v, spaceCode: space.code, population: space.population }) };
+  });
   return query.format === 'csv' ? toCsv(spaces, protectedValues) : toGeoJson(spaces, protectedValues);
 }
 

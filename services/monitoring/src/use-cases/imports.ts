@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Logger, type Principal, problems } from '@sozialraum/kit';
+import { AppError, idempotencyKeyReused, type Logger, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import {
   findImport,
@@ -16,6 +16,7 @@ import {
 } from '../data/imports.repository';
 import type { Queryable } from '../data/settings.repository';
 import { GeodataError } from '../domain/geodata';
+import { handOffImport } from './import-hand-off';
 import { ImportFileError, MappingError } from '../domain/imports';
 
 export interface ImportSubmission {
@@ -31,30 +32,34 @@ export interface ImportSubmission {
 }
 
 /**
- * Stores the upload and queues its job. With an Idempotency-Key, a retry (or a double click) gets the
- * import it already started instead of a second one.
+ * Stores the upload and hands its job to the queue. Redis being away does not refuse the upload: it stays
+ * `queued` and the sweep hands it off once Redis answers (use-cases/import-hand-off). With an Idempotency-Key,
+ * a retry (or a double click) gets the import it already started instead of a second one; the key is the
+ * sender's and bound to the request.
  */
 export async function submitImport(db: Queryable, jobs: Queue, submission: ImportSubmission): Promise<ImportRecord> {
   const file = Buffer.from(submission.content, 'base64');
   if (file.length === 0) throw problems.badRequest('The uploaded file is empty (content must be the base64-encoded file).');
+  const createdBy = submission.principal.username ?? submission.principal.id;
+  const requestHash = requestFingerprint(submission.kind, submission.fileName, submission.format, submission.request, file);
   const record = await insertImport(db, {
     id: randomUUID(),
     kind: submission.kind,
     idempotencyKey: submission.idempotencyKey ?? null,
+    requestHash,
     fileName: submission.fileName,
     format: submission.format,
     request: submission.request,
-    createdBy: submission.principal.username ?? submission.principal.id,
+    createdBy,
     file,
   });
   if (!record) {
-    const earlier = await findImportByIdempotencyKey(db, submission.idempotencyKey ?? '');
-    if (!earlier || earlier.kind !== submission.kind) {
-      throw problems.conflict('This Idempotency-Key was already used for a different request.');
-    }
+    // Only a key given before gets here: this person's earlier import with it, if it was the same request.
+    const earlier = await findImportByIdempotencyKey(db, createdBy, submission.idempotencyKey ?? '');
+    if (!earlier || earlier.requestHash !== requestHash) throw idempotencyKeyReused();
     return earlier;
   }
-  await jobs.add(`import-${submission.kind}`, { importId: record.id }, { jobId: record.id });
+  await handOffImport(db, jobs, record.id);
   return record;
 }
 
@@ -63,7 +68,7 @@ export async function restartImport(db: Queryable, jobs: Queue, id: string): Pro
   if (!existing) throw problems.notFound(`There is no import ${id}.`);
   const record = await requeueImport(db, id);
   if (!record) throw problems.conflict(`Only a failed import can be restarted; this one is ${existing.status}.`);
-  await jobs.add(`import-${record.kind}`, { importId: id }, { jobId: `${id}-restart-${record.attempts}` });
+  await handOffImport(db, jobs, id);
   return record;
 }
 
@@ -93,7 +98,8 @@ const isInputError = (error: unknown) =>
 export async function runImportJob(db: Queryable, job: Job, logger: Logger, work: ImportWork): Promise<ImportOutcome | undefined> {
   const id = String(job.data.importId);
   const record = await findImport(db, id);
-  if (!record) throw new UnrecoverableError(`import ${id} not found`);
+  // Never swallowed: the job fails with this reason and the worker logs it as an error.
+  if (!record) throw new UnrecoverableError(`import ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
   if (record.status === 'succeeded' || record.status === 'rejected') return undefined; // delivered twice: already done
   await markImportRunning(db, id);
   let lastReport = 0;

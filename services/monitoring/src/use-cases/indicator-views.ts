@@ -1,15 +1,9 @@
 import { problems } from '@sozialraum/kit';
-import {
-  currentValues,
-  dominantSpaceType,
-  findIndicators,
-  type IndicatorInfoRecord,
-  type ValueRow,
-} from '../data/analysis.repository';
+import { currentValues, dominantSpaceType, findIndicators, type IndicatorInfoRecord, type ValueRow } from '../data/analysis.repository';
 import type { Queryable } from '../data/settings.repository';
 import type { ProtectedValue } from '../domain/confidentiality';
 import { mean, standardDeviation } from '../domain/method';
-import type { ValueProtector } from './confidentiality';
+import { type Audience, discloseSections, type Disclosure } from './disclosure';
 import { spacesOfType } from './methods-recompute';
 
 /**
@@ -20,25 +14,12 @@ import { spacesOfType } from './methods-recompute';
 
 export type Polarity = IndicatorInfoRecord['polarity'];
 
-/** Raw value rows as they may leave the service. */
-export function protectRow(
-  protect: ValueProtector,
-  kind: IndicatorInfoRecord['kind'],
-  row: Pick<ValueRow, 'value' | 'numerator' | 'denominator' | 'population'> | undefined,
-): ProtectedValue {
-  if (!row) return protect({ kind, value: null });
-  return protect({
-    kind,
-    value: row.value,
-    ...(row.numerator !== null ? { numerator: row.numerator } : {}),
-    ...(row.denominator !== null ? { denominator: row.denominator } : {}),
-    spacePopulation: row.population,
-  });
-}
-
 export function visible(value: ProtectedValue): number | null {
   return value.suppressed || value.value === null ? null : value.value;
 }
+
+/** A space without a value in a view: marked missing, never left out. */
+export const MISSING: ProtectedValue = { value: null, suppressed: false, reason: 'missing' };
 
 export interface Ranked {
   ranks: Array<number | null>;
@@ -92,29 +73,35 @@ interface SpaceEntry {
 
 /**
  * The spaces a view lists: those valid today plus those with values. Without a type, the type most
- * spaces with values of the indicator have (comparing spaces of different types means nothing).
+ * spaces with values of the indicator have (comparing spaces of different types means nothing). The
+ * values are read for every type, as confidentiality needs whole cross-sections, and then narrowed.
  */
-async function viewBase(db: Queryable, key: string, type: string | undefined, periods?: string[]) {
+async function viewBase(db: Queryable, audience: Audience, key: string, type: string | undefined, periods?: string[]) {
   const indicator = await indicatorOr404(db, key);
   const spaceType = type ?? (await dominantSpaceType(db, [key]));
-  if (!spaceType) return { indicator, spaceType, rows: [] as ValueRow[], spaces: [] as SpaceEntry[] };
-  const rows = await currentValues(db, { indicatorKeys: [key], type: spaceType, ...(periods ? { periods } : {}) });
+  const sections = spaceType ? await currentValues(db, { indicatorKeys: [key], ...(periods ? { periods } : {}) }) : [];
+  const disclosure = await discloseSections(db, audience, sections);
+  const rows = sections.filter((r) => r.spaceType === spaceType);
   const byCode = new Map<string, SpaceEntry>();
-  for (const s of await spacesOfType(db, spaceType)) byCode.set(s.code, { code: s.code, name: s.name });
+  if (spaceType) for (const s of await spacesOfType(db, spaceType)) byCode.set(s.code, { code: s.code, name: s.name });
   for (const r of rows) if (!byCode.has(r.spaceCode)) byCode.set(r.spaceCode, { code: r.spaceCode, name: r.spaceName });
   const spaces = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
-  return { indicator, spaceType, rows, spaces };
+  return { indicator, spaceType, rows, spaces, disclosure };
 }
 
-function rowIndex(rows: readonly ValueRow[]): (code: string, period: string) => ValueRow | undefined {
+/** The value of a space in a period as the caller may see it. */
+function valueLookup(rows: readonly ValueRow[], disclosure: Disclosure): (code: string, period: string) => ProtectedValue {
   const map = new Map(rows.map((r) => [`${r.spaceCode}\u0000${r.period}`, r]));
-  return (code, period) => map.get(`${code}\u0000${period}`);
+  return (code, period) => {
+    const row = map.get(`${code}\u0000${period}`);
+    return row ? disclosure.protect(row) : MISSING;
+  };
 }
 
-export async function indicatorRanking(db: Queryable, protect: ValueProtector, key: string, period: string, type?: string) {
-  const { indicator, spaceType, rows, spaces } = await viewBase(db, key, type, [period]);
-  const rowOf = rowIndex(rows);
-  const values = spaces.map((s) => protectRow(protect, indicator.kind, rowOf(s.code, period)));
+export async function indicatorRanking(db: Queryable, audience: Audience, key: string, period: string, type?: string) {
+  const { spaceType, rows, spaces, disclosure, indicator } = await viewBase(db, audience, key, type, [period]);
+  const valueOf = valueLookup(rows, disclosure);
+  const values = spaces.map((s) => valueOf(s.code, period));
   const ranked = rankValues(values.map(visible), indicator.polarity);
   const items = spaces.map((s, i) => ({
     spaceCode: s.code,
@@ -127,15 +114,15 @@ export async function indicatorRanking(db: Queryable, protect: ValueProtector, k
   return { indicator: key, period, spaceType, mean: ranked.mean, sd: ranked.sd, items };
 }
 
-export async function indicatorSeries(db: Queryable, protect: ValueProtector, key: string, type?: string, codes?: string[]) {
-  const { indicator, spaceType, rows, spaces } = await viewBase(db, key, type);
+export async function indicatorSeries(db: Queryable, audience: Audience, key: string, type?: string, codes?: string[]) {
+  const { spaceType, rows, spaces, disclosure } = await viewBase(db, audience, key, type);
   const unknown = (codes ?? []).filter((c) => !spaces.some((s) => s.code === c));
   if (unknown.length > 0) {
     throw problems.unprocessable(`No space of type ${spaceType ?? '(none)'} has the code(s) ${unknown.join(', ')}.`);
   }
-  const rowOf = rowIndex(rows);
+  const valueOf = valueLookup(rows, disclosure);
   const periods = [...new Set(rows.map((r) => r.period))].sort();
-  const values = spaces.map((s) => periods.map((p) => protectRow(protect, indicator.kind, rowOf(s.code, p))));
+  const values = spaces.map((s) => periods.map((p) => valueOf(s.code, p)));
   // The city mean covers every space of the type, also when only some are listed.
   const cityMean = periods.map((period, j) => {
     const shown = values.map((v) => visible(v[j] as ProtectedValue)).filter((v): v is number => v !== null);
@@ -151,12 +138,13 @@ export async function indicatorSeries(db: Queryable, protect: ValueProtector, ke
   return { indicator: key, spaceType, items, cityMean };
 }
 
-export async function indicatorChange(db: Queryable, protect: ValueProtector, key: string, from: string, to: string, type?: string) {
-  const { indicator, spaceType, rows, spaces } = await viewBase(db, key, type, [from, to]);
-  const rowOf = rowIndex(rows);
+/** A change leaves only where the caller sees both ends: a change next to one visible end gives the other away. */
+export async function indicatorChange(db: Queryable, audience: Audience, key: string, from: string, to: string, type?: string) {
+  const { spaceType, rows, spaces, disclosure } = await viewBase(db, audience, key, type, [from, to]);
+  const valueOf = valueLookup(rows, disclosure);
   const items = spaces.map((s) => {
-    const start = protectRow(protect, indicator.kind, rowOf(s.code, from));
-    const end = protectRow(protect, indicator.kind, rowOf(s.code, to));
+    const start = valueOf(s.code, from);
+    const end = valueOf(s.code, to);
     const [a, b] = [visible(start), visible(end)];
     return { spaceCode: s.code, spaceName: s.name, from: start, to: end, change: a === null || b === null ? null : b - a };
   });

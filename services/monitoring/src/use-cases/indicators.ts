@@ -28,8 +28,18 @@ function checkBounds(minValue: number | null | undefined, maxValue: number | nul
   }
 }
 
+/** A change names a known other indicator and its years, or neither. */
+async function checkChangeOf(db: Queryable, key: string, changeOf: string | null | undefined, years: number | null | undefined): Promise<void> {
+  if ((changeOf ?? null) === null && (years ?? null) === null) return;
+  const problem = (detail: string, pointer: string) => problems.unprocessable(`changeOf and changeYears: ${detail}.`, [{ pointer, detail }]);
+  if ((changeOf ?? null) === null || (years ?? null) === null) throw problem('give both or neither', '/body/changeYears');
+  if (changeOf === key) throw problem('an indicator cannot be the change of itself', '/body/changeOf');
+  if (!(await findIndicator(db, changeOf as string))) throw problem(`there is no indicator "${changeOf}" in the catalogue`, '/body/changeOf');
+}
+
 export async function createIndicator(db: Queryable, input: IndicatorInput): Promise<IndicatorRecord> {
   checkBounds(input.minValue, input.maxValue);
+  await checkChangeOf(db, input.key, input.changeOf, input.changeYears);
   const created = await insertIndicator(db, input);
   if (!created) throw problems.conflict(`The catalogue already has an indicator "${input.key}"; change it with PATCH instead.`);
   return created;
@@ -41,6 +51,12 @@ export async function changeIndicator(db: Queryable, key: string, patch: Indicat
   checkBounds(
     changes.minValue === undefined ? current.minValue : changes.minValue,
     changes.maxValue === undefined ? current.maxValue : changes.maxValue,
+  );
+  await checkChangeOf(
+    db,
+    key,
+    changes.changeOf === undefined ? current.changeOf : changes.changeOf,
+    changes.changeYears === undefined ? current.changeYears : changes.changeYears,
   );
   const updated = version === current.version ? await updateIndicator(db, key, version, changes) : undefined;
   if (!updated) {

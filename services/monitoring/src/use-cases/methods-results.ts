@@ -1,7 +1,6 @@
-import { hasRole, type Principal, problems, Roles } from '@sozialraum/kit';
-import { currentValues, findIndicators } from '../data/analysis.repository';
+import { type Principal, problems } from '@sozialraum/kit';
 import { findMethodVersion, type MethodVersionRecord } from '../data/methods.repository';
-import { type IndexResultRecord, newestRuns, resultsOfRuns } from '../data/results.repository';
+import { type IndexResultRecord, newestRuns, resultsOfRuns, type RunView } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
 import {
   combinedLabel,
@@ -10,9 +9,9 @@ import {
   STATUS_CLASS_LABELS,
   type StatusClass,
 } from '../domain/method';
-import type { ValueProtector } from './confidentiality';
-import { protectRow } from './indicator-views';
-import { methodReference, shiftPeriod } from './methods-recompute';
+import { loadConfidentialityRules } from './confidentiality';
+import { type Audience, audienceOf } from './disclosure';
+import { methodReference } from './methods-recompute';
 
 export function toIndexResult(r: IndexResultRecord) {
   const statusClass = r.statusClass as StatusClass | null;
@@ -35,42 +34,18 @@ export function toIndexResult(r: IndexResultRecord) {
   };
 }
 
-function without(z: Record<string, number>, hidden: (key: string) => boolean): Record<string, number> {
-  return Object.fromEntries(Object.entries(z).filter(([key]) => !hidden(key)));
+/**
+ * The newest runs of a method a caller is shown. Raw-data callers get the runs computed from all values; everyone
+ * else the runs computed only from the values they may see (spaces with a withheld input left out, so that no
+ * index, class, z-value or summary rests on a hidden value), and only while the rules they were made under
+ * are in force.
+ */
+export async function runsFor(db: Queryable, audience: Audience, methodVersionId: number, period?: string) {
+  return newestRuns(db, methodVersionId, await runView(db, audience), period);
 }
 
-/**
- * A z-value next to the published mean and sd gives the value back, so an indicator's z-value of a
- * space leaves only where the caller may see the value itself (dynamics: the values it is made of).
- */
-export async function withholdZValues(
-  db: Queryable,
-  principal: Principal,
-  protect: ValueProtector,
-  method: MethodVersionRecord,
-  results: readonly IndexResultRecord[],
-): Promise<IndexResultRecord[]> {
-  if (hasRole(principal, Roles.rawData) || results.length === 0) return [...results];
-  const { statusIndicators, dynamicsIndicators, dynamicsSource, dynamicsPeriodYears } = method.definition;
-  const keys = [...new Set([...statusIndicators, ...dynamicsIndicators].map((i) => i.indicatorKey))];
-  const shift = (p: string) => shiftPeriod(p, dynamicsPeriodYears);
-  const periods = [...new Set(results.flatMap((r) => (dynamicsSource === 'difference' ? [r.period, shift(r.period)] : [r.period])))];
-  const kinds = new Map((await findIndicators(db, keys)).map((i) => [i.key, i.kind]));
-  const rows = await currentValues(db, { indicatorKeys: keys, spaceIds: [...new Set(results.map((r) => r.spaceId))], periods });
-  const suppressed = new Set(
-    rows
-      .filter((row) => protectRow(protect, kinds.get(row.indicatorKey) ?? 'rate', row).suppressed)
-      .map((row) => `${row.spaceId}|${row.indicatorKey}|${row.period}`),
-  );
-  const hidden = (r: IndexResultRecord, key: string, period: string) => suppressed.has(`${r.spaceId}|${key}|${period}`);
-  return results.map((r) => ({
-    ...r,
-    zValues: without(r.zValues, (key) => hidden(r, key, r.period)),
-    dynamicsZ: without(
-      r.dynamicsZ,
-      (key) => hidden(r, key, r.period) || (dynamicsSource === 'difference' && hidden(r, key, shift(r.period))),
-    ),
-  }));
+export async function runView(db: Queryable, audience: Audience): Promise<RunView> {
+  return audience === 'raw' ? { audience } : { audience, rules: await loadConfidentialityRules(db) };
 }
 
 export async function methodOr404(db: Queryable, key: string, version: string): Promise<MethodVersionRecord> {
@@ -80,22 +55,15 @@ export async function methodOr404(db: Queryable, key: string, version: string): 
 }
 
 /** Indices and classes of one period (default the latest) from the newest run of the method. */
-export async function methodResults(
-  db: Queryable,
-  principal: Principal,
-  protect: ValueProtector,
-  key: string,
-  version: string,
-  period?: string,
-) {
+export async function methodResults(db: Queryable, principal: Principal, key: string, version: string, period?: string) {
   const method = await methodOr404(db, key, version);
-  const runs = await newestRuns(db, method.id);
+  const runs = await runsFor(db, audienceOf(principal), method.id);
   const run = period ? runs.find((r) => r.period === period) : runs.at(-1);
   if (!run) {
     const known = runs.length > 0 ? `Periods with results: ${runs.map((r) => r.period).join(', ')}.` : 'Start a recomputation first.';
     throw problems.notFound(`Method ${methodReference(method)} has no results${period ? ` for period ${period}` : ''}. ${known}`);
   }
-  const results = await withholdZValues(db, principal, protect, method, await resultsOfRuns(db, [run.id]));
+  const results = await resultsOfRuns(db, [run.id]);
   return {
     method: methodReference(method),
     period: run.period,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, Queue } from 'bullmq';
-import { listActiveMethods } from '../data/methods.repository';
+import type { Logger } from '@sozialraum/kit';
+import { listActiveMethods, methodsWithRawRunsOnly } from '../data/methods.repository';
 import type { Queryable } from '../data/settings.repository';
 
 export interface RecomputeJobData {
@@ -22,4 +23,16 @@ export async function queueRecomputation(jobs: Queue, db: Queryable, method?: Re
       return queued ?? jobs.add('recompute', m, { jobId: `recompute-${m.key}@${m.version}-${randomUUID()}`, removeOnComplete: true, removeOnFail: true });
     }),
   );
+}
+
+/**
+ * At start-up: methods whose results predate the disclosed runs (migration disclosed-runs) are recomputed, so
+ * callers without raw-data get index results again without anyone having to ask. Never fails the start.
+ */
+export async function queueMissingDisclosedRuns(jobs: Queue, db: Queryable, logger: Logger): Promise<void> {
+  try {
+    for (const method of await methodsWithRawRunsOnly(db)) await queueRecomputation(jobs, db, method);
+  } catch (error) {
+    logger.warn({ err: error }, 'could not queue the recomputations that disclosed index results need');
+  }
 }

@@ -1,9 +1,13 @@
 import { problems } from '@sozialraum/kit';
 import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapValue } from '../data/map.repository';
 import { resolveMethod } from '../data/methods.repository';
+import { newestRunId } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
 import type { SpaceType } from '../data/spaces.repository';
-import type { ValueProtector } from './confidentiality';
+import { peerValues } from '../data/analysis.repository';
+import { type Audience, discloseSections } from './disclosure';
+import { MISSING } from './indicator-views';
+import { runView } from './methods-results';
 import { today } from './spaces';
 
 export interface MapQuery {
@@ -21,7 +25,7 @@ export interface MapQuery {
  * The spaces as a GeoJSON FeatureCollection, serialised here: the geometry text comes from PostGIS as is,
  * which keeps the 542-area map cheap to serve. Values pass the confidentiality protector.
  */
-export async function buildMap(db: Queryable, query: MapQuery, protect: ValueProtector): Promise<string> {
+export async function buildMap(db: Queryable, query: MapQuery, audience: Audience): Promise<string> {
   const keys = [...new Set((query.indicators ?? '').split(',').map((k) => k.trim()).filter(Boolean))];
   const indicators = await findMapIndicators(db, keys, query.period);
   const unknown = keys.filter((k) => !indicators.some((i) => i.key === k));
@@ -32,21 +36,29 @@ export async function buildMap(db: Queryable, query: MapQuery, protect: ValuePro
   const spaces = await listMapSpaces(db, { type: query.type, at: query.at ?? today(), simplify: query.simplify });
   const ids = spaces.map((s) => s.id);
   const values = byKey(await listMapValues(db, ids, indicators), (v) => `${v.spaceId}/${v.indicatorKey}`);
-  const run = method ? await listMapClasses(db, method.id, query.period) : { period: null, classes: [] };
+  // Only a disclosed caller needs the whole cross-sections of the shown periods (secondary suppression).
+  const shown = indicators.filter((i) => i.period !== null);
+  const sections = audience === 'raw' || shown.length === 0 ? [] : await peerValues(db, shown.map((i) => i.key), [...new Set(shown.map((i) => i.period as string))]);
+  const disclosure = await discloseSections(db, audience, sections);
+  const run = method ? await mapClasses(db, audience, method.id, query.period) : { period: null, classes: [] };
   const classes = byKey(run.classes, (c) => String(c.spaceId));
 
   const features = spaces.map((space) => {
     const properties: Record<string, unknown> = { code: space.code, name: space.name, type: space.type, population: space.population };
     for (const indicator of indicators) {
       const value: MapValue | undefined = values.get(`${space.id}/${indicator.key}`);
-      properties[indicator.key] = protect({
-        kind: indicator.kind,
-        value: value?.value ?? null,
-        // Parts only when stored: a map carries many values, and empty parts are noise.
-        numerator: value?.numerator ?? undefined,
-        denominator: value?.denominator ?? undefined,
-        spacePopulation: space.population,
-      });
+      properties[indicator.key] = value
+        ? disclosure.protectStored({
+            spaceId: value.spaceId,
+            spaceCode: space.code,
+            indicatorKey: value.indicatorKey,
+            period: indicator.period as string,
+            value: value.value,
+            numerator: value.numerator,
+            denominator: value.denominator,
+            population: space.population,
+          })
+        : MISSING;
     }
     const c: MapClasses | undefined = classes.get(String(space.id));
     properties.statusClass = c?.statusClass ?? null;
@@ -61,6 +73,12 @@ export async function buildMap(db: Queryable, query: MapQuery, protect: ValuePro
     classPeriod: run.period,
   };
   return `{"type":"FeatureCollection",${JSON.stringify(meta).slice(1, -1)},"features":[${features.join(',')}]}`;
+}
+
+/** Classes of the newest run the caller is shown for the period (the newest period when none is given). */
+async function mapClasses(db: Queryable, audience: Audience, methodVersionId: number, period: string | undefined) {
+  const run = await newestRunId(db, methodVersionId, await runView(db, audience), period);
+  return run ? { period: run.period, classes: await listMapClasses(db, run.id) } : { period: null, classes: [] };
 }
 
 function byKey<T>(items: T[], key: (item: T) => string): Map<string, T> {

@@ -1,5 +1,5 @@
 import { taskProblemType } from '@sozialraum/contracts';
-import { AppError, type Logger } from '@sozialraum/kit';
+import { AppError, type Logger, retryAfterFor } from '@sozialraum/kit';
 
 /** A person in Keycloak, as delegation and e-mail delivery need them. */
 export interface Member {
@@ -23,12 +23,8 @@ export interface Directory {
 
 /** Keycloak did not answer in time (or at all): 503 with Retry-After, so the caller tries again shortly. */
 export class DirectoryUnavailableError extends AppError {
-  constructor(
-    detail: string,
-    readonly retryAfterSeconds: number,
-    cause?: unknown,
-  ) {
-    super({ status: 503, title: 'Service Unavailable', type: taskProblemType('directory-unavailable'), detail, cause });
+  constructor(detail: string, retryAfterSeconds: number, cause?: unknown) {
+    super({ status: 503, title: 'Service Unavailable', type: taskProblemType('directory-unavailable'), detail, retryAfterSeconds, cause });
   }
 }
 
@@ -76,7 +72,7 @@ function beforeDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 
 export function createKeycloakDirectory(options: KeycloakDirectoryOptions): Directory {
   const admin = `${options.baseUrl.replace(/\/$/, '')}/admin/realms/${encodeURIComponent(options.realm)}`;
-  const retryAfterSeconds = Math.max(1, Math.ceil(options.timeoutMs / 1000));
+  const retryAfterSeconds = retryAfterFor(options.timeoutMs);
   const cache = new Map<string, { until: number; answer: Promise<unknown> }>();
 
   /** GET under the realm's admin API; undefined for 404. */

@@ -102,8 +102,8 @@ export interface TaskCounts {
 }
 
 /** The inbox badges in one pass over the open tasks the reader may see. */
-export async function countOpenTasks(db: Queryable, reader: TaskReader): Promise<TaskCounts> {
-  const where = addVisibility(new Conditions().addFixed(`status = 'open'`), reader);
+export async function countOpenTasks(db: Queryable, reader: TaskReader, cycleId?: string): Promise<TaskCounts> {
+  const where = addVisibility(new Conditions().addFixed(`status = 'open'`).addIf('cycle_id = $?', cycleId), reader);
   const me = where.param(reader.id);
   const groups = where.param(reader.groups);
   const { rows } = await db.query<TaskCounts>(

@@ -30,7 +30,7 @@ export function mountTasksRoutes(router: Router, deps: StrategyDependencies): vo
   });
   // Before /v1/tasks/:id: "counts" is no task ID (those always contain a slash).
   router.get('/v1/tasks/counts', async (req, res) => {
-    res.json(await countTasks(pool, principalOf(req)));
+    res.json(await countTasks(pool, principalOf(req), text(req.query.cycle)));
   });
   router.get('/v1/tasks/:id', async (req, res) => {
     res.json(await getTask(pool, idParam(req), principalOf(req)));

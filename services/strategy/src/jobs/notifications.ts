@@ -1,15 +1,17 @@
 import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
 import type { Closable, Logger } from '@sozialraum/kit';
-import type { Redis } from '@sozialraum/kit/redis';
+import { type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
 import { Queue, Worker } from 'bullmq';
 import { undelivered } from '../data/notifications.repository';
 import { type DeliveryDeps, deliverNotification } from '../use-cases/deliver';
 
 export type Notify = (notificationIds: string[]) => Promise<void>;
 
-export function createNotificationQueue(connection: Redis): Queue {
-  return new Queue(NOTIFICATIONS_QUEUE, {
+/** The delivery queue under the deployment's prefix (REDIS_PREFIX); a request waits for it at most `timeoutMs`. */
+export function createNotificationQueue(connection: Redis, prefix: string, timeoutMs: number): Queue {
+  const queue = new Queue(NOTIFICATIONS_QUEUE, {
     connection,
+    prefix,
     defaultJobOptions: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 2_000 },
@@ -17,6 +19,7 @@ export function createNotificationQueue(connection: Redis): Queue {
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
+  return withQueueDeadline(queue, timeoutMs);
 }
 
 /**
@@ -38,6 +41,7 @@ export function notifier(queue: Queue, logger: Logger): Notify {
  */
 export function startNotificationWorker(options: DeliveryDeps & {
   connection: Redis;
+  prefix: string;
   queue: Queue;
   relayEveryMs: number;
   logger: Logger;
@@ -50,16 +54,20 @@ export function startNotificationWorker(options: DeliveryDeps & {
       if (job.name === 'relay') return notify(await undelivered(options.pool, 500));
       throw new Error(`no processor for job "${job.name}"`);
     },
-    { connection: options.connection, concurrency: 5 },
+    { connection: options.connection, prefix: options.prefix, concurrency: 5 },
   );
   worker.on('failed', (job, error) => options.logger.error({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'notification job failed'));
   worker.on('error', (error) => options.logger.error({ err: error }, 'notification worker error'));
   // One schedule across all replicas: upserting it again only updates its interval. Not awaited, so the
-  // service starts (and reports not ready) while Redis is away.
-  void options.queue
-    .waitUntilReady()
-    .then(() => options.queue.upsertJobScheduler('notification-relay', { every: options.relayEveryMs }, { name: 'relay', opts: { attempts: 1 } }))
-    .catch((error: unknown) => options.logger.error({ err: error }, 'could not schedule the notification relay'));
+  // service starts while Redis is away; tried again until Redis takes it.
+  const schedule = () =>
+    void options.queue
+      .upsertJobScheduler('notification-relay', { every: options.relayEveryMs }, { name: 'relay', opts: { attempts: 1 } })
+      .catch((error: unknown) => {
+        options.logger.warn({ err: error }, 'could not schedule the notification relay yet; trying again');
+        if (!worker.closing) setTimeout(schedule, 5_000).unref();
+      });
+  schedule();
   return worker;
 }
 

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { type CycleInput, cycleWorkflowId, PHASE_LABELS } from '@sozialraum/contracts';
-import { AppError, type Principal, problems, type ServiceClient } from '@sozialraum/kit';
+import { AppError, idempotencyKeyReused, type Principal, problems, requestFingerprint, type ServiceClient } from '@sozialraum/kit';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { spaceCycles } from '../data/cycles.repository';
 import { findStartRequest, forgetStartRequest, recordStartRequest, storeStartResponse } from '../data/idempotency.repository';
@@ -15,7 +14,7 @@ export interface StartCycleRequest {
   spaceCode: string;
   alertId?: number;
 }
-type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'config' | 'monitoring'>;
+type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' | 'config' | 'monitoring'>;
 
 /**
  * Starts the next cycle of a space. Two starts for one space never both succeed: both pick the same next
@@ -24,7 +23,7 @@ type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'config' | 'monitor
  * after a crash) resumes the same start and answers like it.
  */
 export async function startCycle(deps: Deps, principal: Principal, request: StartCycleRequest, idempotencyKey?: string): Promise<Cycle> {
-  const hash = createHash('sha256').update(JSON.stringify([request.spaceCode, request.alertId ?? null])).digest('hex');
+  const hash = requestFingerprint(request);
   const previous = idempotencyKey ? await previousStart(deps, principal, idempotencyKey, hash) : undefined;
   if (previous?.response) return previous.response;
   let workflowId = previous?.workflowId;
@@ -50,18 +49,21 @@ export async function startCycle(deps: Deps, principal: Principal, request: Star
   // The memo marks the start as this request's, so a retry can tell its own start from a concurrent one.
   const startRequest = idempotencyKey ? `${principal.id}:${idempotencyKey}` : undefined;
   try {
-    await deps.temporal.workflow.start(CYCLE_WORKFLOW, {
-      taskQueue: deps.config.CYCLE_TASK_QUEUE,
-      workflowId,
-      args: [input],
-      // A cycle number is never used twice, not even after its workflow closed.
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      ...(startRequest ? { memo: { startRequest } } : {}),
-    });
+    // Past the deadline the start may or may not have happened: a retry with the key finds out (memo).
+    await deps.temporalDeadline(() =>
+      deps.temporal.workflow.start(CYCLE_WORKFLOW, {
+        taskQueue: deps.config.CYCLE_TASK_QUEUE,
+        workflowId,
+        args: [input],
+        // A cycle number is never used twice, not even after its workflow closed.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        ...(startRequest ? { memo: { startRequest } } : {}),
+      }),
+    );
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     // A retry with the key (or the first request, overtaken by its retry) finds its own start.
-    const ours = startRequest !== undefined && (await deps.temporal.workflow.getHandle(workflowId).describe()).memo?.startRequest === startRequest;
+    const ours = startRequest !== undefined && (await deps.temporalDeadline(() => deps.temporal.workflow.getHandle(workflowId).describe())).memo?.startRequest === startRequest;
     if (!ours) {
       // Another request started this number: this key did not start anything, and a retry asks afresh.
       if (idempotencyKey) await forgetStartRequest(deps.pool, principal.id, idempotencyKey);
@@ -78,7 +80,7 @@ export async function startCycle(deps: Deps, principal: Principal, request: Star
 async function previousStart(deps: Deps, principal: Principal, key: string, hash: string): Promise<{ workflowId: string; response?: Cycle } | undefined> {
   const previous = await findStartRequest(deps.pool, principal.id, key);
   if (!previous) return undefined;
-  if (previous.request_hash !== hash) throw problems.unprocessable('This Idempotency-Key was used for a different request.');
+  if (previous.request_hash !== hash) throw idempotencyKeyReused();
   return { workflowId: previous.workflow_id, response: (previous.response ?? undefined) as Cycle | undefined };
 }
 
@@ -90,7 +92,7 @@ async function ownStartOrThrow(deps: Deps, principal: Principal, key: string | u
 
 /** 409 while the space has a cycle running or suspended; else 1 + the highest number anyone knows. */
 async function nextNumber(deps: Deps, spaceCode: string): Promise<number> {
-  const [readModel, temporal] = await Promise.all([spaceCycles(deps.pool, spaceCode), temporalCycles(deps.temporal, spaceCode)]);
+  const [readModel, temporal] = await Promise.all([spaceCycles(deps.pool, spaceCode), deps.temporalDeadline(() => temporalCycles(deps.temporal, spaceCode))]);
   const active = readModel.active?.id ?? temporal.running[0];
   if (active) {
     throw problems.conflict(`Space ${spaceCode} already has a ${readModel.active?.status ?? 'running'} cycle (${active}); finish or cancel it first.`, {

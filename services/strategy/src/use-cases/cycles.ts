@@ -52,7 +52,7 @@ export async function getCycleDetail(pool: Pool, id: string, principal: Principa
   };
 }
 
-type Deps = Pick<StrategyDependencies, 'pool' | 'temporal'>;
+type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline'>;
 export type CycleCommand = 'suspend' | 'resume' | 'cancel';
 
 const allowedFrom: Record<CycleCommand, string[]> = {
@@ -74,9 +74,11 @@ export async function commandCycle(deps: Deps, id: string, command: CycleCommand
   const by = { id: principal.id, name: principal.name };
   const handle = deps.temporal.workflow.getHandle(id);
   try {
-    if (command === 'suspend') await handle.signal(suspendSignal, { reason: reason ?? '', by });
-    else if (command === 'resume') await handle.signal(resumeSignal, { by });
-    else await handle.executeUpdate(cancelCycleUpdate, { args: [{ reason: reason ?? '', by }] });
+    await deps.temporalDeadline(async () => {
+      if (command === 'suspend') await handle.signal(suspendSignal, { reason: reason ?? '', by });
+      else if (command === 'resume') await handle.signal(resumeSignal, { by });
+      else await handle.executeUpdate(cancelCycleUpdate, { args: [{ reason: reason ?? '', by }] });
+    });
   } catch (error) {
     throw workflowRefusal(error) ?? error;
   }

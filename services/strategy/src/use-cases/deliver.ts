@@ -1,4 +1,5 @@
 import type { Pool } from '@sozialraum/kit/db';
+import { UnrecoverableError } from 'bullmq';
 import type { Transporter } from 'nodemailer';
 import type { Directory } from '../data/directory';
 import { findNotification, markDelivered } from '../data/notifications.repository';
@@ -27,12 +28,16 @@ async function addressesOf(directory: Directory, recipient: string): Promise<str
  * Delivers one notification: by e-mail when SMTP is configured and the recipient (a user, or every member
  * of a group in Keycloak, signed in here or not) has an address, otherwise it stays in the feed. The mail
  * links straight to the task. Delivered ones are skipped, so a retried job does not mail twice (unless it
- * failed between sending and recording); Keycloak not answering fails the job, and BullMQ retries it.
+ * failed between sending and recording); Keycloak not answering fails the job, and BullMQ retries it. A
+ * notification this deployment does not have fails the job at once with the reason, never silently.
  */
 export async function deliverNotification(deps: DeliveryDeps, id: string): Promise<'email' | 'feed' | 'skipped'> {
   const { pool, mail } = deps;
   const notification = await findNotification(pool, id);
-  if (!notification || notification.delivered_at) return 'skipped';
+  if (!notification) {
+    throw new UnrecoverableError(`notification ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
+  }
+  if (notification.delivered_at) return 'skipped';
   const addresses = mail ? await addressesOf(deps.directory, notification.recipient) : [];
   if (mail && addresses.length > 0) {
     await mail.transport.sendMail({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { candidateGroupsOf, completeTaskUpdate, type TaskType, validateTaskResult } from '@sozialraum/contracts';
-import type { Principal } from '@sozialraum/kit';
+import { type Principal, retryAfterFor } from '@sozialraum/kit';
 import { acquireCompletion, dropCompletion, expireCompletion, finishCompletion } from '../data/completions.repository';
 import { markCompleted } from '../data/tasks.repository';
 import type { StrategyDependencies } from '../dependencies';
@@ -10,13 +10,14 @@ import { assertMayAct, visibleTask } from './tasks';
 import { taskView } from './views';
 import { workflowRefusal } from './workflow';
 
-type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'config'>;
+type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' | 'config'>;
 
 /**
  * Completes a task through the workflow's update, so the caller learns at once whether it was accepted.
  * At most one request per task sends the update (a lease in the database refuses concurrent ones), and
  * the update ID is the task ID, so a retry after a crash is deduplicated by Temporal: a completion
- * happens once or is refused, never twice.
+ * happens once or is refused, never twice. The update runs under TEMPORAL_TIMEOUT_MS (shorter than the
+ * lease): past it the caller gets 503 with Retry-After and the lease is released for the retry at once.
  */
 export async function completeTask(deps: Deps, id: string, principal: Principal, result: unknown): Promise<components['schemas']['Completion']> {
   const task = await visibleTask(deps.pool, id, principal);
@@ -36,10 +37,12 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
 
   let outcome;
   try {
-    outcome = await deps.temporal.workflow.getHandle(task.cycle_id).executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: id, result: form.value, by: { ...by, groups: candidateGroupsOf(principal) } }],
-      updateId: id,
-    });
+    outcome = await deps.temporalDeadline(() =>
+      deps.temporal.workflow.getHandle(task.cycle_id).executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: id, result: form.value, by: { ...by, groups: candidateGroupsOf(principal) } }],
+        updateId: id,
+      }),
+    );
   } catch (error) {
     const refusal = workflowRefusal(error);
     if (refusal) await dropCompletion(deps.pool, id, holder);
@@ -48,6 +51,7 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
       refusal ??
       taskProblem(503, 'cycle-unavailable', 'The cycle did not answer; it may or may not have taken the completion. Send it again: it is never applied twice.', {
         cause: error,
+        retryAfterSeconds: retryAfterFor(deps.config.TEMPORAL_TIMEOUT_MS),
       })
     );
   }

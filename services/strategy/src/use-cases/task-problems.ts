@@ -15,7 +15,7 @@ export function taskProblem(
   status: number,
   slug: TaskProblemSlug,
   detail: string,
-  more: { errors?: FieldError[]; extensions?: Record<string, unknown>; cause?: unknown } = {},
+  more: { errors?: FieldError[]; extensions?: Record<string, unknown>; cause?: unknown; retryAfterSeconds?: number } = {},
 ): AppError {
   return new AppError({ status, title: titles[status] ?? 'Error', type: taskProblemType(slug), detail, ...more });
 }

@@ -19,9 +19,9 @@ export async function findTasks(pool: Pool, principal: Principal, filter: TaskFi
 }
 
 /** The inbox badges; `all` only for those who see every department's tasks. */
-export async function countTasks(pool: Pool, principal: Principal): Promise<Schemas['TaskCounts']> {
+export async function countTasks(pool: Pool, principal: Principal, cycleId?: string): Promise<Schemas['TaskCounts']> {
   const reader = taskReader(principal);
-  const { visible, ...counts } = await countOpenTasks(pool, reader);
+  const { visible, ...counts } = await countOpenTasks(pool, reader, cycleId);
   return { ...counts, all: reader.seesAll ? visible : null };
 }
 

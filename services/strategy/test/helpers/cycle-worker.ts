@@ -1,6 +1,6 @@
 import { createPool } from '@sozialraum/kit/db';
 import { createRedisConnection } from '@sozialraum/kit/redis';
-import { stackEnv, type StartedProcess, testLogger } from '@sozialraum/kit/testing';
+import { redisPrefix, stackEnv, type StartedProcess, testLogger } from '@sozialraum/kit/testing';
 import { Client, Connection } from '@temporalio/client';
 import { closeTemporalWorker, createTemporalWorker } from '@sozialraum/kit/temporal';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
@@ -24,7 +24,7 @@ export interface CycleWorker {
 export async function startCycleWorker(options: { taskQueue: string; bundle: WorkflowBundle; monitoringUrl: string }): Promise<CycleWorker> {
   const pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
   const redis = createRedisConnection(stackEnv('REDIS_URL'), 'worker');
-  const notifications = createNotificationQueue(redis);
+  const notifications = createNotificationQueue(redis, redisPrefix());
   const clientConnection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
   const monitoring = createMonitoringClient({
     baseUrl: options.monitoringUrl,

@@ -58,7 +58,8 @@ function withheldParts(input: ConfidentialValue) {
   };
 }
 
-function suppressedResult(input: ConfidentialValue, reason: SuppressionReason): ProtectedValue {
+/** A withheld value: null with its reason, its numerator and denominator withheld too. */
+export function suppressedResult(input: ConfidentialValue, reason: SuppressionReason): ProtectedValue {
   return { value: null, suppressed: true, reason, ...withheldParts(input) };
 }
 

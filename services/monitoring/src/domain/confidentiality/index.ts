@@ -7,4 +7,5 @@ export type {
   ValueKind,
 } from './types';
 export { DEFAULT_CONFIDENTIALITY_RULES, parseConfidentialityRules, type ParseResult } from './rules';
-export { applyConfidentiality } from './apply';
+export { applyConfidentiality, suppressedResult } from './apply';
+export { complementarySuppression, type SectionCell } from './secondary';

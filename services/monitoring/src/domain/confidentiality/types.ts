@@ -24,7 +24,11 @@ export interface ConfidentialValue {
   readonly spacePopulation?: number | null;
 }
 
-export type SuppressionReason = 'min-cases' | 'min-denominator' | 'population';
+/**
+ * min-cases, min-denominator, population: primary rules on the value itself; secondary: withheld because it
+ * would give another hidden value away (a parent total minus visible children).
+ */
+export type SuppressionReason = 'min-cases' | 'min-denominator' | 'population' | 'secondary';
 
 export interface ConfidentialityOptions {
   /** The caller's role may see unsuppressed, unrounded values. */

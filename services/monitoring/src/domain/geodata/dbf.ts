@@ -14,7 +14,14 @@ export function readDbf(dbf: Buffer, cpg?: string): Record<string, unknown>[] {
   const count = dbf.readUInt32LE(4);
   const headerLength = dbf.readUInt16LE(8);
   const recordLength = dbf.readUInt16LE(10);
+  if (headerLength < 33 || headerLength > dbf.length) throw GeodataError.file(`the .dbf header promises ${headerLength} header bytes, but the file holds ${dbf.length}`);
   const fields = readFields(dbf, headerLength);
+  const fieldBytes = fields.reduce((sum, field) => sum + field.length, 1);
+  if (fieldBytes > recordLength) throw GeodataError.file(`the .dbf fields need ${fieldBytes} bytes per record, but its records have ${recordLength}`);
+  // The records must be there: a header that promises more (a cut-off file, a forged count) is refused.
+  if (headerLength + count * recordLength > dbf.length) {
+    throw GeodataError.file(`the .dbf header promises ${count} records of ${recordLength} bytes, but the file holds only ${dbf.length - headerLength} bytes of records`);
+  }
   const decode = decoderFor(cpg);
   const records: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i++) {

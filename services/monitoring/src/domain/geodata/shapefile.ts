@@ -16,7 +16,8 @@ import { readZip } from './zip';
  * reprojected from the CRS in the .prj to WGS84.
  */
 export function parseShapefileZip(zip: Buffer, mapping: GeodataMapping): SpatialUnit[] {
-  const files = readZip(zip);
+  // Only the parts of a layer are unpacked; indexes (.sbn, .shx) and metadata (.shp.xml) stay packed.
+  const files = readZip(zip, (name) => /\.(shp|dbf|prj|cpg)$/i.test(name));
   const base = layerBaseName([...files.keys()]);
   const part = (ext: string) => findPart(files, base, ext);
   const shp = part('shp');

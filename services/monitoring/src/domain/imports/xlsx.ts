@@ -1,9 +1,17 @@
 import ExcelJS from 'exceljs';
+import { ArchiveError, unzipWithinLimits } from '../archive';
 import { type Cell, type Table } from './table';
 import { ImportFileError, MappingError } from './types';
 
 /** Reads one sheet (named, else the first): header in row 1, numbers and dates kept as such. */
 export async function readXlsx(bytes: Buffer, sheet?: string): Promise<Table> {
+  try {
+    // exceljs unpacks whatever the workbook's ZIP holds: it gets only a workbook that unpacks within the limits.
+    unzipWithinLimits(bytes);
+  } catch (e) {
+    if (e instanceof ArchiveError) throw new ImportFileError(`cannot read the XLSX file: ${e.message}`);
+    throw e;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer) that Node's Buffer no longer matches; Buffers work.

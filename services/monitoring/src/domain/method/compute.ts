@@ -59,9 +59,13 @@ function populationExclusion(method: MethodVersion, population: number | null): 
   return null;
 }
 
+const CONFIDENTIAL: ExclusionReason = { code: 'confidential', message: 'An input value is confidential.' };
+
 function prepare(method: MethodVersion, input: SpaceIndexInput): Prepared {
-  const byPopulation = populationExclusion(method, input.population);
+  // A population that is itself withheld (null here) must not be reported as missing or too small.
+  const byPopulation = input.confidential && input.population === null ? null : populationExclusion(method, input.population);
   if (byPopulation) return { input, excluded: byPopulation };
+  if (input.confidential) return { input, excluded: CONFIDENTIAL };
   const status = method.statusIndicators.map((i) => valueOf(input.status, i.indicatorKey));
   const dynamics = method.dynamicsIndicators.map((i) => dynamicsValue(method, input, i.indicatorKey));
   const missing = [

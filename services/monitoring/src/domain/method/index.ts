@@ -32,3 +32,4 @@ export {
 } from './classify';
 export { mean, standardDeviation } from './statistics';
 export { BERLIN_MSS_2021, STANDARD_STATUS_CUTOFFS, STANDARD_DYNAMICS_CUTOFFS } from './presets';
+export { shiftPeriod } from './periods';

@@ -58,9 +58,14 @@ export interface SpaceIndexInput {
   readonly dynamics: IndicatorValues;
   /** Values dynamicsPeriodYears earlier; only used with source 'difference'. */
   readonly dynamicsBase?: IndicatorValues;
+  /**
+   * An input is withheld by confidentiality: the space is left out of the computation, so that no index, class
+   * or z-value, and no mean or sd of the others, is computed from it. A population known publicly still excludes first.
+   */
+  readonly confidential?: boolean;
 }
 
-export type ExclusionCode = 'population-missing' | 'population-below-minimum' | 'missing-values';
+export type ExclusionCode = 'population-missing' | 'population-below-minimum' | 'confidential' | 'missing-values';
 
 export interface ExclusionReason {
   readonly code: ExclusionCode;
