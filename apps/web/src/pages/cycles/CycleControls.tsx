@@ -4,10 +4,10 @@ import { Alert, ErrorAlert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { type CycleCommand, useCycleCommand } from './cycle-queries';
 
-const DONE: Record<CycleCommand, string> = {
+/** What changed, said where the controls stay; a cancelled cycle has none, the page says it was cancelled and why. */
+const DONE: Record<Exclude<CycleCommand, 'cancel'>, string> = {
   suspend: 'Der Zyklus ist ausgesetzt. Seine Aufgaben warten, bis er fortgesetzt wird; Fristen laufen nicht weiter auf eine Eskalation zu.',
   resume: 'Der Zyklus läuft weiter.',
-  cancel: 'Der Zyklus ist abgebrochen. Seine offenen Aufgaben sind entfallen; für den Sozialraum kann ein neuer Zyklus beginnen.',
 };
 
 /** Planners suspend a running cycle, resume a suspended one, and cancel either; suspending and cancelling need a reason. */
@@ -16,14 +16,14 @@ export function CycleControls({ cycleId, status }: { cycleId: string; status: st
   const [open, setOpen] = useState<Exclude<CycleCommand, 'resume'> | undefined>();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const [done, setDone] = useState<CycleCommand | undefined>();
+  const [done, setDone] = useState<keyof typeof DONE | undefined>();
   const formId = useId();
 
   const run = async (which: CycleCommand, why?: string) => {
     setDone(undefined);
     try {
       await command.mutateAsync({ command: which, reason: why });
-      setDone(which);
+      if (which !== 'cancel') setDone(which);
       setOpen(undefined);
       setReason('');
     } catch {

@@ -81,7 +81,7 @@ export function CyclePage() {
       )}
       {c.status === 'cancelled' && (
         <Alert tone="info" title="Dieser Zyklus wurde abgebrochen">
-          <p>Grund: {c.statusReason ?? 'nicht angegeben'}.</p>
+          <p>Grund: {c.statusReason ?? 'nicht angegeben'}. Seine offenen Aufgaben sind entfallen; für den Sozialraum kann ein neuer Zyklus beginnen.</p>
         </Alert>
       )}
 
