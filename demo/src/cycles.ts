@@ -38,7 +38,7 @@ async function complete(as: As, user: string, space: string, type: string, resul
     const page = await api<{ items: Task[] }>('GET', `/v1/tasks?scope=groups&space=${space}&type=${type}&status=open`);
     task = page.items[0];
     return task !== undefined;
-  }, 120_000, `${type} task of ${space} in ${user}'s inbox`);
+  }, 60_000, `${type} task of ${space} in ${user}'s inbox`);
   await api('POST', `/v1/tasks/${encodeURIComponent(task!.id)}/complete`, { result });
 }
 
@@ -46,7 +46,7 @@ async function waitForTasks(as: As, user: string, space: string, type: string): 
   const api = await as(user);
   await waitFor(
     async () => (await api<{ items: Task[] }>('GET', `/v1/tasks?scope=groups&space=${space}&type=${type}&status=open`)).items.length > 0,
-    120_000,
+    60_000,
     `${type} task of ${space} in ${user}'s inbox`,
   );
 }
@@ -84,25 +84,6 @@ async function throughGoals(as: As, space: string): Promise<void> {
   await complete(as, 'koordination', space, 'document-participation', participation);
   await complete(as, 'planer', space, 'set-goals', goals);
   await complete(as, 'planer', space, 'review-goals', { decision: 'approve' });
-}
-
-/** From the analysis to the steering committee's decision on the package (one measure of soziales, one of jugend). */
-async function untilDecision(as: As, space: string): Promise<void> {
-  await throughGoals(as, space);
-  await complete(as, 'soziales', space, 'propose-measures', proposals('soziales', 1));
-  await complete(as, 'jugend', space, 'propose-measures', proposals('jugend', 1));
-  await waitForTasks(as, 'lenkung', space, 'decide-package');
-}
-
-/**
- * Starts a cycle of the space as the planner and drives it through the APIs until the steering committee's
- * decision task waits (for browser tests that need a package of their own); returns the cycle's id.
- */
-export async function startCycleUntilDecision(strategyUrl: string, spaceCode: string): Promise<string> {
-  const as = clients(strategyUrl);
-  const cycle = await (await as('planer'))<{ id: string }>('POST', '/v1/cycles', { spaceCode });
-  await untilDecision(as, spaceCode);
-  return cycle.id;
 }
 
 interface MeasureView {
@@ -196,7 +177,10 @@ export async function loadStrategyDemo(options: StrategyDemoOptions): Promise<'l
 
   // 01 Altstadt: both departments proposed; the steering committee decides.
   await start('STGT01');
-  await untilDecision(as, 'STGT01');
+  await throughGoals(as, 'STGT01');
+  await complete(as, 'soziales', 'STGT01', 'propose-measures', proposals('soziales', 1));
+  await complete(as, 'jugend', 'STGT01', 'propose-measures', proposals('jugend', 1));
+  await waitForTasks(as, 'lenkung', 'STGT01', 'decide-package');
 
   // 08 Sandberg: in implementation, measures in every status.
   await start('STGT08');
