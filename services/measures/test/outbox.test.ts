@@ -147,11 +147,11 @@ describe('the relay after a crash', () => {
     try {
       const measure = await propose(writer, { cycleId: cycle });
       await moveTo(writer, measure.id, ['returned', 'proposed', 'approved', 'in-progress']);
-      await waitFor(() => stuck.length === 1, 5_000, 'the first relay publishing');
+      await waitFor(() => stuck.length === 1, 20_000, 'the first relay publishing');
       // The crash: its database session ends (and with it its leader lock), the publish never completes.
       await writer.deps.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'measures-outbox' AND datname = current_database()`);
       relay = startOutboxRelay({ databaseUrl, logger: testLogger(), sweepMs: 600_000, retryMs: 200, publisher: second });
-      await waitFor(() => ofAggregates(second.events, [measure.id]).length === 4, 10_000, 'the second relay publishing');
+      await waitFor(() => ofAggregates(second.events, [measure.id]).length === 4, 30_000, 'the second relay publishing');
       const ours = ofAggregates(second.events, [measure.id]);
       expect(ours.map((e) => `${e.payload.from}→${e.payload.to}`)).toEqual(['proposed→returned', 'returned→proposed', 'proposed→approved', 'approved→in-progress']);
       // The event the first relay was stuck on is published by the second, once; nothing twice, all in id order.

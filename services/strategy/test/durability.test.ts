@@ -33,13 +33,16 @@ async function openTask(key: string): Promise<string> {
   return id;
 }
 
-/** Retries while another request holds the completion (its lease runs out); returns the final answer. */
+/**
+ * Retries as a client should: while another request holds the completion (its lease runs out) and while
+ * Temporal answers too late (503 with Retry-After, e.g. the worker just restarted); returns the final answer.
+ */
 async function retryCompletion(user: string, taskId: string, result: unknown): Promise<{ status: number; body: { detail?: string } }> {
   let answer: { status: number; body: { detail?: string; type?: string } } | undefined;
   await waitFor(async () => {
     answer = await send(user, 'POST', taskPath(taskId, 'complete'), { result });
-    return answer.body.type !== taskProblemType('completion-in-progress');
-  }, 20_000, 'a final answer');
+    return answer.status !== 503 && answer.body.type !== taskProblemType('completion-in-progress');
+  }, 30_000, 'a final answer');
   return answer!;
 }
 

@@ -30,9 +30,16 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   );
 }
 
+/**
+ * Idle keep-alive connections stay open longer than the proxies' in front (nginx and most load balancers
+ * close theirs after 60 s): a server that closes first races the next request on that connection, which then
+ * fails with ECONNRESET — most often right after the event loop was busy.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** The HTTP server every service listens with: Node's header limit stated, and its refusals with bodies. */
 export function createHttpServer(listener: RequestListener): Server {
-  const server = createServer({ maxHeaderSize: MAX_HEADER_SIZE }, listener);
+  const server = createServer({ maxHeaderSize: MAX_HEADER_SIZE, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, listener);
   server.on('clientError', answerClientError);
   return server;
 }
