@@ -84,6 +84,11 @@ export function Layout() {
                   Maßnahmen
                 </Link>
               </li>
+              <li>
+                <Link to="/karte" search={{ typ: 'social-space', ansicht: 'status' }} activeProps={{ 'aria-current': 'page' }}>
+                  Karte
+                </Link>
+              </li>
             </ul>
           </nav>
           <div className="app-header__actions">

@@ -5,6 +5,7 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignedOut, StatusPage } from '../pages/status-pages';
 import { inboxSearch } from '../pages/tasks/inbox-search';
 import { overviewSearch } from '../pages/measures/overview-search';
+import { mapSearch } from '../pages/map/map-search';
 import { Layout, PublicLayout } from './Layout';
 
 export interface RouterContext {
@@ -61,11 +62,22 @@ const measure = createRoute({
   path: '/massnahmen/$measureId',
   component: lazyRouteComponent(() => import('../pages/measures/MeasurePage'), 'MeasurePage'),
 });
+const karte = createRoute({
+  getParentRoute: () => app,
+  path: '/karte',
+  validateSearch: mapSearch,
+  component: lazyRouteComponent(() => import('../pages/map/MapPage'), 'MapPage'),
+});
+const profile = createRoute({
+  getParentRoute: () => app,
+  path: '/raeume/$code',
+  component: lazyRouteComponent(() => import('../pages/profile/ProfilePage'), 'ProfilePage'),
+});
 
 const routeTree = rootRoute.addChildren([
   signedOut,
   publicPages.addChildren([accessibility]),
-  app.addChildren([home, signInCallback, inbox, task, notifications, measures, measure]),
+  app.addChildren([home, signInCallback, inbox, task, notifications, measures, measure, karte, profile]),
 ]);
 
 export function createAppRouter(context: RouterContext) {
