@@ -70,8 +70,9 @@ describe('space profile', () => {
     expect(status).toMatchObject({ name: 'Arbeitslosigkeit T3P', polarity: 'higher-is-worse' });
     // 2022: 1..5, mean 3, sd √(10/4) = 1.5811, z(5) = 1.2649; 2023: 0,0,0,0,1, mean 0.2, sd √(0.8/4) = 0.4472, z(1) = 1.7889.
     expect(status.points).toEqual([
-      { period: '2022', value: { value: 5, suppressed: false }, cityMean: 3, rank: 1, of: 5, z: expect.closeTo(1.2649, 4) },
-      { period: '2023', value: { value: 1, suppressed: false }, cityMean: expect.closeTo(0.2, 10), rank: 1, of: 5, z: expect.closeTo(1.7889, 4) },
+      // No denominators: the city value is weighted by residents (all 1000 here), so it equals the mean.
+      { period: '2022', value: { value: 5, suppressed: false }, cityMean: 3, cityValue: 3, rank: 1, of: 5, z: expect.closeTo(1.2649, 4) },
+      { period: '2023', value: { value: 1, suppressed: false }, cityMean: expect.closeTo(0.2, 10), cityValue: expect.closeTo(0.2, 10), rank: 1, of: 5, z: expect.closeTo(1.7889, 4) },
     ]);
     // One index result per period: status 3 then 4 (single indicator: the index is its z); dynamics 5 then 1.
     expect(profile.classHistory.map((r: { period: string; statusClass: number; dynamicsClass: number }) => [r.period, r.statusClass, r.dynamicsClass]))

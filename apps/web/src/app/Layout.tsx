@@ -99,6 +99,11 @@ export function Layout() {
                   Maßnahmen
                 </Link>
               </li>
+              <li>
+                <Link to="/karte" search={{ typ: 'social-space', ansicht: 'status' }} activeProps={{ 'aria-current': 'page' }}>
+                  Karte
+                </Link>
+              </li>
               {nav.cycles && (
                 <li>
                   <Link to="/zyklen" activeProps={{ 'aria-current': 'page' }}>

@@ -7,6 +7,7 @@ import { inboxSearch } from '../pages/tasks/inbox-search';
 import { overviewSearch } from '../pages/measures/overview-search';
 import { cyclesSearch } from '../pages/cycles/cycles-search';
 import { methodSearch } from '../pages/data/method-search';
+import { mapSearch } from '../pages/map/map-search';
 import { Layout, PublicLayout } from './Layout';
 
 export interface RouterContext {
@@ -62,6 +63,17 @@ const measure = createRoute({
   getParentRoute: () => app,
   path: '/massnahmen/$measureId',
   component: lazyRouteComponent(() => import('../pages/measures/MeasurePage'), 'MeasurePage'),
+});
+const karte = createRoute({
+  getParentRoute: () => app,
+  path: '/karte',
+  validateSearch: mapSearch,
+  component: lazyRouteComponent(() => import('../pages/map/MapPage'), 'MapPage'),
+});
+const profile = createRoute({
+  getParentRoute: () => app,
+  path: '/raeume/$code',
+  component: lazyRouteComponent(() => import('../pages/profile/ProfilePage'), 'ProfilePage'),
 });
 
 const cycles = createRoute({
@@ -119,6 +131,8 @@ const routeTree = rootRoute.addChildren([
     notifications,
     measures,
     measure,
+    karte,
+    profile,
     cycles,
     cycle,
     committee,

@@ -4,6 +4,7 @@ import type { MonitoringDependencies } from '../dependencies';
 import { audienceOf } from '../use-cases/disclosure';
 import { indicatorChange, indicatorRanking, indicatorSeries } from '../use-cases/indicator-views';
 import { spaceProfile } from '../use-cases/profile';
+import { spaceProfilePdf } from '../use-cases/profile-pdf';
 
 /** Query parameters are validated by the OpenAPI contract before the routes run. */
 const query = (req: Request, name: string) => req.query[name] as string | undefined;
@@ -13,6 +14,11 @@ export function mountProfileRoutes(router: Router, { pool }: MonitoringDependenc
   router.get('/v1/spaces/:code/profile', async (req, res) => {
     const { code } = req.params as { code: string };
     res.json(await spaceProfile(pool, principalOf(req), code, query(req, 'method')));
+  });
+  router.get('/v1/spaces/:code/profile.pdf', async (req, res) => {
+    const { code } = req.params as { code: string };
+    const pdf = await spaceProfilePdf(pool, principalOf(req), code, query(req, 'method'));
+    res.type('application/pdf').attachment(`sozialraumprofil-${code}.pdf`).send(pdf);
   });
   router.get('/v1/indicators/:key/values', async (req, res) => {
     const { key } = req.params as { key: string };

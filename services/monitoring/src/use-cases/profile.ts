@@ -5,9 +5,10 @@ import { resultsOfRuns } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
 import { findLatestVersion } from '../data/spaces.repository';
 import { alertsView } from './alerts';
+import { cityValue } from './city-value';
 import type { ProtectedValue } from '../domain/confidentiality';
 import { type Audience, audienceOf, discloseSections, rawValue } from './disclosure';
-import { rankValues, visible } from './indicator-views';
+import { MISSING, rankValues, visible } from './indicator-views';
 import { methodReference } from './methods-recompute';
 import { runsFor, toIndexResult } from './methods-results';
 
@@ -23,8 +24,9 @@ function indicatorPoints<R extends TypePeerRow>(protect: (row: R) => ProtectedVa
     const at = peers.indexOf(row);
     return {
       period: row.period,
-      value: values[at],
+      value: values[at] ?? MISSING,
       cityMean: ranked.mean,
+      cityValue: cityValue(indicator.kind, peers.map((peer, i) => ({ value: values[i] as ProtectedValue, population: peer.population }))),
       rank: ranked.ranks[at] ?? null,
       of: ranked.of,
       z: ranked.zs[at] ?? null,
@@ -63,8 +65,8 @@ async function disclosedPoints(db: Queryable, keys: string[], type: string, code
 }
 
 /**
- * Everything known about a space: each indicator over time with the mean, rank and z-value among the
- * spaces of its type (from the values the caller may see), the class history and the alerts.
+ * Everything known about a space: each indicator over time with the city's value (weighted, see
+ * city-value.ts), the mean, rank and z-value among the spaces of its type (from the values the caller may see), the class history and the alerts.
  */
 export async function spaceProfile(db: Queryable, principal: Principal, code: string, method?: string) {
   const space = await findLatestVersion(db, code);
@@ -82,6 +84,7 @@ export async function spaceProfile(db: Queryable, principal: Principal, code: st
       key: indicator.key,
       name: indicator.name,
       unit: indicator.unit,
+      kind: indicator.kind,
       polarity: indicator.polarity,
       points: points(indicator),
     })),

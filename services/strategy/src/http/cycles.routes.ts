@@ -2,6 +2,7 @@ import { principalOf } from '@sozialraum/kit';
 import type { Router } from 'express';
 import type { StrategyDependencies } from '../dependencies';
 import { type StartCycleRequest, startCycle } from '../use-cases/cycle-start';
+import { cycleReportPdf } from '../use-cases/cycle-report';
 import { type CycleCommand, commandCycle, findCycles, getCycleDetail } from '../use-cases/cycles';
 import { idParam, pageOf, text } from './query';
 import { plannersOnly } from './roles';
@@ -18,6 +19,10 @@ export function mountCyclesRoutes(router: Router, deps: StrategyDependencies): v
   });
   router.get('/v1/cycles/:id', async (req, res) => {
     res.json(await getCycleDetail(pool, idParam(req), principalOf(req)));
+  });
+  router.get('/v1/cycles/:id/report.pdf', async (req, res) => {
+    const pdf = await cycleReportPdf(pool, idParam(req), principalOf(req));
+    res.type('application/pdf').attachment(`zyklusbericht-${idParam(req)}.pdf`).send(pdf);
   });
   const commands: Array<[CycleCommand, number]> = [['suspend', 202], ['resume', 202], ['cancel', 200]];
   for (const [command, status] of commands) {
