@@ -54,15 +54,37 @@ ensure_chromium() {
     || { log "chromium: apt-get install failed, see .local/logs/install.log"; return 1; }
 }
 
-# Schemathesis (PyPI) for the schema fuzzing test in e2e/, pinned, in the stack's cached venv (stack.sh made it).
-SCHEMATHESIS_VERSION=4.32.5
-ensure_schemathesis() {
+# A pinned PyPI package in the stack's cached venv (stack.sh made it); exports its command's path.
+ensure_venv_package() {
+  local package=$1 version=$2 variable=$3
   local venv="${SOZIALRAUM_CACHE:-$HOME/.cache/sozialraum}/venv"
-  export SCHEMATHESIS_BIN="$venv/bin/schemathesis"
-  if "$SCHEMATHESIS_BIN" --version 2>/dev/null | grep -q "version $SCHEMATHESIS_VERSION\$"; then return 0; fi
+  export "$variable=$venv/bin/$package"
+  # Its dist-info names the installed version (quicker than asking pip or the tool).
+  if [ -x "$venv/bin/$package" ] && compgen -G "$venv/lib/python3*/site-packages/${package//-/_}-$version.dist-info" >/dev/null; then return 0; fi
   [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
-  log "installing schemathesis==$SCHEMATHESIS_VERSION into $venv (PyPI)"
+  log "installing $package==$version into $venv (PyPI)"
   mkdir -p .local/logs
-  "$venv/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION" >>.local/logs/install.log 2>&1 \
-    || { log "schemathesis: pip install failed (PyPI unavailable?), see .local/logs/install.log"; return 1; }
+  "$venv/bin/pip" install -q "$package==$version" >>.local/logs/install.log 2>&1 \
+    || { log "$package: pip install failed (PyPI unavailable?), see .local/logs/install.log"; return 1; }
+}
+
+# Schemathesis for the schema fuzzing test in e2e/; kubernetes-validate checks the Helm chart's rendered
+# manifests against the Kubernetes schemas (e2e/test/helm.test.ts).
+SCHEMATHESIS_VERSION=4.32.5
+ensure_schemathesis() { ensure_venv_package schemathesis "$SCHEMATHESIS_VERSION" SCHEMATHESIS_BIN; }
+KUBERNETES_VALIDATE_VERSION=1.37.0
+ensure_kubernetes_validate() { ensure_venv_package kubernetes-validate "$KUBERNETES_VALIDATE_VERSION" KUBERNETES_VALIDATE_BIN; }
+
+# Helm, built from source through the Go module proxy (no binary downloads here), cached per version.
+HELM_VERSION=3.22.0
+ensure_helm() {
+  local dir="${SOZIALRAUM_CACHE:-$HOME/.cache/sozialraum}/helm-$HELM_VERSION"
+  export HELM_BIN="$dir/helm"
+  # The version of the module it was built from (helm's own `version` says only v3.22 when built by go install).
+  if [ -x "$HELM_BIN" ] && go version -m "$HELM_BIN" 2>/dev/null | grep -qE "^\s+mod\s+helm.sh/helm/v3\s+v$HELM_VERSION\s"; then return 0; fi
+  command -v go >/dev/null || { log "helm: needs Go to build it (go install through the module proxy); install Go 1.24+"; return 1; }
+  log "building helm v$HELM_VERSION (go install through the Go module proxy; once, a few minutes)"
+  mkdir -p "$dir" .local/logs
+  GOBIN="$dir" GOFLAGS=-mod=mod go install "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" >>.local/logs/install.log 2>&1 \
+    || { log "helm: go install failed, see .local/logs/install.log"; return 1; }
 }

@@ -24,6 +24,10 @@ Demo logins (password "demo", local only): planer, koordination, soziales, jugen
 
 INFO
 
+# Readable log lines in a terminal (pino-pretty, see packages/kit/src/logger.ts); JSON lines when the output
+# goes to a file or a pipe, as in production. LOG_FORMAT=json or =pretty overrides.
+if [ -z "${LOG_FORMAT:-}" ] && [ -t 1 ]; then export LOG_FORMAT=pretty; fi
+
 # concurrently supervises the processes; Ctrl-C reaches each of them as SIGINT and they drain.
 set +e
 npx concurrently --names web,monitoring,strategy,measures,worker,demo --prefix-colors cyan,blue,magenta,green,yellow,gray \

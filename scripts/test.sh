@@ -9,6 +9,8 @@ ensure_chromium
 trap stack_down_if_started EXIT
 stack_up
 ensure_schemathesis
+ensure_kubernetes_validate
+ensure_helm
 
 # Tests get their own database (recreated each run, so every run starts clean), Redis database and
 # Temporal namespace (workflows outlive a run there, so tests end what a crashed run left of theirs).

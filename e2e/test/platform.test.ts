@@ -37,7 +37,40 @@ describe('the platform as it runs', () => {
     expect(response.body.info.title).toMatch(new RegExp(name, 'i'));
   });
 
-  const ownMetrics = { monitoring: 'queue_jobs{queue="monitoring"', strategy: 'queue_jobs{queue="notifications"', measures: 'outbox_unpublished_events{' };
+  const queuesOf = { monitoring: ['monitoring'], strategy: ['notifications'], measures: [] as string[] };
+  test.each(services)('when an admin opens %s’s API reference and queue board, then they are served; anyone else gets 403, no token 401', async (name) => {
+    const url = started[name]!.url;
+    const [admin, planner] = await Promise.all([userToken('it-admin'), userToken('planer')]);
+    const docs = await fetch(`${url}/admin/api-docs`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(docs.status).toBe(200);
+    const html = await docs.text();
+    expect(html).toContain('<redoc spec-url="../openapi.json"');
+    // The page runs under the service's strict CSP: no inline script, the bundle from the service itself.
+    expect(docs.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect([...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1])).toEqual([' src="api-docs/redoc.standalone.js"']);
+    const bundle = await fetch(`${url}/admin/api-docs/redoc.standalone.js`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toMatch(/javascript/);
+    await bundle.arrayBuffer();
+
+    const board = await call(`${url}/admin/queues/api/queues?activeQueue=&page=1&jobsPerPage=10`, { token: admin });
+    if (queuesOf[name].length) {
+      expect(board.status).toBe(200);
+      expect(board.body.queues.map((q: { name: string }) => q.name)).toEqual(queuesOf[name]);
+      const page = await fetch(`${url}/admin/queues`, { headers: { authorization: `Bearer ${admin}` } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+    } else {
+      expect(board.status).toBe(404);
+    }
+
+    for (const path of ['/admin/api-docs', '/admin/queues']) {
+      expect((await call(`${url}${path}`, { token: planner })).status).toBe(403);
+      expect((await call(`${url}${path}`)).status).toBe(401);
+    }
+  });
+
+  const ownMetrics = { monitoring: ['queue_jobs{queue="monitoring"'], strategy: ['queue_jobs{queue="notifications"', 'tasks_open{state="escalated",service="strategy"}'], measures: ['outbox_unpublished_events{'] };
   test.each(services)('when Prometheus scrapes %s, then it gets request, process and the service’s own metrics', async (name) => {
     await call(`${started[name]!.url}/v1/me`, { token: await userToken('planer') });
     const response = await fetch(`${started[name]!.url}/metrics`);
@@ -45,7 +78,7 @@ describe('the platform as it runs', () => {
     const text = await response.text();
     expect(text).toMatch(new RegExp(`http_request_duration_seconds_count\\{service="${name}",method="GET",route="/v1/me",status="200"\\} [1-9]`));
     expect(text).toContain(`process_resident_memory_bytes{service="${name}"}`);
-    expect(text).toContain(ownMetrics[name]);
+    for (const metric of ownMetrics[name]) expect(text).toContain(metric);
     expect(text).toMatch(new RegExp(`dependency_up\\{dependency="keycloak",essential="false",service="${name}"\\} 1`));
   });
 

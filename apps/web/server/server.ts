@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, currentRequestId, type Logger, mountHealth, REQUEST_ID_HEADER, requestId, sendProblem } from '@sozialraum/kit';
+import { AppError, currentRequestId, type Logger, mountHealth, REQUEST_ID_HEADER, requestId, requestLogging, sendProblem } from '@sozialraum/kit';
 import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
-import { pinoHttp } from 'pino-http';
 import type { WebConfig } from './config';
 import { serviceFor, type ServiceName } from './routes';
 
@@ -63,14 +62,7 @@ export function createWebServer(config: WebConfig, logger: Logger): WebServer {
     }),
   );
   app.use(requestId);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req) => currentRequestId() ?? String(req.id),
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') || req.url?.startsWith('/assets/') || false },
-    }),
-  );
+  app.use(requestLogging(logger, (url) => url.startsWith('/health/') || url.startsWith('/assets/')));
   app.use((_req, res, next) => {
     if (draining) res.setHeader('Connection', 'close');
     next();

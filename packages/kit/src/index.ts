@@ -7,6 +7,7 @@ export { loadOpenApiDocument, type OpenApiDocument } from './http/openapi';
 export { sendProblem, toAppError } from './http/problem';
 export { createServiceClient, type ServiceClient } from './http/client';
 export { REQUEST_ID_HEADER, requestId } from './http/request-id';
+export { requestLogging } from './http/request-log';
 export { Roles, hasRole, departmentScope, canActForDepartment, principalFromClaims, type Principal, type Role } from './auth/principal';
 export { createTokenVerifier, keycloakIssuer, type TokenVerifier, type TokenVerifierOptions } from './auth/verifier';
 export { authenticate, principalOf, requireRole } from './auth/middleware';

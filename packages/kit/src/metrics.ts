@@ -41,7 +41,7 @@ export function httpRequestMetrics(registry: Registry): RequestHandler {
 }
 
 /** The OpenAPI path (`/v1/measures/{id}`) the validator matched, also for requests it refused. */
-const routeTemplate = (req: Request): string => {
+export const routeTemplate = (req: Request): string => {
   const openApiRoute = (req as Request & { openapi?: { openApiRoute?: unknown } }).openapi?.openApiRoute;
   if (typeof openApiRoute === 'string') return openApiRoute;
   const path = (req.route as { path?: unknown } | undefined)?.path;

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Queue } from 'bullmq';
 import type { Registry } from 'prom-client';
 import type { z } from 'zod';
 import { type BaseServiceConfig, ConfigError, loadConfig } from './config';
@@ -17,6 +18,8 @@ export interface ServiceDependencies<C extends BaseServiceConfig = BaseServiceCo
   health: HealthCheck[];
   /** The service's own metrics (queue backlogs and the like), served at /metrics. */
   metrics?: Registry;
+  /** BullMQ queues shown to admins on the queue board (/admin/queues). */
+  queues?: Queue[];
   /** Closed after HTTP has drained, in this order. */
   resources: Closable[];
 }

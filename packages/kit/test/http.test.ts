@@ -90,12 +90,22 @@ describe('the HTTP app factory', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('x-request-id')).toBe('req-42');
       expect(seen).toEqual(['req-42']);
-      const requestLines = lines.filter((l) => (l.req as { url?: string } | undefined)?.url === '/v1/outgoing');
+      const requestLines = lines.filter((l) => l.route === '/v1/outgoing');
       expect(requestLines.length).toBeGreaterThan(0);
       expect(requestLines.every((l) => l.requestId === 'req-42')).toBe(true);
     } finally {
       other.close();
     }
+  });
+
+  test('when a request ends, then one line logs method, route template, status, duration and request ID, and no header', async () => {
+    const response = await call(`${server.url}/v1/slow?ms=3`, { token, headers: { 'x-request-id': 'req-log-1', cookie: 'session=secret' } });
+    expect(response.status).toBe(200);
+    const ended = lines.filter((l) => l.requestId === 'req-log-1' && l.status);
+    expect(ended).toEqual([
+      expect.objectContaining({ level: 'info', msg: 'GET /v1/slow 200', method: 'GET', route: '/v1/slow', status: 200, requestId: 'req-log-1', durationMs: expect.any(Number) }),
+    ]);
+    expect(JSON.stringify(ended)).not.toMatch(/authorization|cookie|Bearer|headers|ms=3/i);
   });
 
   test('when requests were served, then /metrics counts them by route template and status, without a token', async () => {

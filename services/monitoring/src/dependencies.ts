@@ -29,6 +29,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     logger,
     pool,
     jobs,
+    queues: [jobs],
     verifier: auth.verifier,
     health: [postgresHealth(pool), redisHealth(producer), auth.health],
     metrics,

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { createTransport } from 'nodemailer';
 import type { StrategyConfig } from './config';
 import { createKeycloakDirectory, type Directory } from './data/directory';
+import { taskMetrics } from './metrics/tasks';
 import { closeNotifications, createNotificationQueue, notifier, type Notify, startNotificationWorker } from './jobs/notifications';
 
 export interface StrategyDependencies extends ServiceDependencies<StrategyConfig> {
@@ -30,6 +31,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
   const auth = authFromConfig(config);
   const metrics = createMetricsRegistry('strategy');
   queueMetrics(metrics, [queue]);
+  taskMetrics(metrics, pool);
   const token = serviceTokenFromConfig(config);
   const directory = createKeycloakDirectory({
     baseUrl: config.KEYCLOAK_ADMIN_API_URL ?? config.KEYCLOAK_URL,
@@ -56,6 +58,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), redisHealth(producer), auth.health],
     metrics,
+    queues: [queue],
     resources: [
       closeNotifications(queue, worker),
       ...(consumer ? [closeRedis(consumer)] : []),

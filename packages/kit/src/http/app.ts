@@ -3,17 +3,18 @@ import express, { type Express, type Request, type RequestHandler, type Router }
 import * as OpenApiValidator from 'express-openapi-validator';
 import compression from 'compression';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { Queue } from 'bullmq';
 import { authenticate, principalOf, requireRole } from '../auth/middleware';
 import { Roles } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifier';
 import { AppError, problems } from '../errors';
 import { dependencyMetrics, essentialChecks, type HealthCheck, runHealthChecks } from '../health';
-import { currentRequestId } from '../logger';
 import { createMetricsRegistry, httpRequestMetrics, METRICS_PATH, mountMetrics } from '../metrics';
 import { createHttpServer } from './client-errors';
+import { ADMIN_PAGES_PATH, adminPages } from './admin-pages';
+import { requestLogging } from './request-log';
 import { inputGuard } from './input-guard';
 import { type OpenApiDocument, uploadOperations } from './openapi';
 import { problemHandler, sendProblem } from './problem';
@@ -37,6 +38,8 @@ export interface HttpAppOptions {
   validateResponses?: boolean;
   /** The service's config (services pass their dependencies, which carry it): the expensive-request budget. */
   config?: { EXPENSIVE_REQUESTS_PER_MINUTE?: number };
+  /** BullMQ queues of the service, shown to admins on the queue board at /admin/queues. */
+  queues?: Queue[];
   /** Mounts the service's own routes; they run after authentication and request validation. */
   routes: (router: Router) => void;
 }
@@ -85,14 +88,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   const metrics = options.metrics ?? createMetricsRegistry(options.name);
   app.use(httpRequestMetrics(metrics));
   dependencyMetrics(metrics, options.health);
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      genReqId: (req) => currentRequestId() ?? String(req.id),
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health/') ?? false },
-    }),
-  );
+  app.use(requestLogging(options.logger, (url) => url.startsWith('/health/')));
   app.use((_req, res, next) => {
     if (draining) res.setHeader('Connection', 'close');
     next();
@@ -105,6 +101,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   });
 
   app.use((req, res, next) => (publicPaths.includes(req.path) ? next() : authenticate(options.verifier)(req, res, next)));
+  // Admin pages are HTML for people, not part of the API: before the OpenAPI validator, after authentication.
+  app.use(ADMIN_PAGES_PATH, adminPages({ name: options.name, queues: options.queues }));
   app.use(jsonBodies(options));
   app.use(inputGuard);
   app.use(

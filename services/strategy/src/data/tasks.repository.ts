@@ -154,3 +154,14 @@ export async function markCompleted(db: Queryable, id: string, by: string, resul
   );
   return rows[0];
 }
+
+/** Open tasks of every cycle, how many are overdue and how many escalated: the platform's backlog of people. */
+export async function openTaskBacklog(db: Queryable): Promise<{ open: number; overdue: number; escalated: number }> {
+  const { rows } = await db.query<{ open: number; overdue: number; escalated: number }>(
+    `SELECT count(*)::int AS open,
+            count(*) FILTER (WHERE due_at < now())::int AS overdue,
+            count(*) FILTER (WHERE escalation_level > 0)::int AS escalated
+       FROM task WHERE status = 'open'`,
+  );
+  return rows[0] ?? { open: 0, overdue: 0, escalated: 0 };
+}
