@@ -120,4 +120,17 @@ describe('the Kubernetes manifests', () => {
     // Every other path is a page of the web app.
     expect(paths.filter((p) => !p.path.startsWith('/v1/'))).toEqual([expect.objectContaining({ path: '/', backend: { service: { name: 'web', port: { number: 3000 } } } })]);
   });
+
+  test('when Temporal’s frontend is reached, then only the processes that read TEMPORAL_ADDRESS are admitted from Sozialraum', () => {
+    type Peer = { namespaceSelector?: { matchLabels: Record<string, string> }; podSelector?: { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; values: string[] }> } };
+    const policy = load('temporal/network-policy.yaml')[0]!.spec as unknown as { podSelector: { matchLabels: Record<string, string> }; ingress: Array<{ from: Peer[] }> };
+    expect((load('temporal/kustomization.yaml')[0] as unknown as { resources: string[] }).resources).toEqual(['network-policy.yaml']);
+    expect(policy.podSelector.matchLabels).toMatchObject({ 'app.kubernetes.io/component': 'frontend' });
+    const ours = policy.ingress.flatMap((rule) => rule.from).filter((peer) => peer.namespaceSelector?.matchLabels['kubernetes.io/metadata.name'] === 'sozialraum');
+    const admitted = ours.flatMap((peer) => peer.podSelector?.matchExpressions?.find((e) => e.key === 'app.kubernetes.io/name')?.values ?? []);
+    const temporalUsers = processes.filter(({ schema }) => keysOf(schema).includes('TEMPORAL_ADDRESS')).map(({ deployment }) => deployment);
+    expect(admitted.sort()).toEqual(temporalUsers.sort());
+    // Each admitted name is the label of that Deployment's pods.
+    for (const name of admitted) expect((podOf(name) as unknown as { metadata: { labels: Record<string, string> } }).metadata.labels['app.kubernetes.io/name']).toBe(name);
+  });
 });
