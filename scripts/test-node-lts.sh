@@ -5,7 +5,7 @@
 #
 #   bash scripts/test-node-lts.sh           the unit tests of monitoring and measures, the replay of recorded cycle
 #                                           histories (Temporal's native core on this Node), the e2e checks that need
-#                                           no server, the web app's component tests and a type check (~5 min here)
+#                                           no server, the web app's component tests and a type check (~10 min here)
 #   bash scripts/test-node-lts.sh --quick   measures' unit tests, the replay and the e2e checks only (30-45 s;
 #                                           npm test runs this after everything else)
 #
