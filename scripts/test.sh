@@ -40,6 +40,9 @@ mkdir -p .local/logs
 set +e
 npx turbo run test --concurrency=1 --continue --output-logs=full 2>&1 | tee .local/logs/test.log
 status=${PIPESTATUS[0]}
+# The same code on the Docker image's Node LTS line (Node 22 from PyPI): the tests that start no server, ~40 s.
+bash scripts/test-node-lts.sh --quick 2>&1 | tee -a .local/logs/test.log
+[ "${PIPESTATUS[0]}" = 0 ] || { echo "---- failures on the Node LTS line: see above (scripts/test-node-lts.sh) ----"; status=1; }
 set -e
 # The failures again at the end, where a CI excerpt (the output's tail) shows them.
 if [ "$status" != 0 ]; then

@@ -102,7 +102,10 @@ async function decide(as: As, space: string, decision: (measureId: string, index
     task = (await lenkung<{ items: Array<Task & { measureIds: string[] }> }>('GET', `/v1/tasks?scope=groups&space=${space}&type=decide-package&status=open`)).items[0];
     return task !== undefined;
   }, 60_000, `decision on ${space}`);
-  const decisions = task!.measureIds.map((measureId, index) => ({ measureId, ...decision(measureId, index) }));
+  // Each decision carries the planned budget the task shows (an approval of anything else is refused).
+  const { context } = await lenkung<{ context: { measures?: Array<{ measureId: string; budgetPlanned?: number }> } }>('GET', `/v1/tasks/${encodeURIComponent(task!.id)}`);
+  const shown = new Map((context.measures ?? []).map((m) => [m.measureId, m.budgetPlanned ?? null]));
+  const decisions = task!.measureIds.map((measureId, index) => ({ measureId, budgetPlanned: shown.get(measureId) ?? null, ...decision(measureId, index) }));
   await lenkung('POST', `/v1/tasks/${encodeURIComponent(task!.id)}/complete`, { result: { decisions } });
 }
 

@@ -130,7 +130,7 @@ describe('the Helm chart’s operations', () => {
     expect(names).not.toContain('web');
   });
 
-  test('when the network policies apply, then our pods admit only each other, the ingress controller and Prometheus, and Temporal’s frontend only us and Temporal', () => {
+  test('when the network policies apply, then our pods admit only each other, the ingress controller and Prometheus, and Temporal’s frontend only strategy, measures, the worker and Temporal', () => {
     const policies = byKind(render(), 'NetworkPolicy');
     const ours = policies.find((p) => p.metadata.namespace === undefined)!.spec as unknown as { ingress: { from: unknown[] }[] };
     expect(ours.ingress[0]!.from).toEqual([
@@ -142,7 +142,17 @@ describe('the Helm chart’s operations', () => {
     expect(temporal.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'temporal', 'app.kubernetes.io/component': 'frontend' } });
     expect(temporal.ingress).toEqual([
       {
-        from: [{ podSelector: {} }, { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'sozialraum' } }, podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'sozialraum' } } }],
+        from: [
+          { podSelector: {} },
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'sozialraum' } },
+            // Only the processes that read TEMPORAL_ADDRESS, as in infra/k8s/temporal.
+            podSelector: {
+              matchLabels: { 'app.kubernetes.io/instance': 'sozialraum' },
+              matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['strategy', 'measures', 'worker'] }],
+            },
+          },
+        ],
         ports: [{ protocol: 'TCP', port: 7233 }],
       },
     ]);

@@ -506,7 +506,6 @@ export TEMPORAL_UI_URL=$temporal_ui
 export KEYCLOAK_URL=$kc
 export KEYCLOAK_REALM=${KEYCLOAK_REALM:-sozialraum}
 export KEYCLOAK_ADMIN_URL=$kc/admin/
-export KEYCLOAK_SECRET_MONITORING=${KEYCLOAK_SECRET_MONITORING:-local-dev-secret-monitoring}
 export KEYCLOAK_SECRET_STRATEGY=${KEYCLOAK_SECRET_STRATEGY:-local-dev-secret-strategy}
 export KEYCLOAK_SECRET_MEASURES=${KEYCLOAK_SECRET_MEASURES:-local-dev-secret-measures}
 export KEYCLOAK_SECRET_WORKFLOWS=${KEYCLOAK_SECRET_WORKFLOWS:-local-dev-secret-workflows}

@@ -1,9 +1,10 @@
-import { env, z } from '@sozialraum/kit';
+import { env, temporalTlsConfig, z } from '@sozialraum/kit';
 
 export const configSchema = z.object({
   LOG_LEVEL: env.logLevel(),
   TEMPORAL_ADDRESS: z.string().min(1),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...temporalTlsConfig,
   TASK_QUEUE: z.string().min(1).default('strategy-cycles'),
   /** Port of the worker's own /health/live and /health/ready, for Kubernetes probes. */
   HEALTH_PORT: env.port(3010),

@@ -1,7 +1,7 @@
 import { closeHttpServer, createLogger, createMetricsRegistry, loadConfigOrExit, mountHealth, mountMetrics, runProcess, type Closable } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection } from '@sozialraum/kit/redis';
-import { closeTemporalWorker, createTemporalClient, createTemporalWorker, temporalWorkerHealth } from '@sozialraum/kit/temporal';
+import { closeTemporalWorker, createTemporalClient, createTemporalWorker, temporalTls, temporalWorkerHealth } from '@sozialraum/kit/temporal';
 import express from 'express';
 import { createActivities, createMeasuresServicePort, createMonitoringClient, createNotificationQueue } from './activities';
 import { configSchema } from './config';
@@ -16,7 +16,8 @@ void runProcess({
     const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy', applicationName: 'workflows' });
     const redis = createRedisConnection(config.REDIS_URL, 'producer');
     const notifications = createNotificationQueue(redis, config.REDIS_PREFIX);
-    const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+    const tls = temporalTls(config);
+    const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tls });
     const login = { keycloakUrl: config.KEYCLOAK_URL, realm: config.KEYCLOAK_REALM, clientId: config.KEYCLOAK_CLIENT_ID, clientSecret: config.KEYCLOAK_CLIENT_SECRET };
     const monitoring = createMonitoringClient({ baseUrl: config.MONITORING_URL, ...login });
     const measures = createMeasuresServicePort({ baseUrl: config.MEASURES_URL, ...login });
@@ -25,6 +26,7 @@ void runProcess({
     const { worker, connection } = await createTemporalWorker({
       address: config.TEMPORAL_ADDRESS,
       namespace: config.TEMPORAL_NAMESPACE,
+      tls,
       logger,
       ...(temporalMetrics ? { metricsAddress: temporalMetrics } : {}),
       worker: {

@@ -51,7 +51,7 @@ describe('a strategy cycle walked through every phase', () => {
     const [treff, streetwork, pflege] = [`${cycle.id}/propose-jugend-1#0`, `${cycle.id}/propose-jugend-1#1`, `${cycle.id}/propose-soziales-1#0`];
     expect((await cycle.openTask('decide-1')).measure_ids.sort()).toEqual([treff, streetwork, pflege].sort());
     await cycle.complete('decide-1', who.lenkung, {
-      decisions: [{ measureId: treff, decision: 'approve' }, { measureId: streetwork, decision: 'return', reason: 'Kosten fehlen' }, { measureId: pflege, decision: 'approve' }],
+      decisions: [{ measureId: treff, decision: 'approve', budgetPlanned: null }, { measureId: streetwork, decision: 'return', reason: 'Kosten fehlen' }, { measureId: pflege, decision: 'approve', budgetPlanned: 50_000 }],
     });
     expect((await cycle.openTask('propose-jugend-2')).context.returned).toMatchObject([{ measureId: streetwork, reason: 'Kosten fehlen', title: 'Streetwork' }]);
     await cycle.complete('propose-jugend-2', who.jugend, { decision: 'propose', measures: [measure('Streetwork mit Kostenplan', 'youth-work')] });

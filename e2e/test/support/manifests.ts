@@ -39,7 +39,7 @@ export const processes: { deployment: string; entry: string; schema: z.ZodTypeAn
 ];
 
 /** The keys a config schema knows (unwrapping the preprocess that maps the local stack's secret names). */
-const keysOf = (schema: z.ZodTypeAny): string[] => {
+export const keysOf = (schema: z.ZodTypeAny): string[] => {
   const inner = (schema._def as { schema?: z.ZodTypeAny }).schema ?? schema;
   return Object.keys((inner as z.AnyZodObject).shape);
 };

@@ -87,8 +87,21 @@ export const forms = {
     decisions: z
       .array(
         z
-          .object({ measureId: z.string(), decision: z.enum(DECISIONS), reason: z.string().max(4000).optional() })
-          .refine((d) => d.decision === 'approve' || !!d.reason?.trim(), { message: 'rejecting or returning needs a reason', path: ['reason'] }),
+          .object({
+            measureId: z.string(),
+            decision: z.enum(DECISIONS),
+            reason: z.string().max(4000).optional(),
+            /**
+             * The planned budget the committee was shown (null: none). An approval carries it, and it is refused
+             * when the measure's budget changed since, so nothing is approved that the committee did not see.
+             */
+            budgetPlanned: z.number().min(0).max(999_999_999_999).nullable().optional(),
+          })
+          .refine((d) => d.decision === 'approve' || !!d.reason?.trim(), { message: 'rejecting or returning needs a reason', path: ['reason'] })
+          .refine((d) => d.decision !== 'approve' || d.budgetPlanned !== undefined, {
+            message: 'approving needs the planned budget as shown (null when there is none)',
+            path: ['budgetPlanned'],
+          }),
       )
       .min(1),
   }),

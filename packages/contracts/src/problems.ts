@@ -14,6 +14,7 @@ export const TASK_PROBLEM_SLUGS = [
   'completion-in-progress',
   'invalid-task-result',
   'phase-rule-violated',
+  'budget-changed',
   'cycle-not-running',
   'cycle-unavailable',
   'directory-unavailable',
@@ -32,6 +33,8 @@ export const TASK_PROBLEM_LABELS: Record<TaskProblemSlug, string> = {
   'completion-in-progress': 'Diese Aufgabe wird gerade abgeschlossen. Bitte versuchen Sie es gleich noch einmal.',
   'invalid-task-result': 'Bitte prüfen Sie die markierten Angaben.',
   'phase-rule-violated': 'Die Angaben passen nicht zu den Regeln dieser Phase des Strategiezyklus.',
+  'budget-changed':
+    'Das geplante Budget einer Maßnahme hat sich geändert, seit diese Entscheidung geöffnet wurde. Die Aufgabe zeigt jetzt den neuen Betrag; bitte prüfen und entscheiden Sie erneut.',
   'cycle-not-running': 'Der Strategiezyklus läuft nicht (pausiert, abgebrochen oder abgeschlossen).',
   'cycle-unavailable': 'Der Strategiezyklus hat nicht rechtzeitig geantwortet. Bitte senden Sie die Angaben erneut; sie werden nie doppelt übernommen.',
   'directory-unavailable': 'Das Benutzerverzeichnis antwortet gerade nicht. Bitte versuchen Sie es gleich noch einmal.',

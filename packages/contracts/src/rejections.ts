@@ -15,6 +15,11 @@ export const REJECTIONS = {
   invalidResult: 'InvalidTaskResult',
   /** The form is fine but the phase's rules refuse it (e.g. closing participation with no records). */
   phaseRule: 'PhaseRuleViolated',
+  /**
+   * An approval names a planned budget the measure no longer has (changed since the decision task opened);
+   * details[0] holds a field problem per changed measure, details[1] the current amounts (`BudgetChange[]`).
+   */
+  budgetChanged: 'BudgetChanged',
   /** A cycle message that needs something missing, e.g. cancelling without a reason. */
   invalidRequest: 'InvalidRequest',
 } as const;
@@ -22,3 +27,10 @@ export type Rejection = (typeof REJECTIONS)[keyof typeof REJECTIONS];
 
 /** The field problems of a rejected form, as `validateTaskResult` reports them. */
 export type FieldProblems = Array<{ pointer: string; detail: string }>;
+
+/** A measure whose planned budget changed after the committee was shown it: what it saw and what it is now. */
+export interface BudgetChange {
+  measureId: string;
+  shown: number | null;
+  current: number | null;
+}

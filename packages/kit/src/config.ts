@@ -64,3 +64,15 @@ export const baseServiceConfig = z.object({
   EXPENSIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceConfig>;
+
+/**
+ * The process's TLS to Temporal's frontend, from files (a Kubernetes Secret mounted as a volume): a client
+ * certificate and key (mTLS: the frontend accepts only certificates of its CA, so only our processes reach
+ * it), the CA that signed the frontend's certificate, and the name in it. None set: plain gRPC (local stack).
+ */
+export const temporalTlsConfig = {
+  TEMPORAL_TLS_CERT_FILE: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_FILE: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA_FILE: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+};

@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, env, baseServiceConfig, DEFAULT_REDIS_PREFIX, type BaseServiceConfig } from './config';
+export { loadConfig, ConfigError, env, baseServiceConfig, temporalTlsConfig, DEFAULT_REDIS_PREFIX, type BaseServiceConfig } from './config';
 export { AppError, problems, type AppErrorOptions, type FieldError } from './errors';
 export { idempotencyKeyReused, requestFingerprint } from './idempotency';
 export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';
@@ -8,7 +8,7 @@ export { sendProblem, toAppError } from './http/problem';
 export { createServiceClient, type ServiceClient } from './http/client';
 export { REQUEST_ID_HEADER, requestId } from './http/request-id';
 export { requestLogging } from './http/request-log';
-export { Roles, hasRole, departmentScope, canActForDepartment, principalFromClaims, type Principal, type Role } from './auth/principal';
+export { Roles, SERVICE_CLIENTS, hasRole, departmentScope, canActForDepartment, principalFromClaims, type Principal, type Role } from './auth/principal';
 export { createTokenVerifier, keycloakIssuer, type TokenVerifier, type TokenVerifierOptions } from './auth/verifier';
 export { authenticate, principalOf, requireRole } from './auth/middleware';
 export { createServiceTokenProvider, serviceTokenFromConfig } from './auth/service-token';

@@ -1,4 +1,6 @@
-import { Client, Connection } from '@temporalio/client';
+import { readFileSync } from 'node:fs';
+import { Client, Connection, type TLSConfig } from '@temporalio/client';
+import type { temporalTlsConfig } from './config';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { type HealthCheck, withTimeout } from './health';
@@ -8,6 +10,22 @@ import { dependencyOutage, dependencyUnavailable, retryAfterFor } from './outage
 export interface TemporalOptions {
   address: string;
   namespace: string;
+  /** mTLS to Temporal's frontend (production): see `temporalTls`. */
+  tls?: TLSConfig;
+}
+
+/** The TLS options of `temporalTlsConfig` (kit config), read from their files; undefined when none is set. */
+type TemporalTlsEnv = { [K in keyof typeof temporalTlsConfig]?: string };
+
+export function temporalTls(config: TemporalTlsEnv): TLSConfig | undefined {
+  const { TEMPORAL_TLS_CERT_FILE: cert, TEMPORAL_TLS_KEY_FILE: key, TEMPORAL_TLS_CA_FILE: ca, TEMPORAL_TLS_SERVER_NAME: serverName } = config;
+  if (!cert && !key && !ca && !serverName) return undefined;
+  if (!cert !== !key) throw new Error('TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (the client certificate and its key).');
+  return {
+    ...(cert && key ? { clientCertPair: { crt: readFileSync(cert), key: readFileSync(key) } } : {}),
+    ...(ca ? { serverRootCACertificate: readFileSync(ca) } : {}),
+    ...(serverName ? { serverNameOverride: serverName } : {}),
+  };
 }
 
 /** Runs Temporal calls under one deadline; see `temporalDeadline`. */
@@ -25,7 +43,7 @@ export function createTemporalClient(options: TemporalOptions & { timeoutMs?: nu
 } {
   const timeoutMs = options.timeoutMs ?? 10_000;
   // Lazy: the service starts (and shows Temporal down in its status) while Temporal is away, instead of crashing.
-  const connection = Connection.lazy({ address: options.address, connectTimeout: timeoutMs });
+  const connection = Connection.lazy({ address: options.address, connectTimeout: timeoutMs, ...(options.tls ? { tls: options.tls } : {}) });
   const client = new Client({ connection, namespace: options.namespace });
   return {
     connection,
@@ -89,7 +107,7 @@ export async function createTemporalWorker(
   options: TemporalOptions & { logger: Logger; worker: WorkerDefinition; metricsAddress?: string },
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   installRuntime(options.logger, options.metricsAddress);
-  const connection = await NativeConnection.connect({ address: options.address });
+  const connection = await NativeConnection.connect({ address: options.address, ...(options.tls ? { tls: options.tls } : {}) });
   const worker = await Worker.create({ ...options.worker, connection, namespace: options.namespace });
   return { worker, connection };
 }

@@ -1,4 +1,4 @@
-import { createServiceTokenProvider } from '../src';
+import { createServiceTokenProvider, principalFromClaims } from '../src';
 import { call, listen, masterRealmToken, type RunningServer, stackEnv, userToken } from '../src/testing';
 import { createFixtureApp, realmVerifier } from './fixtures/app';
 
@@ -41,17 +41,26 @@ describe('token verification against the real Keycloak', () => {
     expect(response.body.roles).toContain('coordinator');
   });
 
-  test('when a service uses its client-credentials token, then it is accepted with the service role', async () => {
-    const token = await createServiceTokenProvider({
-      keycloakUrl: stackEnv('KEYCLOAK_URL'),
-      realm: 'sozialraum',
-      clientId: 'svc-monitoring',
-      clientSecret: stackEnv('KEYCLOAK_SECRET_MONITORING'),
-    })();
-    const response = await call(`${server.url}/v1/me`, { token });
-    expect(response.status).toBe(200);
-    expect(response.body.roles).toContain('service');
-    expect(response.body.clientId).toBe('svc-monitoring');
+  test('when a service uses its client-credentials token, then it carries only the roles of its own client', async () => {
+    const login = (clientId: string, secret: string) =>
+      createServiceTokenProvider({ keycloakUrl: stackEnv('KEYCLOAK_URL'), realm: 'sozialraum', clientId, clientSecret: stackEnv(secret) })();
+    const worker = await call(`${server.url}/v1/me`, { token: await login('svc-workflows', 'KEYCLOAK_SECRET_WORKFLOWS') });
+    expect(worker.status).toBe(200);
+    expect(worker.body.roles).toEqual(expect.arrayContaining(['service', 'cycle-worker']));
+    expect(worker.body.clientId).toBe('svc-workflows');
+    const measures = await call(`${server.url}/v1/me`, { token: await login('svc-measures', 'KEYCLOAK_SECRET_MEASURES') });
+    expect(measures.body.roles).toContain('service');
+    expect(measures.body.roles).not.toContain('cycle-worker');
+    const strategy = await call(`${server.url}/v1/me`, { token: await login('svc-strategy', 'KEYCLOAK_SECRET_STRATEGY') });
+    expect(strategy.body.roles).not.toContain('service');
+    expect(strategy.body.roles).not.toContain('cycle-worker');
+  });
+
+  test('when a service role reaches a token of another client, then the principal does not get it (azp decides)', () => {
+    const claims = { sub: 'u', azp: 'sozialraum-web', realm_access: { roles: ['planner', 'service', 'cycle-worker'] } };
+    expect(principalFromClaims(claims).roles).toEqual(['planner']);
+    expect(principalFromClaims({ ...claims, azp: 'svc-measures' }).roles).toEqual(['planner', 'service']);
+    expect(principalFromClaims({ ...claims, azp: 'svc-workflows' }).roles).toEqual(['planner', 'service', 'cycle-worker']);
   });
 
   test('when no token is sent, then 401 problem+json', async () => {

@@ -1,4 +1,4 @@
-import { baseServiceConfig, env, z } from '@sozialraum/kit';
+import { baseServiceConfig, env, temporalTlsConfig, z } from '@sozialraum/kit';
 
 const schema = baseServiceConfig.extend({
   PORT: env.port(3003),
@@ -30,6 +30,7 @@ const schema = baseServiceConfig.extend({
   /** The relay signals each event to the cycle workflow of the measure's cycle. */
   TEMPORAL_ADDRESS: z.string().min(1),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...temporalTlsConfig,
 });
 
 /**

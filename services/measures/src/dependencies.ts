@@ -1,6 +1,6 @@
 import { authFromConfig, createMetricsRegistry, createServiceClient, serviceTokenFromConfig, type Logger, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
-import { createTemporalClient, temporalClientHealth } from '@sozialraum/kit/temporal';
+import { createTemporalClient, temporalTls, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { MeasuresConfig } from './config';
 import { outboxMetrics } from './outbox/metrics';
 import type { OverviewAnswers } from './use-cases/overview';
@@ -28,7 +28,7 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'measures', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const auth = authFromConfig(config);
   const token = serviceTokenFromConfig(config);
-  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, timeoutMs: config.TEMPORAL_TIMEOUT_MS });
+  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tls: temporalTls(config), timeoutMs: config.TEMPORAL_TIMEOUT_MS });
   const relay = config.RUN_OUTBOX_RELAY
     ? startOutboxRelay({
         databaseUrl: config.DATABASE_URL,

@@ -82,16 +82,31 @@ async function throughDecision(cycle: CycleRun): Promise<Record<'beratung' | 'sc
   ]);
   expect((await measureOf(byTitle.Jugendtreff!.id)).milestones).toEqual([]);
 
-  // The committee's decision changes their status there; an approved measure starts at once.
+  // The department raises the budget after the decision task opened: approving the amount the committee was
+  // shown is refused, nothing is decided, and the task shows the new amount.
   const [schulden, treff] = [byTitle.Schuldnerberatung as Measure, byTitle.Jugendtreff as Measure];
-  await cycle.complete('decide-package', who.lenkung, {
-    decisions: [
-      { measureId: beratung.id, decision: 'approve' },
-      { measureId: schulden.id, decision: 'return', reason: 'Kosten fehlen' },
-      { measureId: treff.id, decision: 'approve' },
-    ],
+  const raised = await as(service, 'soziales').patch(`/v1/measures/${beratung.id}`, { version: (await measureOf(beratung.id)).version, budget: { planned: 36_000 } });
+  expect(raised.status).toBe(200);
+  const decisions = (budget: number) => [
+    { measureId: beratung.id, decision: 'approve', budgetPlanned: budget },
+    { measureId: schulden.id, decision: 'return', reason: 'Kosten fehlen', budgetPlanned: null },
+    { measureId: treff.id, decision: 'approve', budgetPlanned: null },
+  ];
+  const refused = await cycle.complete('decide-package', who.lenkung, { decisions: decisions(30_000) }).then(() => undefined, (error: unknown) => error);
+  expect((refused as { cause?: unknown })?.cause).toMatchObject({
+    type: REJECTIONS.budgetChanged,
+    message: expect.stringContaining('shown 30000, now 36000'),
+    details: [[{ pointer: '/result/decisions/0/budgetPlanned', detail: expect.stringContaining('now 36000') }]],
   });
-  expect(await measureOf(beratung.id)).toMatchObject({ status: 'in-progress', budget: { approved: 30_000 } });
+  expect((await measuresOf(cycle.id)).map((m) => m.status)).toEqual(['proposed', 'proposed', 'proposed']);
+  const reopened = await cycle.openTask('decide-package');
+  expect(reopened.id).toBe(decide.id);
+  const { rows } = await cycles.pool.query(`SELECT context FROM task WHERE id = $1`, [decide.id]);
+  expect(rows[0].context.measures.find((m: { measureId: string }) => m.measureId === beratung.id)).toMatchObject({ budgetPlanned: 36_000 });
+
+  // The committee decides again on the amount it now sees; an approved measure starts at once.
+  await cycle.complete('decide-package', who.lenkung, { decisions: decisions(36_000) });
+  expect(await measureOf(beratung.id)).toMatchObject({ status: 'in-progress', budget: { approved: 36_000 } });
   expect(await measureOf(schulden.id)).toMatchObject({ status: 'returned', statusReason: 'Kosten fehlen' });
   expect((await measureOf(treff.id)).status).toBe('in-progress');
 
@@ -190,7 +205,7 @@ describe('a strategy cycle with the measures service', () => {
     expect((await measuresOf(cycleId)).map((m) => m.title).sort()).toEqual(['Besuchsdienst', 'Pflegestützpunkt']);
     const [pflege, besuch] = refs.map((r) => r.id) as [string, string];
 
-    await twice(() => port.decideMeasures({ cycleId, taskId: taskId('decide-1'), decisions: [{ measureId: pflege, decision: 'approve' }, { measureId: besuch, decision: 'reject', reason: 'doppelt' }] }));
+    await twice(() => port.decideMeasures({ cycleId, taskId: taskId('decide-1'), decisions: [{ measureId: pflege, decision: 'approve', budgetPlanned: null }, { measureId: besuch, decision: 'reject', reason: 'doppelt' }] }));
     expect([(await measureOf(pflege)).status, (await measureOf(besuch)).status]).toEqual(['in-progress', 'rejected']);
 
     const report = { measureId: pflege, progress: 100, trafficLight: 'green' as const, text: 'fertig', finished: true };
@@ -205,7 +220,7 @@ describe('a strategy cycle with the measures service', () => {
     expect(rows[0].n).toBe(1);
 
     // What the measures service refuses for good refuses the completion (the task stays open), not retried forever.
-    await expect(port.decideMeasures({ cycleId, taskId: taskId('decide-2'), decisions: [{ measureId: besuch, decision: 'approve' }] })).rejects.toMatchObject({
+    await expect(port.decideMeasures({ cycleId, taskId: taskId('decide-2'), decisions: [{ measureId: besuch, decision: 'approve', budgetPlanned: null }] })).rejects.toMatchObject({
       type: REJECTIONS.invalidResult,
       nonRetryable: true,
       message: expect.stringMatching(/is rejected in the measures service/),

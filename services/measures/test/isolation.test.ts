@@ -1,4 +1,5 @@
-import { call } from '@sozialraum/kit/testing';
+import { createServiceTokenProvider } from '@sozialraum/kit';
+import { call, stackEnv } from '@sozialraum/kit/testing';
 import { as, type MeasuresService, moveTo, propose, runId, startMeasures } from './helpers/measures';
 
 /**
@@ -75,6 +76,20 @@ describe('isolation between departments', () => {
     // The department itself reads and changes it.
     expect((await as(service, 'jugend').get(`/v1/measures/${target}/audit`)).status).toBe(200);
     expect((await as(service, 'jugend').patch(`/v1/measures/${target}/milestones/${milestone}`, { doneOn: '2025-01-01' })).status).toBe(200);
+  });
+
+  test('when another service calls with its own token, then it reads and changes no measure; only the cycle’s worker acts on them', async () => {
+    const tokenOf = (clientId: string, secret: string) =>
+      createServiceTokenProvider({ keycloakUrl: stackEnv('KEYCLOAK_URL'), realm: 'sozialraum', clientId, clientSecret: stackEnv(secret) })();
+    const target = ids.jugend as string;
+    for (const [clientId, secret] of [['svc-strategy', 'KEYCLOAK_SECRET_STRATEGY'], ['svc-measures', 'KEYCLOAK_SECRET_MEASURES']] as const) {
+      const token = await tokenOf(clientId, secret);
+      expect([clientId, (await call(`${service.url}/v1/measures/${target}`, { token })).status]).toEqual([clientId, 404]);
+      const created = await call(`${service.url}/v1/measures`, { token, method: 'POST', body: { title: 'Fremd', department: 'jugend' } });
+      expect([clientId, created.status]).toEqual([clientId, 403]);
+    }
+    const worker = await tokenOf('svc-workflows', 'KEYCLOAK_SECRET_WORKFLOWS');
+    expect((await call(`${service.url}/v1/measures/${target}`, { token: worker })).status).toBe(200);
   });
 
   test('when department staff propose for another department or hand their measure over, then 403; a department may not approve its own budget', async () => {

@@ -1,7 +1,7 @@
 import { authFromConfig, createMetricsRegistry, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
-import { createTemporalClient, type TemporalDeadline, temporalClientHealth } from '@sozialraum/kit/temporal';
+import { createTemporalClient, temporalTls, type TemporalDeadline, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { Client } from '@temporalio/client';
 import { createTransport } from 'nodemailer';
 import type { StrategyConfig } from './config';
@@ -25,7 +25,7 @@ export interface StrategyDependencies extends ServiceDependencies<StrategyConfig
 
 export function createDependencies(config: StrategyConfig, logger: Logger): StrategyDependencies {
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
-  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, timeoutMs: config.TEMPORAL_TIMEOUT_MS });
+  const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tls: temporalTls(config), timeoutMs: config.TEMPORAL_TIMEOUT_MS });
   const producer = createRedisConnection(config.REDIS_URL, 'producer', config.REDIS_TIMEOUT_MS);
   const queue = createNotificationQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS);
   const auth = authFromConfig(config);

@@ -177,11 +177,11 @@ test('when goals are set and approved, then each responsible department proposes
   expect(proposed.status).toBe(200);
 
   const decide = await inboxTask('lenkung', 'decide-package');
-  expect((await complete('planer', decide, { decisions: [{ measureId: 'x', decision: 'approve' }] })).status).toBe(403);
+  expect((await complete('planer', decide, { decisions: [{ measureId: 'x', decision: 'approve', budgetPlanned: null }] })).status).toBe(403);
   const full = await as(service, 'lenkung').get(taskPath(decide.id));
   const measureIds = full.body.measureIds as string[];
   expect(measureIds).toHaveLength(1);
-  const decided = await complete('lenkung', decide, { decisions: [{ measureId: measureIds[0], decision: 'approve' }] });
+  const decided = await complete('lenkung', decide, { decisions: [{ measureId: measureIds[0], decision: 'approve', budgetPlanned: 12000 }] });
   expect(decided.status).toBe(200);
   await waitFor(async () => (await as(service, 'planer').get(`/v1/cycles/${cycleId}`)).body.phase === 'implementation', 10_000, 'implementation');
   const cycle = (await as(service, 'planer').get(`/v1/cycles/${cycleId}`)).body;

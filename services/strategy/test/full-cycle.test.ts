@@ -73,7 +73,7 @@ test('when every role does its part through the API, then the cycle passes every
   const decide = await inboxTask('lenkung', cycleId, 'decide-package');
   const measureIds = (await as(service, 'lenkung').get(taskPath(decide.id))).body.measureIds as string[];
   expect(measureIds).toHaveLength(2);
-  await completeAs('lenkung', cycleId, 'decide-package', { decisions: measureIds.map((measureId) => ({ measureId, decision: 'approve' })) });
+  await completeAs('lenkung', cycleId, 'decide-package', { decisions: measureIds.map((measureId) => ({ measureId, decision: 'approve', budgetPlanned: 20_000 })) });
 
   for (const department of ['soziales', 'jugend']) {
     const report = await inboxTask(department, cycleId, 'report-status', department);

@@ -177,12 +177,12 @@ describe('the inbox', () => {
 
   test('when a task is not the caller\'s to complete or not open any more, then completing it is refused (403, 404, 409)', async () => {
     await service.deps.pool.query(`UPDATE task SET status = 'cancelled' WHERE id = $1`, [ids.partOther]);
-    const response = await as(service, 'planer').post(taskPath(ids.decide!, 'complete'), { result: { decisions: [{ measureId: 'x', decision: 'approve' }] } });
+    const response = await as(service, 'planer').post(taskPath(ids.decide!, 'complete'), { result: { decisions: [{ measureId: 'x', decision: 'approve', budgetPlanned: null }] } });
     expect(response.status).toBe(403);
     const closed = await as(service, 'lenkung').post(taskPath(ids.partOther!, 'complete'), { result: { records: [], close: false } });
     expect(closed.status).toBe(404);
     await service.deps.pool.query(`UPDATE task SET status = 'completed' WHERE id = $1`, [ids.decide]);
-    const done = await as(service, 'lenkung').post(taskPath(ids.decide!, 'complete'), { result: { decisions: [{ measureId: 'x', decision: 'approve' }] } });
+    const done = await as(service, 'lenkung').post(taskPath(ids.decide!, 'complete'), { result: { decisions: [{ measureId: 'x', decision: 'approve', budgetPlanned: null }] } });
     expect(done.status).toBe(409);
     expect(done.body).toMatchObject({ type: problemType('task-not-open'), status: 409 });
   });

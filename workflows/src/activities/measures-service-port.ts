@@ -1,4 +1,4 @@
-import { type MeasureStatus, parseCycleWorkflowId, REJECTIONS } from '@sozialraum/contracts';
+import { type BudgetChange, type FieldProblems, type MeasureStatus, parseCycleWorkflowId, REJECTIONS } from '@sozialraum/contracts';
 import { AppError, createServiceClient, createServiceTokenProvider } from '@sozialraum/kit';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Queryable } from './db';
@@ -23,7 +23,7 @@ interface ServiceMeasure {
   createdAt: string;
 }
 
-/** The measures service's API with the worker's client-credentials token (realm role `service`). */
+/** The measures service's API with the worker's client-credentials token (realm role `cycle-worker`). */
 function measuresApi(options: MeasuresServiceOptions) {
   const send = createServiceClient({ baseUrl: options.baseUrl, token: createServiceTokenProvider(options), timeoutMs: 8_000 });
   const idempotent = (key: string) => ({ 'idempotency-key': key });
@@ -51,14 +51,21 @@ const ways = {
 } satisfies Record<string, { done: MeasureStatus[]; next: Partial<Record<MeasureStatus, MeasureStatus>> }>;
 type Way = keyof typeof ways;
 
-/** Moves a measure along its way, one transition at a time with the version it read; a conflict reads again. */
-async function bring(api: MeasuresApi, id: string, way: Way, reason: string): Promise<ServiceMeasure> {
+/**
+ * Moves a measure along its way, one transition at a time with the version it read; a conflict reads again.
+ * An approval names the planned budget the committee was shown (`shown`): the measure is approved with that
+ * amount only while it still has it, and the version on each transition makes a change in between a conflict.
+ */
+async function bring(api: MeasuresApi, id: string, way: Way, reason: string, shown?: { index: number; budget: number | null }): Promise<ServiceMeasure> {
   const { done, next } = ways[way] as { done: MeasureStatus[]; next: Partial<Record<MeasureStatus, MeasureStatus>> };
   let measure = await api.get(id);
   for (let step = 0; step < 5; step++) {
     if (done.includes(measure.status)) return measure;
     const to = next[measure.status];
     if (!to) throw refusal(`Measure ${id} is ${measure.status} in the measures service; it cannot ${way} from there.`);
+    if (to === 'approved' && shown && measure.budget.planned !== shown.budget) {
+      throw budgetChanged([{ index: shown.index, change: { measureId: id, shown: shown.budget, current: measure.budget.planned } }]);
+    }
     const budget = to === 'approved' && measure.budget.planned !== null ? { approvedBudget: measure.budget.planned } : {};
     try {
       measure = await api.transition(id, { to, version: measure.version, reason, ...budget });
@@ -78,12 +85,30 @@ const inService = (id: string) => UUID.test(id);
 /** Refused for good: the completion is refused with this message and the task stays open. */
 const refusal = (message: string) => ApplicationFailure.nonRetryable(message, REJECTIONS.invalidResult);
 
+const amount = (budget: number | null) => (budget === null ? 'none' : String(budget));
+
+/** Refused: the committee was shown other amounts than the measures now have; details say which and what they are now. */
+function budgetChanged(changes: Array<{ index: number; change: BudgetChange }>): ApplicationFailure {
+  const fields: FieldProblems = changes.map(({ index, change }) => ({
+    pointer: `/result/decisions/${index}/budgetPlanned`,
+    detail: `the planned budget changed since the decision task opened: shown ${amount(change.shown)}, now ${amount(change.current)}`,
+  }));
+  const which = changes.map(({ change }) => `${change.measureId} (shown ${amount(change.shown)}, now ${amount(change.current)})`).join(', ');
+  return ApplicationFailure.create({
+    message: `The planned budget changed since the decision task opened: ${which}. Nothing was decided; decide again on the new amounts.`,
+    type: REJECTIONS.budgetChanged,
+    nonRetryable: true,
+    details: [fields, changes.map(({ change }) => change)],
+  });
+}
+
 /** A 4xx of the measures service will not pass by itself; anything else (5xx, network) is retried by Temporal. */
 function refusing<A, R>(work: (input: A) => Promise<R>): (input: A) => Promise<R> {
   return async (input) => {
     try {
       return await work(input);
     } catch (error) {
+      if (error instanceof ApplicationFailure) throw error;
       if (error instanceof AppError && error.status < 500 && ![408, 429].includes(error.status)) throw refusal(`The measures service refused: ${error.message}`);
       throw error;
     }
@@ -132,8 +157,24 @@ export function createMeasuresServicePort(options: MeasuresServiceOptions): Meas
       }),
 
       decideMeasures: refusing(async (input) => {
-        for (const d of input.decisions.filter((d) => inService(d.measureId))) {
-          await bring(api, d.measureId, d.decision, d.reason?.trim() || `decided by the steering committee (${input.taskId})`);
+        const decisions = input.decisions.map((d, index) => ({ ...d, index })).filter((d) => inService(d.measureId));
+        // Every approval is checked before anything is decided, so a changed budget leaves the whole package undecided.
+        const changed: Array<{ index: number; change: BudgetChange }> = [];
+        // A result without the amount predates the field (the form requires it now): it is approved as before.
+        const shownOf = (d: (typeof decisions)[number]) =>
+          d.decision === 'approve' && d.budgetPlanned !== undefined ? { index: d.index, budget: d.budgetPlanned } : undefined;
+        for (const d of decisions) {
+          const shown = shownOf(d);
+          if (!shown) continue;
+          const measure = await api.get(d.measureId);
+          if (measure.status === 'proposed' && measure.budget.planned !== shown.budget) {
+            changed.push({ index: d.index, change: { measureId: d.measureId, shown: shown.budget, current: measure.budget.planned } });
+          }
+        }
+        if (changed.length) throw budgetChanged(changed);
+        for (const d of decisions) {
+          const shown = shownOf(d);
+          await bring(api, d.measureId, d.decision, d.reason?.trim() || `decided by the steering committee (${input.taskId})`, shown);
         }
         await copy.decideMeasures(input);
       }),

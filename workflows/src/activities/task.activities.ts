@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { candidates, type CandidateGroup, type Phase, REJECTIONS, TASK_LABELS, type TaskType } from '@sozialraum/contracts';
-import { withTransaction } from '@sozialraum/kit/db';
+import { type BudgetChange, candidates, type CandidateGroup, type Phase, REJECTIONS, TASK_LABELS, type TaskType } from '@sozialraum/contracts';
+import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import type { ActivityDependencies } from './dependencies';
 import { createSqlMeasurePort, type MeasureRef } from './measure-port';
 import { writeNotifications } from './notifications';
@@ -65,6 +65,7 @@ export function taskActivities({ pool, notifications, measures = createSqlMeasur
       try {
         return { measures: await withTransaction(pool, (db) => writeCompletion(db, measures(db), c)) };
       } catch (error) {
+        if (error instanceof ApplicationFailure && error.type === REJECTIONS.budgetChanged) await showCurrentBudgets(pool, c.task.id, error.details?.[1] as BudgetChange[]);
         // Data PostgreSQL refuses (a 30 February, a NUL character) would fail every retry: refuse the result instead.
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'string' && /^2[23]/.test(code)) {
@@ -106,4 +107,30 @@ export function taskActivities({ pool, notifications, measures = createSqlMeasur
       });
     },
   };
+}
+
+/**
+ * After an approval was refused because budgets changed, the decision task (and the cycle's copy of the
+ * proposals) show the amounts the measures have now, so the committee decides on what it sees.
+ */
+async function showCurrentBudgets(pool: Pool, taskId: string, changes: BudgetChange[] = []): Promise<void> {
+  if (!changes.length) return;
+  const current = new Map(changes.map((c) => [c.measureId, c.current]));
+  await withTransaction(pool, async (db) => {
+    const { rows } = await db.query<{ context: { measures?: Array<{ measureId: string; budgetPlanned?: number }> } }>(
+      `SELECT context FROM task WHERE id = $1 FOR UPDATE`,
+      [taskId],
+    );
+    const context = rows[0]?.context;
+    if (context?.measures) {
+      context.measures = context.measures.map((m) => {
+        if (!current.has(m.measureId)) return m;
+        const budget = current.get(m.measureId);
+        const { budgetPlanned: _old, ...rest } = m;
+        return budget === null || budget === undefined ? rest : { ...rest, budgetPlanned: budget };
+      });
+      await db.query(`UPDATE task SET context = $2, updated_at = now() WHERE id = $1`, [taskId, JSON.stringify(context)]);
+    }
+    for (const c of changes) await db.query(`UPDATE measure_proposal SET budget_planned = $2, updated_at = now() WHERE id = $1`, [c.measureId, c.current]);
+  });
 }

@@ -1,5 +1,5 @@
 import {
-  candidates, type CandidateGroup, type CompleteTaskInput, type CompleteTaskOutcome, REJECTIONS, type TaskResult, type TaskType,
+  type BudgetChange, candidates, type CandidateGroup, type FieldProblems, type CompleteTaskInput, type CompleteTaskOutcome, REJECTIONS, type TaskResult, type TaskType,
   validateTaskResult,
 } from '@sozialraum/contracts';
 import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, sleep } from '@temporalio/workflow';
@@ -84,16 +84,31 @@ export async function completeTask(cycle: Cycle, input: CompleteTaskInput): Prom
       cycleId: cycle.id, task: { id: record.id, type: record.type, department: record.department }, result, by, at: cycle.now(),
     }));
   } catch (error) {
-    const refused = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === REJECTIONS.invalidResult;
-    if (!refused || cycle.status === 'cancelled') throw error;
+    const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
+    const refusal = cause?.type === REJECTIONS.invalidResult || cause?.type === REJECTIONS.budgetChanged ? cause.type : undefined;
+    if (!cause || !refusal || cycle.status === 'cancelled') throw error;
     // Nothing was written (the transaction rolled back): the task is open again, with its timers.
     record.status = 'open';
     watchDeadlines(cycle, record);
-    throw reject(REJECTIONS.invalidResult, (error.cause as ApplicationFailure).message);
+    if (refusal === REJECTIONS.budgetChanged) {
+      showCurrentBudgets(cycle, record, cause.details?.[1] as BudgetChange[] | undefined);
+      throw reject(refusal, cause.message, cause.details?.[0] as FieldProblems | undefined);
+    }
+    throw reject(refusal, cause.message);
   }
   record.completion = { result, by, measures };
   cycle.log('task-completed', { taskId: record.id, by });
   return { taskId: record.id, phase: cycle.phase };
+}
+
+/** The amounts the measures have now, as the activity found them: later tasks and the open one show them. */
+function showCurrentBudgets(cycle: Cycle, record: TaskRecord, changes: BudgetChange[] = []): void {
+  for (const { measureId, current } of changes) {
+    const measure = cycle.measures.get(measureId);
+    if (measure) measure.proposal = { ...measure.proposal, budgetPlanned: current ?? undefined };
+    const shown = (record.context?.measures as Array<{ measureId: string; budgetPlanned?: number }> | undefined)?.find((m) => m.measureId === measureId);
+    if (shown) shown.budgetPlanned = current ?? undefined;
+  }
 }
 
 /** Cancels tasks that are no longer needed (open status reports at the end of implementation). */

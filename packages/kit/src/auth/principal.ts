@@ -9,9 +9,22 @@ export const Roles = {
   viewer: 'viewer',
   admin: 'admin',
   rawData: 'raw-data',
+  /** A service account calling another service: no per-user budget for expensive reads. */
   service: 'service',
+  /** The strategy cycle's worker: creates, decides, reports on and evaluates measures; hands alerts over. */
+  cycleWorker: 'cycle-worker',
 } as const;
 export type Role = (typeof Roles)[keyof typeof Roles];
+
+/**
+ * The clients (`azp`) whose tokens may carry each service role. A service role in any other token (a person's,
+ * a client it was granted to by mistake) is dropped, so no misconfigured role mapping makes a person a service.
+ * The names are those of the realms in infra/keycloak.
+ */
+export const SERVICE_CLIENTS: Readonly<Record<string, readonly string[]>> = {
+  [Roles.service]: ['svc-measures', 'svc-workflows'],
+  [Roles.cycleWorker]: ['svc-workflows'],
+};
 
 /** Who is calling, read from a verified Keycloak access token. Groups say for which department and spaces. */
 export interface Principal {
@@ -52,7 +65,7 @@ export function principalFromClaims(claims: KeycloakClaims): Principal {
     name: claims.name ?? claims.preferred_username ?? claims.azp ?? 'unknown',
     username: claims.preferred_username,
     clientId: claims.azp,
-    roles: stringArray(claims.realm_access?.roles),
+    roles: stringArray(claims.realm_access?.roles).filter((role) => !SERVICE_CLIENTS[role] || SERVICE_CLIENTS[role].includes(claims.azp ?? '')),
     departments: groupKeys(groups, 'departments'),
     committees: groupKeys(groups, 'committees'),
     spaces: groupKeys(groups, 'coordination'),
@@ -64,7 +77,7 @@ export function hasRole(principal: Principal, ...roles: Role[]): boolean {
 }
 
 /** Roles that work across all departments (DESIGN.md §5); everyone else is scoped to their own groups. */
-const crossDepartmentRoles: Role[] = [Roles.planner, Roles.coordinator, Roles.admin, Roles.service];
+const crossDepartmentRoles: Role[] = [Roles.planner, Roles.coordinator, Roles.admin, Roles.cycleWorker];
 
 /** The departments whose data the principal may see and change: `'all'`, or a list (possibly empty). */
 export function departmentScope(principal: Principal): 'all' | string[] {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type CandidateGroup, candidates, completeTaskUpdate, type CycleInput, type CycleOutcome, cycleWorkflowId, historyQuery, type Person, phaseQuery } from '@sozialraum/contracts';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { createRedisConnection } from '@sozialraum/kit/redis';
@@ -67,7 +68,9 @@ export class CycleRun {
 
   async complete(type: string, by: Actor, result: unknown, department?: string, except?: string[]): Promise<TaskRow> {
     const task = await this.openTask(type, department, except);
-    await this.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, result, by }], updateId: task.id });
+    // One update ID per task and result, as the strategy service sends it: a corrected result is a new update.
+    const updateId = `${task.id}#${createHash('sha256').update(JSON.stringify(result)).digest('hex').slice(0, 16)}`;
+    await this.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, result, by }], updateId });
     return task;
   }
 

@@ -14,8 +14,10 @@ const planer = person(['planner']);
 const koordination = person(['coordinator'], { spaces: ['STGT01'] });
 const lenkung = person(['steering-committee']);
 const gast = person(['viewer'], { departments: ['soziales'] });
-/** The strategy cycle's worker (client svc-workflows): realm role `service`, no groups. */
-const workflows = person(['service']);
+/** The strategy cycle's worker (client svc-workflows): realm roles `service` and `cycle-worker`, no groups. */
+const workflows = person(['service', 'cycle-worker']);
+/** The measures service's own account (client svc-measures) reads monitoring only: no measures of its own. */
+const measuresService = person(['service']);
 
 describe('who may do what', () => {
   test('when reading, then department staff are scoped to their departments, viewers to none, the rest see all', () => {
@@ -55,5 +57,9 @@ describe('who may do what', () => {
     }
     expect(mayDecide(workflows)).toBe(true);
     expect(mayReadAudit(workflows, 'soziales')).toBe(false);
+  });
+
+  test('when another service acts with its own token (role service only), then it reads, changes and decides no measure', () => {
+    expect([readScope(measuresService), mayChange(measuresService, 'soziales'), mayDecide(measuresService)]).toEqual([[], false, false]);
   });
 });

@@ -1,4 +1,4 @@
-import { type Logger, type Principal, problems } from '@sozialraum/kit';
+import { hasRole, type Logger, type Principal, problems, Roles } from '@sozialraum/kit';
 import type { Queue } from 'bullmq';
 import { currentValues, findIndicators, type IndicatorInfoRecord } from '../data/analysis.repository';
 import {
@@ -137,9 +137,21 @@ export async function alertView(db: Queryable, principal: Principal, id: number)
 
 const actor = (p: Principal) => p.username ?? p.clientId ?? p.id;
 
+/**
+ * Coordinators act on the alerts of the spaces they coordinate (planners, admins and the cycle's worker on
+ * all). Every alert is readable, so another space's alert is refused (403) rather than hidden (404).
+ */
+function checkSpaceOf(alert: AlertRecord, principal: Principal): void {
+  if (hasRole(principal, Roles.planner, Roles.admin, Roles.cycleWorker)) return;
+  if (hasRole(principal, Roles.coordinator) && principal.spaces.includes(alert.spaceCode)) return;
+  const own = principal.spaces.length ? principal.spaces.join(', ') : 'none';
+  throw problems.forbidden(`Alert ${alert.id} concerns space ${alert.spaceCode}; you coordinate ${own}.`);
+}
+
 /** Call inside a transaction: the row is locked while its status changes. */
 export async function acknowledgeAlert(db: Queryable, id: number, principal: Principal, comment?: string) {
   const alert = await alertOr404(db, id, true);
+  checkSpaceOf(alert, principal);
   if (alert.status !== 'open') {
     throw problems.conflict(`Alert ${id} is ${alert.status} already (by ${alert.statusBy ?? 'unknown'}); only open alerts can be acknowledged.`);
   }
@@ -149,6 +161,7 @@ export async function acknowledgeAlert(db: Queryable, id: number, principal: Pri
 /** Idempotent for the same cycle, so the strategy service may retry. Call inside a transaction. */
 export async function handOverAlert(db: Queryable, id: number, principal: Principal, body: { cycleReference?: string; comment?: string }) {
   const alert = await alertOr404(db, id, true);
+  checkSpaceOf(alert, principal);
   if (alert.status === 'handed-over') {
     if ((body.cycleReference ?? null) === alert.cycleReference) return;
     throw problems.conflict(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { candidateGroupsOf, completeTaskUpdate, type TaskType, validateTaskResult } from '@sozialraum/contracts';
 import { type Principal, retryAfterFor } from '@sozialraum/kit';
 import { acquireCompletion, dropCompletion, expireCompletion, finishCompletion } from '../data/completions.repository';
@@ -15,8 +15,9 @@ type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' 
 /**
  * Completes a task through the workflow's update, so the caller learns at once whether it was accepted.
  * At most one request per task sends the update (a lease in the database refuses concurrent ones), and
- * the update ID is the task ID, so a retry after a crash is deduplicated by Temporal: a completion
- * happens once or is refused, never twice. The update runs under TEMPORAL_TIMEOUT_MS (shorter than the
+ * the update ID is the task ID with a digest of the result, so the same request sent again after a crash is
+ * deduplicated by Temporal (a completion happens once or is refused, never twice), while a corrected result
+ * after a refusal by the handler (a budget that changed, the measures service's refusal) is a new update. The update runs under TEMPORAL_TIMEOUT_MS (shorter than the
  * lease): past it the caller gets 503 with Retry-After and the lease is released for the retry at once.
  */
 export async function completeTask(deps: Deps, id: string, principal: Principal, result: unknown): Promise<components['schemas']['Completion']> {
@@ -40,7 +41,7 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
     outcome = await deps.temporalDeadline(() =>
       deps.temporal.workflow.getHandle(task.cycle_id).executeUpdate(completeTaskUpdate, {
         args: [{ taskId: id, result: form.value, by: { ...by, groups: candidateGroupsOf(principal) } }],
-        updateId: id,
+        updateId: completionUpdateId(id, form.value),
       }),
     );
   } catch (error) {
@@ -58,4 +59,9 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
   await finishCompletion(deps.pool, id, holder, outcome);
   const row = await markCompleted(deps.pool, id, principal.name, form.value);
   return { task: taskView(row ?? task), phase: outcome.phase };
+}
+
+/** `<task id>#<digest of the result>`: one update per task and result (zod's parse fixes the key order). */
+export function completionUpdateId(taskId: string, result: unknown): string {
+  return `${taskId}#${createHash('sha256').update(JSON.stringify(result)).digest('hex').slice(0, 16)}`;
 }

@@ -16,6 +16,7 @@ const answers: Record<string, { status: number; slug?: TaskProblemSlug }> = {
   [REJECTIONS.notCandidate]: { status: 403, slug: 'not-candidate' },
   [REJECTIONS.invalidResult]: { status: 422, slug: 'invalid-task-result' },
   [REJECTIONS.phaseRule]: { status: 422, slug: 'phase-rule-violated' },
+  [REJECTIONS.budgetChanged]: { status: 409, slug: 'budget-changed' },
   [REJECTIONS.invalidRequest]: { status: 422 },
 };
 const titles: Record<number, string> = { 403: 'Forbidden', 409: 'Conflict', 422: 'Unprocessable Content' };

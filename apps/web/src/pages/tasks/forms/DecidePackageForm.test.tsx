@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../api/problem';
 import { DecidePackageForm } from './DecidePackageForm';
 import { expectMessageAt, keepsTheFormContract, makeCycle, makeTask, renderForm, submit } from './testing';
 
@@ -31,9 +32,9 @@ describe('decide-package form', () => {
     },
     result: {
       decisions: [
-        { measureId: 'm1', decision: 'approve' },
-        { measureId: 'm2', decision: 'return', reason: 'Bitte mit dem Jobcenter abstimmen.' },
-        { measureId: 'm3', decision: 'reject', reason: 'Gibt es schon.' },
+        { measureId: 'm1', decision: 'approve', budgetPlanned: 20000 },
+        { measureId: 'm2', decision: 'return', reason: 'Bitte mit dem Jobcenter abstimmen.', budgetPlanned: 28000 },
+        { measureId: 'm3', decision: 'reject', reason: 'Gibt es schon.', budgetPlanned: null },
       ],
     },
     serverProblem: {
@@ -65,7 +66,28 @@ describe('decide-package form', () => {
     for (const m of measures) expect(choose(m.title, 'Genehmigen')).toBeChecked();
     expect(row('Insgesamt')).toEqual(['Insgesamt', '3', '48.000 €', '48.000 €']);
     await submit(user);
-    await vi.waitFor(() => expect(complete).toHaveBeenCalledWith({ decisions: measures.map((m) => ({ measureId: m.measureId, decision: 'approve' })) }));
+    await vi.waitFor(() =>
+      expect(complete).toHaveBeenCalledWith({ decisions: measures.map((m) => ({ measureId: m.measureId, decision: 'approve', budgetPlanned: m.budgetPlanned ?? null })) }),
+    );
+  });
+
+  it('when a budget changed since the task opened, then the form says so at the measure and sends the new amount next time', async () => {
+    const changed = new ApiError(409, {
+      type: 'https://sozialraum.example/problems/budget-changed', title: 'Conflict', status: 409, detail: 'The planned budget changed since the decision task opened',
+      errors: [{ pointer: '/result/decisions/0/budgetPlanned', detail: 'the planned budget changed since the decision task opened: shown 20000, now 25000' }],
+    });
+    const view = renderForm(DecidePackageForm, { task, cycle, complete: async () => Promise.reject(changed) });
+    await view.user.click(screen.getByRole('button', { name: 'Alle genehmigen' }));
+    await submit(view.user);
+    await vi.waitFor(() => expect(within(measure('Beschäftigungsberatung')).getByTestId('budget-geaendert')).toHaveTextContent('gezeigt wurde 20.000 €, jetzt sind es 25.000 €'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Das geplante Budget einer Maßnahme hat sich geändert');
+    // The task page loads the task again (the workflow now shows the new amount); the next submission carries it.
+    const reloaded = makeTask('decide-package', { measures: [{ ...measures[0], budgetPlanned: 25000 }, ...measures.slice(1)] }, { phase: 'decision', measureIds: ['m1', 'm2', 'm3'] });
+    const complete = vi.fn(async () => ({}));
+    view.rerender(<DecidePackageForm task={reloaded} cycle={cycle} complete={complete} />);
+    expect(measure('Beschäftigungsberatung')).toHaveTextContent('25.000 €');
+    await submit(view.user);
+    await vi.waitFor(() => expect(complete).toHaveBeenCalledWith({ decisions: expect.arrayContaining([{ measureId: 'm1', decision: 'approve', budgetPlanned: 25000 }]) }));
   });
 
   it('when a measure is returned without a reason, then the German message stands at its reason', async () => {

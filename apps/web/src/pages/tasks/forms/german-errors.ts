@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatEuro } from '../../../lib/format';
 
 const CHOOSE = 'Bitte wählen Sie eine Möglichkeit.';
 
@@ -45,11 +46,18 @@ const GERMAN: Record<string, string> = {
     'Die Beteiligung kann erst abgeschlossen werden, wenn in diesem Zyklus mindestens ein Beteiligungsformat dokumentiert ist.',
 };
 
+const euro = (amount: string) => (amount === 'none' ? 'kein Betrag' : formatEuro(Number(amount)));
+
 /** Messages with a variable part: the workflow's phase rules and zod's defaults, as the server sends them. */
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^need keys must be unique; repeated: (.+)$/, (m) => `Jeder Handlungsbedarf braucht einen eigenen Kurznamen; mehrfach vergeben: ${m[1]}.`],
   [/^must be one of this department's needs/, () => 'Bitte einen Handlungsbedarf Ihres Fachbereichs wählen.'],
   [/^ends before it starts/, () => 'Das Ende liegt vor dem Beginn.'],
+  [
+    /^the planned budget changed since the decision task opened: shown (\S+), now (\S+)$/,
+    (m) => `Das geplante Budget hat sich geändert, seit die Entscheidung geöffnet wurde: gezeigt wurde ${euro(m[1] ?? '')}, jetzt sind es ${euro(m[2] ?? '')}.`,
+  ],
+  [/^approving needs the planned budget as shown/, () => 'Das geplante Budget der Maßnahme fehlt; bitte laden Sie die Seite neu.'],
   [/^decide every measure of the package exactly once/, () => 'Bitte entscheiden Sie über jede Maßnahme des Pakets genau einmal.'],
   [/^this task evaluates /, () => 'Diese Aufgabe bewertet eine andere Maßnahme.'],
   [/^must be one of /, () => 'Diese Maßnahme gehört nicht zu dieser Aufgabe.'],
