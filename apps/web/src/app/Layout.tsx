@@ -1,7 +1,7 @@
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useAuth } from 'react-oidc-context';
-import { useMe } from '../api/context';
+import { hasRole, useMe } from '../api/context';
 import { NotificationBell } from '../components/NotificationBell';
 import { InboxCountBadge } from '../pages/tasks/InboxCountBadge';
 
@@ -84,6 +84,13 @@ export function Layout() {
                   Maßnahmen
                 </Link>
               </li>
+              {hasRole(me.data, 'planner') && (
+                <li>
+                  <Link to="/daten/import" activeProps={{ 'aria-current': 'page' }}>
+                    Datenimport
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="app-header__actions">

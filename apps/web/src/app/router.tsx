@@ -62,10 +62,16 @@ const measure = createRoute({
   component: lazyRouteComponent(() => import('../pages/measures/MeasurePage'), 'MeasurePage'),
 });
 
+const dataImport = createRoute({
+  getParentRoute: () => app,
+  path: '/daten/import',
+  component: lazyRouteComponent(() => import('../pages/imports/ImportWizardPage'), 'ImportWizardPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signedOut,
   publicPages.addChildren([accessibility]),
-  app.addChildren([home, signInCallback, inbox, task, notifications, measures, measure]),
+  app.addChildren([home, signInCallback, inbox, task, notifications, measures, measure, dataImport]),
 ]);
 
 export function createAppRouter(context: RouterContext) {

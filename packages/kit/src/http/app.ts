@@ -15,6 +15,7 @@ import { currentRequestId } from '../logger';
 import { createMetricsRegistry, httpRequestMetrics, METRICS_PATH, mountMetrics } from '../metrics';
 import { createHttpServer } from './client-errors';
 import { inputGuard } from './input-guard';
+import { multipartUploads } from './multipart';
 import { type OpenApiDocument, uploadOperations } from './openapi';
 import { problemHandler, sendProblem } from './problem';
 import { expensiveRequestLimit } from './rate-limit';
@@ -105,7 +106,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   });
 
   app.use((req, res, next) => (publicPaths.includes(req.path) ? next() : authenticate(options.verifier)(req, res, next)));
-  app.use(jsonBodies(options));
+  const isUpload = uploadMatcher(options.openapi);
+  app.use(jsonBodies(options, isUpload));
+  app.use(multipartUploads(isUpload, { fileSize: sizeInBytes(options.uploadLimit ?? options.bodyLimit ?? '1mb'), fieldSize: sizeInBytes(options.bodyLimit ?? '1mb') }));
   app.use(inputGuard);
   app.use(
     OpenApiValidator.middleware({
@@ -113,6 +116,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
       validateResponses: options.validateResponses ? { onError: responseMismatch } : false,
       validateSecurity: false,
+      // multipart is read before (multipartUploads), with limits and only on upload operations
+      fileUploader: false,
       validateFormats: true,
       ajvFormats: { mode: 'full' },
       ignoreUndocumented: false,
@@ -152,12 +157,24 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 const jsonTypes = ['application/json', 'application/*+json'];
 
 /** One JSON parser for most routes and a larger one only where files come in (`x-upload` operations). */
-function jsonBodies(options: HttpAppOptions): RequestHandler {
+function jsonBodies(options: HttpAppOptions, isUpload: (req: Request) => boolean): RequestHandler {
   const small = express.json({ limit: options.bodyLimit ?? '1mb', type: jsonTypes });
-  const uploads = uploadOperations(options.openapi);
-  if (!uploads.length || !options.uploadLimit) return small;
+  if (!options.uploadLimit) return small;
   const large = express.json({ limit: options.uploadLimit, type: jsonTypes });
-  return (req, res, next) => (uploads.some((u) => u.method === req.method && u.path.test(req.path)) ? large : small)(req, res, next);
+  return (req, res, next) => (isUpload(req) ? large : small)(req, res, next);
+}
+
+function uploadMatcher(document: OpenApiDocument): (req: Request) => boolean {
+  const uploads = uploadOperations(document);
+  return (req) => uploads.some((u) => u.method === req.method && u.path.test(req.path));
+}
+
+/** '30mb', '1mb', '512kb' or a number of bytes, as body-parser reads its `limit`. */
+export function sizeInBytes(limit: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(limit.trim());
+  if (!match) throw new Error(`not a size: "${limit}"`);
+  const factor = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.floor(Number(match[1]) * factor);
 }
 
 /** The validator sees a response as it goes over the wire (dates as strings), not as the route built it. */

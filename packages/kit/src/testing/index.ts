@@ -74,7 +74,7 @@ export async function listen(app: Express): Promise<RunningServer> {
   };
 }
 
-/** fetch with a bearer token, returning status, headers and parsed body. */
+/** fetch with a bearer token, returning status, headers and parsed body (JSON, or a FormData as multipart). */
 export async function call(
   url: string,
   options: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
@@ -82,11 +82,12 @@ export async function call(
 ): Promise<{ status: number; headers: Headers; body: any }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['content-type'] ??= 'application/json';
   const response = await fetch(url, {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : form || typeof options.body === 'string' ? (options.body as FormData | string) : JSON.stringify(options.body),
   });
   const text = await response.text();
   let body: unknown = text;
