@@ -203,6 +203,21 @@ describe('an XLSX with a merged title row above the header', () => {
   });
 });
 
+describe('spaces uploaded as a file', () => {
+  test('when a GeoJSON comes as a form upload, then it is stored for its job like one sent in JSON', async () => {
+    const square = [[[9.4, 54.78], [9.41, 54.78], [9.41, 54.79], [9.4, 54.79], [9.4, 54.78]]];
+    const geojson = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: code('G1'), name: `Geo ${run}` }, geometry: { type: 'Polygon', coordinates: square } }] };
+    const body = form(Buffer.from(JSON.stringify(geojson)), 'gebiete.geojson', { format: 'geojson', type: 'planning-area', codeProperty: 'id', nameProperty: 'name' });
+    const accepted = await call(`${service.url}/v1/imports/spaces`, { token: planer, method: 'POST', body });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ kind: 'spaces', fileName: 'gebiete.geojson', format: 'geojson' });
+    // What the job gets: the options as the JSON form stores them, and the file's bytes as they were sent.
+    const { rows } = await service.deps.pool.query('SELECT request, file FROM import WHERE id = $1', [accepted.body.id]);
+    expect(rows[0].request).toEqual({ type: 'planning-area', codeProperty: 'id', nameProperty: 'name' });
+    expect(JSON.parse(rows[0].file.toString('utf8'))).toEqual(geojson);
+  });
+});
+
 describe('form uploads that are refused', () => {
   test('when the form has no file, two files, a file over the limit or an unreadable one, then 4xx says why', async () => {
     const noFile = new FormData();

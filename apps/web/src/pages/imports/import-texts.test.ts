@@ -20,3 +20,11 @@ describe('the import report', () => {
     ]);
   });
 });
+
+describe('the release key', () => {
+  test('when it is taken from a German file name, then umlauts, ß and spaces become what a key may hold', async () => {
+    const { releaseKeyOf } = await import('./MappingSection');
+    expect(releaseKeyOf('Bevölkerung Straße 2024.xlsx')).toBe('Bevoelkerung-Strasse-2024');
+    expect(releaseKeyOf('???.csv')).toBe('import');
+  });
+});
