@@ -62,6 +62,9 @@ export async function listen(app: Express): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Longer than fetch's own keep-alive (4 s): a test's service runs its jobs in the test's process, and a job that
+  // holds the event loop for seconds must not let the server drop an idle connection just as fetch reuses it.
+  server.keepAliveTimeout = 30_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -30,6 +30,7 @@ export interface CellNote {
 
 const SPACES = /[ \u00a0\u202f\u2009\u2007]/g; // space, no-break, narrow no-break, thin, figure space
 const MINUS = /^[-\u2212\u2013\u2012]$/; // hyphen-minus, minus sign, en dash, figure dash before digits
+const PLAIN_NUMBER = /^-?\d+([.,]\d+)?$/;
 const POINT_NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 // German: optional "." thousands groups, "," decimals: 1.234,5  4,83  1234
 const COMMA_NUMBER = /^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
@@ -59,6 +60,11 @@ const TRAILING_MARK = /(?:([\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d5b*]+)|\s+
 export function readCell(text: string, style: DecimalStyle): CellReading {
   let rest = text.trim();
   if (rest === '') return { kind: 'empty' };
+  // Most cells are plain numbers: read them without looking for marks and symbols.
+  if (PLAIN_NUMBER.test(rest)) {
+    const value = parseNumber(rest, style);
+    if (value !== null) return { kind: 'number', value, notes: [] };
+  }
   const notes: CellNote[] = [];
   for (let mark = TRAILING_MARK.exec(rest); mark && rest.length > 1; mark = TRAILING_MARK.exec(rest)) {
     const symbol = mark[1] ?? mark[2] ?? mark[3] ?? '';
