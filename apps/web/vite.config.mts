@@ -28,5 +28,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
+    // Form tests type whole forms through user-event in jsdom: seconds on a busy 2-core machine, not 5.
+    testTimeout: 20_000,
   },
 });

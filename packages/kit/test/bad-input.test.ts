@@ -140,6 +140,24 @@ describe('bad input on the kit’s HTTP stack', () => {
     expect(tooLarge.body.title).toBe('Content Too Large');
   });
 
+  test('when a file comes as a multipart form, then only upload routes read it, within the upload limit', async () => {
+    const form = (bytes: number, fields: Record<string, string> = {}) => {
+      const body = new FormData();
+      body.append('file', new Blob([new Uint8Array(bytes)]), 'a.bin');
+      for (const [name, value] of Object.entries(fields)) body.append(name, value);
+      return body;
+    };
+    expect((await call(`${server.url}/v1/files`, { token, method: 'POST', body: form(50_000, { note: 'ok' }) })).body).toEqual({ length: 50_000 });
+    expect((await call(`${server.url}/v1/files`, { token, method: 'POST', body: form(150_000) })).body).toMatchObject({ status: 413, title: 'Content Too Large' });
+    expect((await call(`${server.url}/v1/files`, { token, method: 'POST', body: form(10, { note: 'x'.repeat(21) }) })).status).toBe(400);
+    const noFile = new FormData();
+    noFile.append('note', 'no file');
+    expect((await call(`${server.url}/v1/files`, { token, method: 'POST', body: noFile })).status).toBe(400);
+    const broken = await call(`${server.url}/v1/files`, { token, method: 'POST', body: '--x\r\nbroken', headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+    expect(broken.status).toBe(400);
+    expect((await call(`${server.url}/v1/echo`, { token, method: 'POST', body: form(10) })).status).toBe(415);
+  });
+
   test('when responses are validated and one breaks the document, then a 500 names the field', async () => {
     const response = await call(`${server.url}/v1/promise`, { token });
     expect(response.status).toBe(500);

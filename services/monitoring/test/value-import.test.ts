@@ -71,7 +71,7 @@ describe('importing Flensburg (long CSV)', () => {
     const done = await importAndWait(service.url, planer, flensburgBody(release));
     first = done;
     expect(done).toMatchObject({ status: 'succeeded', kind: 'values', release, imported: 2181, rejected: 0, progress: { done: 2181, total: 2181 }, error: null });
-    expect(done.report).toEqual({ rejected: [] });
+    expect(done.report).toEqual({ rejected: [], notes: [], notesTotal: 0 });
 
     const values = await releaseValues(service.deps.pool, release);
     expect(values.size).toBe(2181);

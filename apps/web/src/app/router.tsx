@@ -120,6 +120,12 @@ const alerts = createRoute({
   component: lazyRouteComponent(() => import('../pages/data/AlertsPage'), 'AlertsPage'),
 });
 
+const dataImport = createRoute({
+  getParentRoute: () => data,
+  path: 'import',
+  component: lazyRouteComponent(() => import('../pages/imports/ImportWizardPage'), 'ImportWizardPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signedOut,
   publicPages.addChildren([accessibility]),
@@ -136,7 +142,7 @@ const routeTree = rootRoute.addChildren([
     cycles,
     cycle,
     committee,
-    data.addChildren([dataHome, indicators, methods, method, alerts]),
+    data.addChildren([dataHome, indicators, methods, method, alerts, dataImport]),
   ]),
 ]);
 

@@ -16,6 +16,7 @@ import { createHttpServer } from './client-errors';
 import { ADMIN_PAGES_PATH, adminPages } from './admin-pages';
 import { requestLogging } from './request-log';
 import { inputGuard } from './input-guard';
+import { multipartUploads } from './multipart';
 import { type OpenApiDocument, uploadOperations } from './openapi';
 import { problemHandler, sendProblem } from './problem';
 import { expensiveRequestLimit } from './rate-limit';
@@ -103,7 +104,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.use((req, res, next) => (publicPaths.includes(req.path) ? next() : authenticate(options.verifier)(req, res, next)));
   // Admin pages are HTML for people, not part of the API: before the OpenAPI validator, after authentication.
   app.use(ADMIN_PAGES_PATH, adminPages({ name: options.name, queues: options.queues }));
-  app.use(jsonBodies(options));
+  const isUpload = uploadMatcher(options.openapi);
+  app.use(jsonBodies(options, isUpload));
+  app.use(multipartUploads(isUpload, { fileSize: sizeInBytes(options.uploadLimit ?? options.bodyLimit ?? '1mb'), fieldSize: sizeInBytes(options.bodyLimit ?? '1mb') }));
   app.use(inputGuard);
   app.use(
     OpenApiValidator.middleware({
@@ -111,6 +114,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
       validateResponses: options.validateResponses ? { onError: responseMismatch } : false,
       validateSecurity: false,
+      // multipart is read before (multipartUploads), with limits and only on upload operations
+      fileUploader: false,
       validateFormats: true,
       ajvFormats: { mode: 'full' },
       ignoreUndocumented: false,
@@ -150,12 +155,24 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 const jsonTypes = ['application/json', 'application/*+json'];
 
 /** One JSON parser for most routes and a larger one only where files come in (`x-upload` operations). */
-function jsonBodies(options: HttpAppOptions): RequestHandler {
+function jsonBodies(options: HttpAppOptions, isUpload: (req: Request) => boolean): RequestHandler {
   const small = express.json({ limit: options.bodyLimit ?? '1mb', type: jsonTypes });
-  const uploads = uploadOperations(options.openapi);
-  if (!uploads.length || !options.uploadLimit) return small;
+  if (!options.uploadLimit) return small;
   const large = express.json({ limit: options.uploadLimit, type: jsonTypes });
-  return (req, res, next) => (uploads.some((u) => u.method === req.method && u.path.test(req.path)) ? large : small)(req, res, next);
+  return (req, res, next) => (isUpload(req) ? large : small)(req, res, next);
+}
+
+function uploadMatcher(document: OpenApiDocument): (req: Request) => boolean {
+  const uploads = uploadOperations(document);
+  return (req) => uploads.some((u) => u.method === req.method && u.path.test(req.path));
+}
+
+/** '30mb', '1mb', '512kb' or a number of bytes, as body-parser reads its `limit`. */
+export function sizeInBytes(limit: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(limit.trim());
+  if (!match) throw new Error(`not a size: "${limit}"`);
+  const factor = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.floor(Number(match[1]) * factor);
 }
 
 /** The validator sees a response as it goes over the wire (dates as strings), not as the route built it. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { DEFAULT_REDIS_PREFIX } from '../config';
 import { createLogger } from '../logger';
+import { createHttpServer } from '../http/client-errors';
 
 /** The stack's addresses, as scripts/test.sh exports them from infra/local/stack.sh. */
 export function stackEnv(name: string): string {
@@ -57,11 +58,14 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Listens on a free port, for tests against the real started server. */
+/**
+ * Listens on a free port, for tests against the real started server — the production HTTP server, whose idle
+ * connections outlive fetch's own keep-alive: a test's service runs its jobs in the test's process, and a job
+ * that holds the event loop for seconds must not let the server drop a connection just as fetch reuses it.
+ */
 export async function listen(app: Express): Promise<RunningServer> {
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server = createHttpServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -74,7 +78,7 @@ export async function listen(app: Express): Promise<RunningServer> {
   };
 }
 
-/** fetch with a bearer token, returning status, headers and parsed body. */
+/** fetch with a bearer token, returning status, headers and parsed body (JSON, or a FormData as multipart). */
 export async function call(
   url: string,
   options: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
@@ -82,11 +86,12 @@ export async function call(
 ): Promise<{ status: number; headers: Headers; body: any }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['content-type'] ??= 'application/json';
   const response = await fetch(url, {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : form || typeof options.body === 'string' ? (options.body as FormData | string) : JSON.stringify(options.body),
   });
   const text = await response.text();
   let body: unknown = text;

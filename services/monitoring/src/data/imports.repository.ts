@@ -1,3 +1,4 @@
+import type { CellNoteRow } from '../domain/imports';
 import type { Queryable } from './settings.repository';
 
 export type ImportKind = 'values' | 'spaces';
@@ -8,6 +9,9 @@ export interface RejectedEntry {
   column: string | null;
   reason: string;
 }
+
+/** A cell read as a statistical symbol or a marked value, with what it means (see domain/imports/numbers). */
+export type NoteEntry = CellNoteRow;
 
 export interface ImportRecord {
   id: string;
@@ -24,7 +28,7 @@ export interface ImportRecord {
   rowsDone: number;
   rowsImported: number;
   rowsRejected: number;
-  report: { rejected: RejectedEntry[] } | null;
+  report: { rejected: RejectedEntry[]; notes?: NoteEntry[]; notesTotal?: number } | null;
   error: string | null;
   attempts: number;
   createdBy: string;
@@ -92,7 +96,15 @@ export async function reportImportProgress(db: Queryable, id: string, done: numb
 export async function finishImport(
   db: Queryable,
   id: string,
-  result: { status: 'succeeded' | 'rejected' | 'failed' | 'queued'; imported?: number; rejected?: RejectedEntry[]; total?: number | null; error?: string },
+  result: {
+    status: 'succeeded' | 'rejected' | 'failed' | 'queued';
+    imported?: number;
+    rejected?: RejectedEntry[];
+    notes?: NoteEntry[];
+    notesTotal?: number;
+    total?: number | null;
+    error?: string;
+  },
 ): Promise<void> {
   await db.query(
     `UPDATE import SET status = $2, rows_imported = $3, rows_rejected = $4, report = $5, error = $6,
@@ -104,7 +116,7 @@ export async function finishImport(
       result.status,
       result.imported ?? 0,
       result.rejected?.length ?? 0,
-      result.rejected ? JSON.stringify({ rejected: result.rejected }) : null,
+      result.rejected ? JSON.stringify({ rejected: result.rejected, ...(result.notes ? { notes: result.notes, notesTotal: result.notesTotal } : {}) }) : null,
       result.error ?? null,
       result.total ?? null,
     ],

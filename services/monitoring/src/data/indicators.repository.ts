@@ -120,3 +120,9 @@ export async function indicatorRules(db: Queryable): Promise<Map<string, Indicat
   );
   return new Map(rows.map((r) => [r.key, { kind: r.kind, ...(r.min === null ? {} : { min: r.min }), ...(r.max === null ? {} : { max: r.max }) }]));
 }
+
+/** Every indicator's key and name: what an import's column headers are matched against. */
+export async function indicatorNames(db: Queryable): Promise<Array<{ key: string; name: string }>> {
+  const { rows } = await db.query<{ key: string; name: string }>('SELECT key, name FROM indicator ORDER BY key');
+  return rows;
+}

@@ -11,9 +11,12 @@ export interface ValueRow {
 }
 
 /** Code → id of every space valid today: the codes an import may use, and the versions values attach to. */
-export async function currentSpaceIds(db: Queryable): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ code: string; id: number }>(`SELECT s.code, s.id FROM space s WHERE ${validAt('s', 'current_date')}`);
-  return new Map(rows.map((r) => [r.code, r.id]));
+/** The spaces valid today with what an import matches them by: code, name, type. */
+export async function currentSpaces(db: Queryable): Promise<Array<{ id: number; code: string; name: string; type: string }>> {
+  const { rows } = await db.query<{ id: number; code: string; name: string; type: string }>(
+    `SELECT s.id, s.code, s.name, s.type FROM space s WHERE ${validAt('s', 'current_date')}`,
+  );
+  return rows;
 }
 
 /**

@@ -6,9 +6,10 @@ import { audienceOf } from '../use-cases/disclosure';
 import { importView } from '../use-cases/imports';
 import { queueRecomputation } from '../use-cases/recompute-queue';
 import { changeSpace, createSpace, findSpaces, getSpace, type SpaceInput, type SpacePatch, spaceView } from '../use-cases/spaces';
-import { type SpaceImportRequest, submitSpaceImport } from '../use-cases/spaces-import';
+import { type SpaceImportRequest, submitSpaceImport, submitSpaceImportForm } from '../use-cases/spaces-import';
 import { buildMap } from '../use-cases/spaces-map';
 import { plannersOnly } from './roles';
+import { formFields, isFormUpload, uploadedFile } from './uploads';
 
 /** The validator has checked every query parameter against openapi.yaml; these only pick them out. */
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -49,7 +50,10 @@ export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDepe
     res.type('application/geo+json').send(body);
   });
   router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {
-    const record = await submitSpaceImport(pool, jobs, req.body as SpaceImportRequest, principalOf(req), req.get('Idempotency-Key'));
+    const key = req.get('Idempotency-Key');
+    const record = isFormUpload(req)
+      ? await submitSpaceImportForm(pool, jobs, formFields(req), uploadedFile(req), principalOf(req), key)
+      : await submitSpaceImport(pool, jobs, req.body as SpaceImportRequest, principalOf(req), key);
     res.status(202).location(`/v1/imports/${record.id}`).json(importView(record));
   });
 }

@@ -2,16 +2,24 @@ import { principalOf } from '@sozialraum/kit';
 import type { Router } from 'express';
 import type { MonitoringDependencies } from '../dependencies';
 import { importView } from '../use-cases/imports';
-import { submitValueImport } from '../use-cases/value-import';
+import { submitValueImport, submitValueImportForm } from '../use-cases/value-import';
+import { previewValueImport } from '../use-cases/value-preview';
 import { mountExportRoutes } from './exports.routes';
 import { mountIndicatorRoutes } from './indicators.routes';
 import { plannersOnly } from './roles';
+import { formFields, isFormUpload, uploadedFile } from './uploads';
 
 /** Catalogue, releases, value imports and exports. */
 export function mountValuesRoutes(router: Router, deps: MonitoringDependencies): void {
   mountIndicatorRoutes(router, deps);
+  router.post('/v1/imports/values/preview', plannersOnly, async (req, res) => {
+    res.json(await previewValueImport(deps.pool, formFields(req), uploadedFile(req)));
+  });
   router.post('/v1/imports/values', plannersOnly, async (req, res) => {
-    const record = await submitValueImport(deps.pool, deps.jobs, req.body, principalOf(req), req.get('Idempotency-Key'));
+    const key = req.get('Idempotency-Key');
+    const record = isFormUpload(req)
+      ? await submitValueImportForm(deps.pool, deps.jobs, formFields(req), uploadedFile(req), principalOf(req), key)
+      : await submitValueImport(deps.pool, deps.jobs, req.body, principalOf(req), key);
     res.status(202).location(`/v1/imports/${record.id}`).json(importView(record));
   });
   mountExportRoutes(router, deps);

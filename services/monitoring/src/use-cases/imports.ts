@@ -10,6 +10,7 @@ import {
   insertImport,
   markImportRunning,
   readImportFile,
+  type NoteEntry,
   type RejectedEntry,
   reportImportProgress,
   requeueImport,
@@ -23,8 +24,8 @@ export interface ImportSubmission {
   kind: ImportKind;
   fileName: string;
   format: string;
-  /** base64 file content, as it came in the request */
-  content: string;
+  /** the uploaded file's bytes */
+  file: Buffer;
   /** everything else of the request (mapping, release, options) */
   request: Record<string, unknown>;
   idempotencyKey?: string;
@@ -38,8 +39,8 @@ export interface ImportSubmission {
  * sender's and bound to the request.
  */
 export async function submitImport(db: Queryable, jobs: Queue, submission: ImportSubmission): Promise<ImportRecord> {
-  const file = Buffer.from(submission.content, 'base64');
-  if (file.length === 0) throw problems.badRequest('The uploaded file is empty (content must be the base64-encoded file).');
+  const { file } = submission;
+  if (file.length === 0) throw problems.badRequest('The uploaded file is empty (in JSON, content must be the base64-encoded file).');
   const createdBy = submission.principal.username ?? submission.principal.id;
   const requestHash = requestFingerprint(submission.kind, submission.fileName, submission.format, submission.request, file);
   const record = await insertImport(db, {
@@ -78,6 +79,9 @@ export interface ImportOutcome {
   total: number;
   imported: number;
   rejected: RejectedEntry[];
+  /** Value imports: cells read as statistical symbols or marked values, with their reasons. */
+  notes?: NoteEntry[];
+  notesTotal?: number;
 }
 
 export type ImportWork = (context: {
@@ -111,7 +115,7 @@ export async function runImportJob(db: Queryable, job: Job, logger: Logger, work
   };
   try {
     const outcome = await work({ record, file: await readImportFile(db, id), progress });
-    await finishImport(db, id, { status: outcome.status, imported: outcome.imported, rejected: outcome.rejected, total: outcome.total });
+    await finishImport(db, id, { ...outcome, status: outcome.status });
     logger.info({ importId: id, status: outcome.status, imported: outcome.imported, rejected: outcome.rejected.length }, 'import finished');
     return outcome;
   } catch (error) {
@@ -127,6 +131,18 @@ export async function runImportJob(db: Queryable, job: Job, logger: Logger, work
     await finishImport(db, id, { status: lastAttempt ? 'failed' : 'queued', error: message });
     throw error;
   }
+}
+
+/** An XLSX is a ZIP; anything else is read as CSV. */
+export function formatOf(file: Buffer): 'csv' | 'xlsx' {
+  return file.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
+}
+
+/** The name the browser gave the file, within what an import stores. */
+export function uploadName(name: string): string {
+  const trimmed = name.trim().slice(0, 300);
+  if (trimmed === '') throw problems.badRequest('The uploaded file has no name.');
+  return trimmed;
 }
 
 /** The import as the API shows it. */

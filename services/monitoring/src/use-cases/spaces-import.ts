@@ -12,7 +12,7 @@ import {
   upsertImportedSpaces,
 } from '../data/spaces.repository';
 import { GeodataError, type GeodataProblem, parseGeoJson, parseShapefileZip, type SpatialUnit } from '../domain/geodata';
-import { type ImportOutcome, type ImportWork, submitImport } from './imports';
+import { type ImportOutcome, type ImportWork, submitImport, uploadName } from './imports';
 import { DEFAULT_VALID_FROM } from './spaces';
 
 export interface SpaceImportRequest {
@@ -29,7 +29,20 @@ export interface SpaceImportRequest {
 
 export function submitSpaceImport(db: Pool, jobs: Queue, body: SpaceImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
   const { fileName, content, format, ...request } = body;
-  return submitImport(db, jobs, { kind: 'spaces', fileName, format, content, request, idempotencyKey, principal });
+  return submitImport(db, jobs, { kind: 'spaces', fileName, format, file: Buffer.from(content, 'base64'), request, idempotencyKey, principal });
+}
+
+/** The form upload (`multipart/form-data`): the file as it is, the options as text fields. */
+export function submitSpaceImportForm(
+  db: Pool,
+  jobs: Queue,
+  form: Omit<SpaceImportRequest, 'fileName' | 'content'>,
+  file: { originalname: string; buffer: Buffer },
+  principal: Principal,
+  idempotencyKey?: string,
+): Promise<ImportRecord> {
+  const { format, ...request } = form;
+  return submitImport(db, jobs, { kind: 'spaces', fileName: uploadName(file.originalname), format, file: file.buffer, request, idempotencyKey, principal });
 }
 
 /** Features written per statement; also how often progress is reported. */

@@ -4,13 +4,14 @@ import type { Queue } from 'bullmq';
 import type { ImportRecord } from '../data/imports.repository';
 import { indicatorRules } from '../data/indicators.repository';
 import { type ReleaseInput, upsertRelease } from '../data/releases.repository';
-import { currentSpaceIds, upsertValues } from '../data/values.repository';
-import { type ImportFormat, type ImportMapping, type ParsedRow, parseIndicatorFile, validateRows } from '../domain/imports';
+import { currentSpaces, upsertValues } from '../data/values.repository';
+import { type ImportFormat, type ImportMapping, type ParsedRow, parseIndicatorFile, spaceMatcher, validateRows } from '../domain/imports';
 import type { components } from '../generated/api';
-import { type ImportWork, submitImport } from './imports';
+import { formatOf, type ImportWork, submitImport, uploadName } from './imports';
 import { queueRecomputation } from './recompute-queue';
 
 type ValueImportRequest = components['schemas']['ValueImportRequest'];
+type ValueImportForm = components['schemas']['ValueImportForm'];
 
 /** What the job needs of the request; the file itself is stored separately. */
 interface StoredValueRequest {
@@ -21,18 +22,37 @@ interface StoredValueRequest {
 
 /** Rows per INSERT: large enough that 10,000 values take a handful of round trips. */
 const BATCH_SIZE = 5_000;
+/** Notes kept in a report (statistical symbols): a table full of "." must not make the report huge. */
+const MAX_NOTES = 10_000;
 
+/** The scripts' form: the file base64-encoded inside JSON. */
 export function submitValueImport(db: Pool, jobs: Queue, body: ValueImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
-  const request: StoredValueRequest = { release: body.release, mapping: body.mapping as ImportMapping, acceptValidRows: body.acceptValidRows ?? false };
-  return submitImport(db, jobs, {
-    kind: 'values',
-    fileName: body.fileName,
-    format: body.format,
-    content: body.content,
-    request: { ...request },
-    idempotencyKey,
-    principal,
-  });
+  return submitValues(db, jobs, { fileName: body.fileName, format: body.format, file: Buffer.from(body.content, 'base64'), body }, principal, idempotencyKey);
+}
+
+/** The browser's and curl's form: `multipart/form-data` with the file as it is. */
+export function submitValueImportForm(
+  db: Pool,
+  jobs: Queue,
+  form: Omit<ValueImportForm, 'file'>,
+  file: { originalname: string; buffer: Buffer },
+  principal: Principal,
+  idempotencyKey?: string,
+): Promise<ImportRecord> {
+  const upload = { fileName: uploadName(file.originalname), format: form.format ?? formatOf(file.buffer), file: file.buffer, body: form };
+  return submitValues(db, jobs, upload, principal, idempotencyKey);
+}
+
+function submitValues(
+  db: Pool,
+  jobs: Queue,
+  upload: { fileName: string; format: ImportFormat; file: Buffer; body: Omit<ValueImportForm, 'file' | 'format'> },
+  principal: Principal,
+  idempotencyKey?: string,
+): Promise<ImportRecord> {
+  const { release, mapping, acceptValidRows } = upload.body;
+  const request: StoredValueRequest = { release, mapping: mapping as ImportMapping, acceptValidRows: acceptValidRows ?? false };
+  return submitImport(db, jobs, { kind: 'values', fileName: upload.fileName, format: upload.format, file: upload.file, request: { ...request }, idempotencyKey, principal });
 }
 
 /**
@@ -46,28 +66,31 @@ export function valueImportWork(pool: Pool, jobs: Queue): ImportWork {
     const total = parsed.totalRows;
     await progress(0, total);
 
-    const spaceIds = await currentSpaceIds(pool);
-    const checked = validateRows(parsed.rows, { spaceCodes: new Set(spaceIds.keys()), indicators: await indicatorRules(pool) });
+    const spaces = await currentSpaces(pool);
+    const spaceIds = new Map(spaces.map((s) => [s.code, s.id]));
+    const space = spaceMatcher(spaces, request.mapping.spaceType);
+    const checked = validateRows(parsed.rows, { space, indicators: await indicatorRules(pool) });
     const rejected = [...parsed.rejected, ...checked.rejected].sort((a, b) => a.line - b.line);
-    if (rejected.length > 0 && request.acceptValidRows !== true) return { status: 'rejected', total, imported: 0, rejected };
+    const notes = { notes: parsed.notes.slice(0, MAX_NOTES), notesTotal: parsed.notes.length };
+    if (rejected.length > 0 && request.acceptValidRows !== true) return { status: 'rejected', total, imported: 0, rejected, ...notes };
 
     await withTransaction(pool, async (client) => {
       const releaseId = await upsertRelease(client, request.release);
       for (let start = 0; start < checked.rows.length; start += BATCH_SIZE) {
         const batch = checked.rows.slice(start, start + BATCH_SIZE);
         await upsertValues(client, releaseId, record.id, batch.map((row) => valueRow(row, spaceIds)));
-        // Rows come in file order; line 1 is the header, so the last row's line − 1 data lines are done.
+        // Rows come in file order; the last row's line minus the header's is how many data lines are done.
         await progress(Math.min(total, (batch.at(-1)?.line ?? 1) - 1), total);
       }
     });
     if (checked.rows.length > 0) await queueRecomputation(jobs, pool);
-    return { status: 'succeeded', total, imported: checked.rows.length, rejected };
+    return { status: 'succeeded', total, imported: checked.rows.length, rejected, ...notes };
   };
 }
 
 function valueRow(row: ParsedRow, spaceIds: Map<string, number>) {
   return {
-    spaceId: spaceIds.get(row.spaceCode)!, // validateRows kept only known spaces
+    spaceId: spaceIds.get(row.spaceCode)!, // validateRows kept only known spaces, by their code
     indicatorKey: row.indicatorKey,
     period: row.period,
     value: row.value,

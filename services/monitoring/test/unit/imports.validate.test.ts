@@ -1,4 +1,4 @@
-import { validateRows, type Catalogue, type ParsedRow } from '../../src/domain/imports';
+import { spaceMatcher, validateRows, type Catalogue, type ParsedRow } from '../../src/domain/imports';
 
 const row = (over: Partial<ParsedRow>): ParsedRow => ({
   line: 2,
@@ -11,7 +11,10 @@ const row = (over: Partial<ParsedRow>): ParsedRow => ({
 });
 
 const catalogue: Catalogue = {
-  spaceCodes: new Set(['01', '02']),
+  space: spaceMatcher([
+    { code: '01', name: 'Altstadt', type: 'social-space' },
+    { code: '02', name: 'Neustadt', type: 'social-space' },
+  ]),
   indicators: new Map([
     ['share', { kind: 'share' }],
     ['count', { kind: 'count' }],

@@ -1,4 +1,4 @@
-import { detectDecimalStyle, normalisePeriod, parseNumber, placeholderValue } from '../../src/domain/imports';
+import { detectDecimalStyle, normalisePeriod, parseNumber, readCell } from '../../src/domain/imports';
 
 describe('normalisePeriod', () => {
   test.each([
@@ -38,8 +38,8 @@ describe('numbers', () => {
   });
 
   test('when a cell is a statistical symbol, then "–" is 0, "." no value, other text not a symbol', () => {
-    expect(placeholderValue('–')).toBe(0);
-    expect(placeholderValue('.')).toBeUndefined();
-    expect(placeholderValue('abc')).toBeNull();
+    expect(readCell('–', 'comma')).toEqual({ kind: 'number', value: 0, notes: [{ symbol: '–', reason: 'nothing' }] });
+    expect(readCell('.', 'comma')).toEqual({ kind: 'missing', notes: [{ symbol: '.', reason: 'secret' }] });
+    expect(readCell('abc', 'comma')).toEqual({ kind: 'invalid' });
   });
 });

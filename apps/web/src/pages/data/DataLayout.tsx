@@ -4,9 +4,10 @@ const AREAS = [
   { to: '/daten/indikatoren', label: 'Indikatoren' },
   { to: '/daten/methoden', label: 'Indexmethoden' },
   { to: '/daten/warnungen', label: 'Warnungen' },
+  { to: '/daten/import', label: 'Datenimport' },
 ] as const;
 
-/** Daten: the monitoring's catalogue, index methods and alerts, one page each under one set of tabs. */
+/** Daten: the monitoring's catalogue, index methods, alerts and the import wizard, one page each under one set of tabs. */
 export function DataLayout() {
   return (
     <div className="page">

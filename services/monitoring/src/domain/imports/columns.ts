@@ -57,5 +57,6 @@ export function resolveColumns(header: string[], mapping: ImportMapping): Resolv
     }
   }
   if (problems.length > 0) throw new MappingError(problems, header);
+  resolved.wide.sort((a, b) => a.index - b.index); // file order, whatever order the stored mapping's keys took
   return resolved;
 }

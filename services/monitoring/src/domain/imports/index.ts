@@ -1,14 +1,16 @@
 export { parseIndicatorFile } from './parse';
 export { parseTable } from './rows';
-export { readCsv } from './csv';
-export { readXlsx } from './xlsx';
+export { readCsv, readCsvGrid, detectDelimiter, type Delimiter, type TextEncoding } from './csv';
+export { readXlsx, readXlsxGrid } from './xlsx';
 export { validateRows, type Catalogue, type IndicatorKind, type IndicatorRule } from './validate';
 export { normalisePeriod, isYearPeriod, type Period } from './period';
-export { detectDecimalStyle, parseNumber, placeholderValue, type DecimalStyle } from './numbers';
-export { type Cell, type Table, type TableRecord } from './table';
+export { detectDecimalStyle, parseNumber, readCell, type CellReading, type CellReason, type DecimalStyle } from './numbers';
+export { cellText, detectHeaderLine, toTable, type Cell, type Grid, type Table, type TableRecord } from './table';
+export { normaliseSpaceName, spaceMatcher, type SpaceEntry, type SpaceMatch } from './spaces';
 export {
   ImportFileError,
   MappingError,
+  type CellNoteRow,
   type ImportFormat,
   type ImportMapping,
   type LongMapping,
@@ -17,3 +19,4 @@ export {
   type RejectedRow,
   type WideMapping,
 } from './types';
+export { previewTable, type TablePreview, type ColumnPreview } from './preview';

@@ -12,6 +12,9 @@ export async function parseIndicatorFile(
   format: ImportFormat,
   mapping: ImportMapping,
 ): Promise<ParseResult> {
-  const table = format === 'csv' ? readCsv(bytes, mapping.delimiter) : await readXlsx(bytes, mapping.sheet);
+  const table =
+    format === 'csv'
+      ? readCsv(bytes, { delimiter: mapping.delimiter, encoding: mapping.encoding, headerLine: mapping.headerRow })
+      : await readXlsx(bytes, { sheet: mapping.sheet, headerLine: mapping.headerRow });
   return parseTable(table, mapping);
 }

@@ -1,13 +1,14 @@
 import { resolveColumns, type ResolvedColumns } from './columns';
-import { detectDecimalStyle, parseNumber, placeholderValue, type DecimalStyle } from './numbers';
+import { detectDecimalStyle, readCell, type CellReading, type DecimalStyle } from './numbers';
 import { normalisePeriod } from './period';
 import { cellText, type Cell, type Table, type TableRecord } from './table';
-import { type ImportMapping, type LongMapping, type ParsedRow, type ParseResult, type RejectedRow } from './types';
+import { type CellNoteRow, type ImportMapping, type LongMapping, type ParsedRow, type ParseResult, type RejectedRow } from './types';
 
 /**
  * Applies a mapping to a table. Every problem with a line becomes a rejected entry; rows that pass are kept.
- * Empty value cells (and "." or "x", see placeholderValue) mean "no value": in the wide layout they are
- * skipped silently; in the long layout a line exists only to carry its value, so it is rejected.
+ * Empty value cells mean "no value": in the wide layout they are skipped silently; in the long layout a line
+ * exists only to carry its value, so it is rejected. A statistical symbol ("." secret, "x" …) is no value
+ * either, never an error: it becomes a note with its reason (see readCell).
  */
 export function parseTable(table: Table, mapping: ImportMapping): ParseResult {
   const columns = resolveColumns(table.header, mapping);
@@ -18,10 +19,11 @@ export function parseTable(table: Table, mapping: ImportMapping): ParseResult {
     style: mapping.decimal ?? detectDecimalStyle(valueTexts(table, columns)),
     rows: [],
     rejected: [],
+    notes: [],
     firstLineByKey: new Map(),
   };
   for (const record of table.records) parseRecord(ctx, record);
-  return { rows: ctx.rows, rejected: ctx.rejected, totalRows: table.records.length };
+  return { rows: ctx.rows, rejected: ctx.rejected, notes: ctx.notes, totalRows: table.records.length };
 }
 
 interface Context {
@@ -31,6 +33,7 @@ interface Context {
   style: DecimalStyle;
   rows: ParsedRow[];
   rejected: RejectedRow[];
+  notes: CellNoteRow[];
   firstLineByKey: Map<string, number>;
 }
 
@@ -42,6 +45,7 @@ function parseRecord(ctx: Context, { line, cells }: TableRecord): void {
   const reject: Reject = (column, reason) => {
     ctx.rejected.push({ line, column, reason });
   };
+  if (mapping.layout === 'wide' && isTextLine(cells, columns)) return;
   if (cells.length !== table.header.length) {
     return reject(null, `wrong number of cells: expected ${table.header.length}, found ${cells.length}`);
   }
@@ -58,11 +62,40 @@ function parseRecord(ctx: Context, { line, cells }: TableRecord): void {
   else parseLong(ctx, mapping, cells, base, reject);
 }
 
+/**
+ * A title, source or footnote line around a wide table ("Quelle: …", "1) vorläufig") fills one cell outside
+ * the value columns: it carries no value, so it is passed over rather than reported.
+ */
+function isTextLine(cells: Cell[], columns: ResolvedColumns): boolean {
+  const filled = cells.flatMap((c, i) => (cellText(c) === '' ? [] : [i]));
+  return filled.length === 1 && !columns.wide.some((w) => w.index === filled[0]);
+}
+
 function parseWide(ctx: Context, cells: Cell[], base: RowBase, reject: Reject): void {
   for (const { index, column, indicatorKey } of ctx.columns.wide) {
-    const value = numberIn(ctx, cells[index]);
-    if (value === null) reject(column, `not a number: "${cellText(cells[index])}"`);
-    else if (value !== undefined) addRow(ctx, { ...base, column, indicatorKey, value });
+    const reading = readingOf(ctx, cells[index]);
+    if (reading.kind === 'invalid') reject(column, `not a number: "${cellText(cells[index])}"`);
+    else if (reading.kind !== 'empty') {
+      noteMarks(ctx, reading, { ...base, column, indicatorKey });
+      if (reading.kind === 'number') addRow(ctx, { ...base, column, indicatorKey, value: reading.value });
+    }
+  }
+}
+
+/** Keeps what a cell's symbols and marks say, with the value stored for it (if any). */
+function noteMarks(ctx: Context, reading: CellReading, where: RowBase & { column: string; indicatorKey: string }): void {
+  if (reading.kind !== 'number' && reading.kind !== 'missing') return;
+  for (const note of reading.notes) {
+    ctx.notes.push({
+      line: where.line,
+      column: where.column,
+      space: where.spaceCode,
+      indicator: where.indicatorKey,
+      period: where.period,
+      symbol: note.symbol,
+      reason: note.reason,
+      value: reading.kind === 'number' ? reading.value : null,
+    });
   }
 }
 
@@ -72,22 +105,27 @@ function parseLong(ctx: Context, mapping: LongMapping, cells: Cell[], base: RowB
   if (sourceParts.some((part) => part === '')) {
     return reject([mapping.indicatorColumn].flat().join(', '), 'missing indicator');
   }
+  const source = sourceParts.join('/');
+  const map = mapping.indicatorMap;
+  const indicatorKey = (map && Object.hasOwn(map, source) ? map[source] : undefined) ?? source;
   const numbers: Partial<Record<'value' | 'numerator' | 'denominator', number>> = {};
   const numberColumns = [
     ['value', mapping.valueColumn, columns.value],
     ['numerator', mapping.numeratorColumn, columns.numerator],
     ['denominator', mapping.denominatorColumn, columns.denominator],
   ] as const;
+  const readings: CellReading[] = [];
   for (const [field, column, index] of numberColumns) {
     if (index === undefined || column === undefined) continue;
-    const n = numberIn(ctx, cells[index]);
-    if (n === null) return reject(column, `not a number: "${cellText(cells[index])}"`);
-    if (n !== undefined) numbers[field] = n;
+    const reading = readingOf(ctx, cells[index]);
+    if (reading.kind === 'invalid') return reject(column, `not a number: "${cellText(cells[index])}"`);
+    if (reading.kind === 'number') numbers[field] = reading.value;
+    if (field === 'value') readings.push(reading);
   }
+  const valueReading = readings[0];
+  if (valueReading?.kind === 'missing') return noteMarks(ctx, valueReading, { ...base, column: mapping.valueColumn, indicatorKey });
   if (numbers.value === undefined) return reject(mapping.valueColumn, 'missing value');
-  const source = sourceParts.join('/');
-  const map = mapping.indicatorMap;
-  const indicatorKey = (map && Object.hasOwn(map, source) ? map[source] : undefined) ?? source;
+  if (valueReading) noteMarks(ctx, valueReading, { ...base, column: mapping.valueColumn, indicatorKey });
   addRow(ctx, { ...base, column: mapping.valueColumn, indicatorKey, ...numbers, value: numbers.value });
 }
 
@@ -106,14 +144,10 @@ function addRow(ctx: Context, row: ParsedRow): void {
   ctx.rows.push(row);
 }
 
-/** undefined for an empty cell, null for a cell that is not a number. */
-function numberIn(ctx: Context, cell: Cell | undefined): number | null | undefined {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  const text = cellText(cell);
-  if (text === '') return undefined;
-  if (cell instanceof Date) return null;
-  const placeholder = placeholderValue(text);
-  return placeholder === null ? parseNumber(text, ctx.style) : placeholder;
+function readingOf(ctx: Context, cell: Cell | undefined): CellReading {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'number', value: cell, notes: [] } : { kind: 'invalid' };
+  if (cell instanceof Date) return { kind: 'invalid' };
+  return readCell(cellText(cell), ctx.style);
 }
 
 /** Text of every value-bearing cell: what the number format is decided on. */

@@ -1,3 +1,5 @@
+import type { CellReason } from './numbers';
+
 export type ImportFormat = 'csv' | 'xlsx';
 
 interface CommonMapping {
@@ -8,6 +10,12 @@ interface CommonMapping {
   delimiter?: ',' | ';' | '\t';
   /** Overrides number-format detection ('comma' = German 1.234,5). */
   decimal?: 'comma' | 'point';
+  /** The line (CSV) or row (XLSX) of the header, 1-based; default: detected below any title lines. */
+  headerRow?: number;
+  /** CSV only: default is UTF-8 when the bytes are valid UTF-8, else Windows-1252. */
+  encoding?: 'utf-8' | 'windows-1252';
+  /** Match the space column only against spaces of this type (a name may exist at two levels). */
+  spaceType?: string;
 }
 
 /** One value per line: space, period, indicator, value. */
@@ -56,9 +64,24 @@ export interface RejectedRow {
   reason: string;
 }
 
+/** A cell without a number for a stated reason ("." secret, "x" not applicable …), or a number's marks. */
+export interface CellNoteRow {
+  line: number;
+  column: string;
+  /** The space as the file gives it (a code or a name). */
+  space: string;
+  indicator: string;
+  period: string;
+  symbol: string;
+  reason: CellReason;
+  /** The value stored (0 for "–", the number of a marked value), null when none is. */
+  value: number | null;
+}
+
 export interface ParseResult {
   rows: ParsedRow[];
   rejected: RejectedRow[];
+  notes: CellNoteRow[];
   /** Data lines read (blank lines not counted). */
   totalRows: number;
 }

@@ -1,3 +1,4 @@
+import type { SpaceMatch } from './spaces';
 import { type ParsedRow, type RejectedRow } from './types';
 
 export type IndicatorKind = 'rate' | 'share' | 'count' | 'mean';
@@ -10,7 +11,8 @@ export interface IndicatorRule {
 }
 
 export interface Catalogue {
-  spaceCodes: ReadonlySet<string>;
+  /** The space a cell names (code or name, see spaceMatcher). */
+  space: (text: string) => SpaceMatch;
   indicators: ReadonlyMap<string, IndicatorRule>;
 }
 
@@ -21,7 +23,7 @@ const DEFAULT_BOUNDS: Record<IndicatorKind, { min?: number; max?: number }> = {
   mean: {},
 };
 
-/** Second step after parsing: checks rows against the catalogue of spaces and indicators. */
+/** Second step after parsing: checks rows against the catalogue of spaces and indicators; kept rows carry the space's code. */
 export function validateRows(
   rows: readonly ParsedRow[],
   catalogue: Catalogue,
@@ -35,14 +37,17 @@ export function validateRows(
     if (!reported.has(key)) rejected.push({ line: row.line, column, reason });
     reported.add(key);
   };
+  const matches = new Map<string, SpaceMatch>();
   for (const row of rows) {
     const rule = catalogue.indicators.get(row.indicatorKey);
-    if (!catalogue.spaceCodes.has(row.spaceCode)) reject(row, null, `unknown space "${row.spaceCode}"`);
+    const space = matches.get(row.spaceCode) ?? catalogue.space(row.spaceCode);
+    matches.set(row.spaceCode, space);
+    if ('problem' in space) reject(row, null, space.problem);
     else if (!rule) reject(row, null, `unknown indicator "${row.indicatorKey}"`);
     else {
       const problem = valueProblem(row, rule);
       if (problem) reject(row, row.column, problem);
-      else kept.push(row);
+      else kept.push({ ...row, spaceCode: space.code });
     }
   }
   return { rows: kept, rejected };

@@ -1,10 +1,17 @@
 import ExcelJS from 'exceljs';
 import { ArchiveError, unzipWithinLimits } from '../archive';
-import { type Cell, type Table } from './table';
+import { type Cell, type Grid, type Table, toTable } from './table';
 import { ImportFileError, MappingError } from './types';
 
-/** Reads one sheet (named, else the first): header in row 1, numbers and dates kept as such. */
-export async function readXlsx(bytes: Buffer, sheet?: string): Promise<Table> {
+export interface XlsxGrid {
+  grid: Grid;
+  /** Every sheet of the workbook, in order. */
+  sheets: string[];
+  sheet: string;
+}
+
+/** Reads one sheet (named, else the first) as rows of cells, numbers and dates kept as such. */
+export async function readXlsxGrid(bytes: Buffer, sheet?: string): Promise<XlsxGrid> {
   try {
     // exceljs unpacks whatever the workbook's ZIP holds: it gets only a workbook that unpacks within the limits.
     unzipWithinLimits(bytes);
@@ -19,29 +26,33 @@ export async function readXlsx(bytes: Buffer, sheet?: string): Promise<Table> {
   } catch (e) {
     throw new ImportFileError(`cannot read the XLSX file: ${(e as Error).message}`);
   }
+  const sheets = workbook.worksheets.map((w) => w.name);
   const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
   if (!worksheet) {
     if (sheet === undefined) throw new ImportFileError('the workbook has no sheets');
-    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(', ');
-    throw new MappingError([`unknown sheet "${sheet}" in mapping (sheets: ${names})`], []);
+    throw new MappingError([`unknown sheet "${sheet}" in mapping (sheets: ${sheets.map((n) => `"${n}"`).join(', ')})`], []);
   }
-  const header: string[] = [];
-  worksheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    header[col - 1] = String(toCell(cell.value) ?? '').trim();
-  });
-  while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  if (header.length === 0) throw new ImportFileError('the sheet has no header in row 1');
-
-  const records: Table['records'] = [];
+  const grid: Grid = [];
   worksheet.eachRow((row, line) => {
-    if (line === 1) return;
-    const cells = header.map((_, i) => {
-      const cell = row.getCell(i + 1);
-      return zeroPadded(cell.value, cell.numFmt) ?? toCell(cell.value);
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      // A merged title repeats its text in every cell it covers; only the first holds it.
+      if (cell.isMerged && cell.master !== cell) cells[col - 1] = null;
+      else cells[col - 1] = zeroPadded(cell.value, cell.numFmt) ?? toCell(cell.value);
     });
-    if (cells.some((c) => c !== null && c !== '')) records.push({ line, cells });
+    grid.push({ line, cells: Array.from(cells, (c) => c ?? null) });
   });
-  return { header, records };
+  return { grid, sheets, sheet: worksheet.name };
+}
+
+/** One sheet as header + records; the header is row `headerLine` or detected below title rows. */
+export async function readXlsx(bytes: Buffer, options: { sheet?: string; headerLine?: number } = {}): Promise<Table> {
+  const { grid } = await readXlsxGrid(bytes, options.sheet);
+  const table = toTable(grid, options.headerLine, true);
+  if (!table || table.header.length === 0) {
+    throw new ImportFileError(options.headerLine ? `the sheet has no header in row ${options.headerLine}` : 'the sheet has no header row');
+  }
+  return table;
 }
 
 // Codes like 01100101 are often stored as numbers shown with the format "00000000"; the format keeps the zeros.

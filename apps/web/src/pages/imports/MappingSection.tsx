@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { Field, Fieldset } from '../../components/Field';
+import { formatNumber } from '../../lib/format';
+import type { ReleaseInput, ValuePreview, WideMapping } from './import-queries';
+import { useIndicators } from './import-queries';
+
+export interface ConfirmedImport {
+  mapping: WideMapping;
+  release: ReleaseInput;
+  acceptValidRows: boolean;
+}
+
+/** "Bevölkerung 2022.xlsx" → "Bevoelkerung-2022": a release key the catalogue accepts. */
+export function releaseKeyOf(fileName: string): string {
+  const base = fileName.replace(/\.[^.]+$/, '').replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue').replace(/ß/g, 'ss');
+  return base.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'import';
+}
+
+function ColumnSelect({ label, header, value, onChange }: { label: string; header: string[]; value: string; onChange: (column: string) => void }) {
+  return (
+    <Field label={label} kind="select">
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+          {header.map((h) => (
+            <option key={h} value={h}>
+              {h}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+const PERIOD = /^(\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$/;
+
+/** The suggested mapping, for the planner to confirm or change: space column, period, one indicator per column. */
+export function MappingSection({ preview, spaceType, busy, onConfirm }: { preview: ValuePreview; spaceType?: WideMapping['spaceType']; busy: boolean; onConfirm: (c: ConfirmedImport) => void }) {
+  const indicators = useIndicators();
+  const suggestion = preview.suggestion?.layout === 'wide' ? preview.suggestion : undefined;
+  const spaceGuess = suggestion?.spaceColumn ?? preview.columns.find((c) => c.role === 'space')?.name ?? preview.header[0] ?? '';
+  const periodGuess = preview.columns.find((c) => c.role === 'period')?.name;
+  const [spaceColumn, setSpaceColumn] = useState(spaceGuess);
+  const [periodMode, setPeriodMode] = useState<'column' | 'fixed'>(periodGuess ? 'column' : 'fixed');
+  const [periodColumn, setPeriodColumn] = useState(periodGuess ?? preview.header[0] ?? '');
+  const [period, setPeriod] = useState(preview.period ?? '');
+  const [columns, setColumns] = useState<Record<string, string>>(() => Object.fromEntries(preview.columns.map((c) => [c.name, c.indicatorKey ?? ''])));
+  const [releaseKey, setReleaseKey] = useState(releaseKeyOf(preview.fileName));
+  const [releaseTitle, setReleaseTitle] = useState(preview.fileName);
+  const [acceptValidRows, setAcceptValidRows] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const matches = preview.spaceMatches;
+  const valueColumns = preview.columns.filter((c) => c.name !== spaceColumn && !(periodMode === 'column' && c.name === periodColumn));
+
+  const submit = () => {
+    const mapped = Object.fromEntries(valueColumns.flatMap((c) => (columns[c.name] ? [[c.name, columns[c.name]!]] : [])));
+    const found: Record<string, string> = {};
+    if (Object.keys(mapped).length === 0) found.columns = 'Ordnen Sie mindestens einer Spalte einen Indikator zu.';
+    if (periodMode === 'fixed' && !PERIOD.test(period.trim())) found.period = 'Geben Sie ein Jahr (2022) oder einen Stichtag (31.12.2022) an.';
+    if (!/^[A-Za-z0-9_.-]{1,120}$/.test(releaseKey)) found.releaseKey = 'Nur Buchstaben ohne Umlaute, Ziffern, Punkt, Binde- und Unterstrich, höchstens 120 Zeichen.';
+    if (releaseTitle.trim() === '') found.releaseTitle = 'Geben Sie einen Titel an.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    onConfirm({
+      mapping: {
+        layout: 'wide',
+        spaceColumn,
+        ...(periodMode === 'column' ? { periodColumn } : { period: period.trim() }),
+        columns: mapped,
+        headerRow: preview.headerRow,
+        decimal: preview.decimal,
+        ...(preview.sheet ? { sheet: preview.sheet } : {}),
+        ...(preview.delimiter ? { delimiter: preview.delimiter } : {}),
+        ...(preview.encoding ? { encoding: preview.encoding } : {}),
+        ...(spaceType ? { spaceType } : {}),
+      },
+      release: { key: releaseKey, title: releaseTitle.trim() },
+      acceptValidRows,
+    });
+  };
+
+  return (
+    <section className="kern-stack-md" aria-labelledby="zuordnung-titel">
+      <h2 id="zuordnung-titel" className="kern-heading-medium">
+        Zuordnung bestätigen
+      </h2>
+      <form
+        className="kern-stack-md"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <ColumnSelect label="Spalte mit dem Gebiet (Schlüssel oder Name)" header={preview.header} value={spaceColumn} onChange={setSpaceColumn} />
+        <div className="kern-body" data-testid="gebietszuordnung">
+          <p>
+            In den ersten Zeilen erkannt: {formatNumber(matches.byName)} Gebiete nach Namen, {formatNumber(matches.byCode)} nach Schlüssel.
+          </p>
+          {matches.unmatched.length > 0 && <p>Nicht erkannt: {matches.unmatched.join(', ')}</p>}
+          {matches.ambiguous.length > 0 && <p>Mehrdeutig (Name auf mehreren Ebenen – wählen Sie oben einen Raumtyp): {matches.ambiguous.join(', ')}</p>}
+        </div>
+
+        <Fieldset legend="Zeitraum der Werte" error={errors.period}>
+          <div className="kern-form-check">
+            <input className="kern-form-check__radio" type="radio" id="zeitraum-fest" name="zeitraum" checked={periodMode === 'fixed'} onChange={() => setPeriodMode('fixed')} />
+            <label className="kern-label" htmlFor="zeitraum-fest">
+              Ein Zeitraum für die ganze Datei
+            </label>
+          </div>
+          {periodMode === 'fixed' && (
+            <Field label="Jahr oder Stichtag" hint={preview.period ? `Aus dem Titel oder Dateinamen übernommen: ${preview.period}` : undefined}>
+              {(p) => <input {...p} value={period} onChange={(e) => setPeriod(e.target.value)} inputMode="numeric" />}
+            </Field>
+          )}
+          <div className="kern-form-check">
+            <input className="kern-form-check__radio" type="radio" id="zeitraum-spalte" name="zeitraum" checked={periodMode === 'column'} onChange={() => setPeriodMode('column')} />
+            <label className="kern-label" htmlFor="zeitraum-spalte">
+              Aus einer Spalte
+            </label>
+          </div>
+          {periodMode === 'column' && (
+            <ColumnSelect label="Spalte mit dem Zeitraum" header={preview.header} value={periodColumn} onChange={setPeriodColumn} />
+          )}
+        </Fieldset>
+
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="spalten-titel">
+          <table className="kern-table kern-table--small" data-testid="spaltenzuordnung">
+            <caption id="spalten-titel" className="kern-title">
+              Spalten und Indikatoren
+            </caption>
+            <thead className="kern-table__head">
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  Spalte der Datei
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Zahlen / Zeichen in der Vorschau
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Indikator
+                </th>
+              </tr>
+            </thead>
+            <tbody className="kern-table__body">
+              {valueColumns.map((c) => (
+                <tr key={c.name} className="kern-table__row">
+                  <th scope="row" className="kern-table__header">
+                    {c.name}
+                  </th>
+                  <td className="kern-table__cell">
+                    {c.numbers ?? 0} / {c.symbols ?? 0}
+                  </td>
+                  <td className="kern-table__cell">
+                    <label className="kern-sr-only" htmlFor={`indikator-${c.name}`}>
+                      Indikator für Spalte {c.name}
+                    </label>
+                    <div className="kern-form-input__select-wrapper">
+                      <select className="kern-form-input__select" id={`indikator-${c.name}`} value={columns[c.name] ?? ''} onChange={(e) => setColumns((m) => ({ ...m, [c.name]: e.target.value }))}>
+                        <option value="">– nicht importieren –</option>
+                        {(indicators.data?.items ?? []).map((i) => (
+                          <option key={i.key} value={i.key}>
+                            {i.name} ({i.key})
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {errors.columns && (
+          <p className="kern-error" role="alert">
+            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+            <span>{errors.columns}</span>
+          </p>
+        )}
+
+        <Fieldset legend="Datenstand">
+          <Field label="Schlüssel des Datenstands" error={errors.releaseKey} hint="Ein erneuter Import mit demselben Schlüssel ersetzt dessen Werte.">
+            {(p) => <input {...p} value={releaseKey} onChange={(e) => setReleaseKey(e.target.value)} maxLength={120} />}
+          </Field>
+          <Field label="Titel" error={errors.releaseTitle}>
+            {(p) => <input {...p} value={releaseTitle} onChange={(e) => setReleaseTitle(e.target.value)} maxLength={300} />}
+          </Field>
+        </Fieldset>
+        <div className="kern-form-check">
+          <input className="kern-form-check__checkbox" type="checkbox" id="gueltige-zeilen" checked={acceptValidRows} onChange={(e) => setAcceptValidRows(e.target.checked)} />
+          <label className="kern-label" htmlFor="gueltige-zeilen">
+            Gültige Zeilen auch dann speichern, wenn andere abgelehnt werden
+          </label>
+        </div>
+        <button type="submit" className="kern-btn kern-btn--primary" disabled={busy}>
+          <span className="kern-label">Importieren</span>
+        </button>
+      </form>
+    </section>
+  );
+}
