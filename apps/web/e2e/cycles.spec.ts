@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { pdfText } from '@sozialraum/reports/testing';
 import { ensureAlerts } from './support/alerts';
 import { apiAs, expect, expectAccessible, login, test } from './support/test';
 
@@ -55,7 +57,7 @@ test('when a planner opens Strategiezyklen, then the demo cycles stand in their 
   await expectAccessible(page);
 });
 
-test('when a department opens a cycle card, then the cycle page shows its timeline, evidence, participation, goals, decisions and measures', async ({ page }) => {
+test('when a department opens a cycle card, then the cycle page shows its timeline, evidence, participation, goals, decisions and measures, and its report downloads as PDF', async ({ page }) => {
   await login(page, 'soziales', '/zyklen?space=STGT08');
   await page.getByTestId('zyklus').getByRole('link', { name: /08 Sandberg/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /08 Sandberg, Zyklus/ })).toBeVisible();
@@ -70,6 +72,14 @@ test('when a department opens a cycle card, then the cycle page shows its timeli
   // soziales may not steer a cycle.
   await expect(page.getByRole('button', { name: /Zyklus aussetzen/ })).toHaveCount(0);
   await expectAccessible(page);
+
+  // The report for the committee, as the server renders it for soziales.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Als PDF herunterladen' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Zyklusbericht_cycle-STGT08-\d+\.pdf$/);
+  const { text } = await pdfText(await readFile((await file.path())!));
+  expect(text.replace(/\s+/g, ' ')).toContain('Übergang Schule–Beruf stärken');
 });
 
 test('when a planner suspends a cycle with a reason, resumes it and cancels it, then the page and the API follow each step', async ({ page }) => {

@@ -36,7 +36,7 @@ type Ranked = { body: { items: Array<{ spaceCode: string; value: { value: number
 const valuesOf = ({ body }: Ranked) => Object.fromEntries(body.items.filter((i) => i.value.value !== null).map((i) => [i.spaceCode, i.value.value]));
 
 test.describe('Datenimport', () => {
-  test('when a planner uploads a statistical-office XLSX with a title row and German numbers, confirms the mapping, then the values are imported and the report names every symbol', async ({ page }) => {
+  test('when a planner uploads a statistical-office XLSX with a title row and German numbers, confirms the mapping, then the values are imported, the report names every symbol, and map and profile show them', async ({ page }) => {
     const planner = await apiAs('planer');
     for (const [key, name, kind] of [[EW, `Einwohner Importtest ${run}`, 'count'], [ALQ, `Arbeitslosenquote Importtest ${run}`, 'share']]) {
       const created = await planner.monitoring('/v1/indicators', { method: 'POST', body: { key, name, kind, polarity: kind === 'share' ? 'higher-is-worse' : 'neutral', unit: kind === 'share' ? '%' : 'Personen' } });
@@ -80,5 +80,14 @@ test.describe('Datenimport', () => {
     expect(valuesOf(residents)).toEqual({ STGT05: 1675, STGT06: 2310, STGT10: 10245, STGT12: 0 });
     const rate = await planner.monitoring(`/v1/indicators/${ALQ}/values?period=2024&type=social-space`);
     expect(valuesOf(rate)).toEqual({ STGT05: 12.4, STGT10: 7.9 });
+
+    // And where planners read them: on the map of the indicator and in the space's profile.
+    await page.goto(`/karte?typ=social-space&ansicht=indicator&indikator=${EW}&jahr=2024`);
+    const mapRow = (code: string) => page.getByTestId('karte-tabelle').locator(`tbody tr[data-code="${code}"]`).getByTestId('karte-wert');
+    await expect(mapRow('STGT05')).toContainText('1.675');
+    await expect(mapRow('STGT10')).toContainText('10.245');
+    await page.goto('/raeume/STGT05');
+    const imported = page.getByRole('region', { name: `Einwohner Importtest ${run} (Personen)` });
+    await expect(imported.getByRole('row', { name: /^2024/ }).getByTestId('profil-wert')).toHaveText('1.675');
   });
 });

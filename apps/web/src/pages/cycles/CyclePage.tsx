@@ -1,8 +1,10 @@
 import { type Goal, type Need, PHASE_LABELS, TASK_LABELS, type TaskType } from '@sozialraum/contracts/browser';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { hasRole, seesAllDepartments, useMe } from '../../api/context';
+import { unwrap } from '../../api/client';
+import { hasRole, seesAllDepartments, useApi, useMe } from '../../api/context';
 import { ApiError } from '../../api/problem';
 import { Alert, ErrorAlert, Loading } from '../../components/Alert';
+import { PdfDownloadButton } from '../../components/PdfDownloadButton';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { candidateGroupLabel } from '../../lib/labels';
 import { useSpaceName } from '../../lib/spaces';
@@ -37,6 +39,13 @@ const CONTENTS = [
 ] as const;
 
 /** One strategy cycle: where it stands, its history, its evidence, participation, goals, decisions, measures and reflection. */
+/** The cycle report for the committee and the council, rendered by the strategy service from what the reader may see. */
+function CycleReportButton({ cycleId }: { cycleId: string }) {
+  const api = useApi();
+  const fetchPdf = () => unwrap(api.strategy.GET('/v1/cycles/{id}/report.pdf', { params: { path: { id: cycleId } }, parseAs: 'blob' }));
+  return <PdfDownloadButton fetchPdf={fetchPdf} filename={`Zyklusbericht_${cycleId}.pdf`} />;
+}
+
 export function CyclePage() {
   const { cycleId } = route.useParams();
   const me = useMe();
@@ -73,6 +82,7 @@ export function CyclePage() {
           {c.alertId !== null && <> aus der Warnung Nr. {c.alertId} des Monitorings</>}
           {c.finishedAt && <>; beendet am {formatDate(c.finishedAt)}</>}
         </p>
+        <CycleReportButton cycleId={c.id} />
       </header>
       {c.status === 'suspended' && (
         <Alert tone="warning" title="Dieser Zyklus ist ausgesetzt">

@@ -1,12 +1,11 @@
 import { CYCLE_STATUS_LABELS } from '@sozialraum/contracts/browser';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { unwrap } from '../../api/client';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/problem';
 import { ErrorAlert, Loading } from '../../components/Alert';
+import { PdfDownloadButton } from '../../components/PdfDownloadButton';
 import { type Disclosed, disclosedText, SUPPRESSION_NOTE, suppressionReason, visibleValue } from '../../lib/disclosed';
-import { saveFile } from '../../lib/download';
 import { formatDate, formatNumber } from '../../lib/format';
 import { departmentLabel, measureStatusLabel } from '../../lib/labels';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -30,29 +29,8 @@ function ValueCell({ value }: { value: Disclosed }) {
 
 function PdfButton({ code }: { code: string }) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const download = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const blob = await unwrap(api.monitoring.GET('/v1/spaces/{code}/profile.pdf', { params: { path: { code } }, parseAs: 'blob' }));
-      saveFile(blob as Blob, `Sozialraumprofil_${code}.pdf`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="kern-stack-xs">
-      <button type="button" className="kern-btn kern-btn--secondary" disabled={busy} aria-disabled={busy} onClick={() => void download()}>
-        <span className="kern-icon kern-icon--download" aria-hidden="true" />
-        <span className="kern-label">{busy ? 'PDF wird erstellt …' : 'Als PDF herunterladen'}</span>
-      </button>
-      {error !== undefined && <ErrorAlert error={error} title="Das PDF konnte nicht erstellt werden" />}
-    </div>
-  );
+  const fetchPdf = () => unwrap(api.monitoring.GET('/v1/spaces/{code}/profile.pdf', { params: { path: { code } }, parseAs: 'blob' }));
+  return <PdfDownloadButton fetchPdf={fetchPdf} filename={`Sozialraumprofil_${code}.pdf`} />;
 }
 
 function IndicatorSection({ indicator, spaceName }: { indicator: Profile['indicators'][number]; spaceName: string }) {
