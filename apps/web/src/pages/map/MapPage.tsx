@@ -1,6 +1,7 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/Alert';
+import { SortHeaderRow } from '../../components/SortHeader';
 import { SUPPRESSION_NOTE } from '../../lib/disclosed';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ChoroplethMap } from './ChoroplethMap';
@@ -36,19 +37,9 @@ export function MapPage() {
   const what = search.ansicht === 'indicator' ? `${indicator?.name ?? 'Indikator'}${indicator?.unit ? ` (${indicator.unit})` : ''}${period ? `, ${period}` : ''}` : search.ansicht === 'status' ? `Statusklasse${map.data?.classPeriod ? `, ${map.data.classPeriod}` : ''}` : `Dynamikklasse${map.data?.classPeriod ? `, ${map.data.classPeriod}` : ''}`;
   const typeLabel = SPACE_TYPES.find((t) => t.type === search.typ)?.label ?? search.typ;
 
-  const sortButton = (column: SortColumn, label: string) => {
-    const active = sort.column === column;
-    const next: SortDirection = active && sort.direction === 'ascending' ? 'descending' : 'ascending';
-    return (
-      <th scope="col" aria-sort={active ? sort.direction : 'none'}>
-        <button type="button" className="table-sort" onClick={() => setSort({ column, direction: next })}>
-          {label}
-          <span className="kern-sr-only">{active ? (sort.direction === 'ascending' ? ', aufsteigend sortiert' : ', absteigend sortiert') : ', sortieren'}</span>
-          <span aria-hidden="true">{active ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
-        </button>
-      </th>
-    );
-  };
+  // A click sorts ascending, a second one on the same column descending.
+  const sortBy = (column: SortColumn) =>
+    setSort((current) => ({ column, direction: current.column === column && current.direction === 'ascending' ? 'descending' : 'ascending' }));
 
   return (
     <div className="page">
@@ -109,11 +100,15 @@ export function MapPage() {
               <table className="kern-table kern-table--small" data-testid="karte-tabelle">
                 <caption className="kern-sr-only">{typeLabel}: {what}</caption>
                 <thead className="kern-table__head">
-                  <tr className="kern-table__row">
-                    {sortButton('code', 'Code')}
-                    {sortButton('name', 'Raum')}
-                    {sortButton('value', search.ansicht === 'indicator' ? 'Wert' : 'Klasse')}
-                  </tr>
+                  <SortHeaderRow
+                    columns={[
+                      { key: 'code', label: 'Code' },
+                      { key: 'name', label: 'Raum' },
+                      { key: 'value', label: search.ansicht === 'indicator' ? 'Wert' : 'Klasse' },
+                    ]}
+                    order={{ key: sort.column, descending: sort.direction === 'descending' }}
+                    onSort={sortBy}
+                  />
                 </thead>
                 <tbody className="kern-table__body">
                   {rows.map((row) => (
