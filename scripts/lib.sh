@@ -16,7 +16,7 @@ ensure_node_modules() {
 # call started it, so the caller can stop exactly what it started.
 stack_up() {
   local running
-  running=$(bash infra/local/stack.sh status 2>/dev/null | grep -c ' running ' || true)
+  running=$(bash infra/local/stack.sh status 2>/dev/null | grep -cE '^(postgres|redis|temporal|keycloak) +running ' || true)
   if [ "$running" != 4 ]; then STACK_STARTED_HERE=1; else STACK_STARTED_HERE=0; fi
   bash infra/local/stack.sh up
   # shellcheck disable=SC1091
@@ -88,3 +88,6 @@ ensure_helm() {
   GOBIN="$dir" GOFLAGS=-mod=mod go install "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" >>.local/logs/install.log 2>&1 \
     || { log "helm: go install failed, see .local/logs/install.log"; return 1; }
 }
+
+# Zipkin's server jar (Maven Central, cached) for the tracing test in e2e/, which starts its own Zipkin.
+ensure_zipkin() { bash infra/local/stack.sh install-zipkin; }

@@ -3,11 +3,19 @@
 # database has none (demo/, through the APIs), and runs the web app, the three services and the Temporal
 # worker in the foreground.
 # Ctrl-C stops everything cleanly (and the stack, if this command started it).
+# TRACING=on npm start: the processes send traces to a local Zipkin (started with the stack), the trace view.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 prepare_built_stack
 migrate_all
+
+tracing_line=""
+if [ "${TRACING:-off}" = on ]; then
+  # OpenTelemetry's standard variables (packages/kit/src/tracing): every process exports to Zipkin.
+  export OTEL_TRACES_EXPORTER=zipkin OTEL_EXPORTER_ZIPKIN_ENDPOINT="$ZIPKIN_URL/api/v2/spans"
+  tracing_line="  traces       $ZIPKIN_URL/zipkin/   (a request's trace ID: its log line, or send a traceparent header)"
+fi
 
 cat <<INFO
 
@@ -19,6 +27,7 @@ Sozialraum is starting: open http://127.0.0.1:3000 (sign in as a demo user below
   worker       http://127.0.0.1:3010/health/ready
   Temporal UI  ${TEMPORAL_UI_URL:-}
   Keycloak     ${KEYCLOAK_URL}/admin/  (admin / admin, local only)
+${tracing_line}
 Demo logins (password "demo", local only): planer, koordination, soziales, jugend, gesundheit,
   wohnen, stadtplanung, lenkung, gast, it-admin (and vertretung, soziales). Token: see README "Calling the API".
 

@@ -3,6 +3,8 @@
 #
 #   infra/local/stack.sh install   install what is missing (apt packages, Keycloak, Temporal CLI, JDK)
 #   infra/local/stack.sh up        install, start everything not yet running, write .local/stack.env
+#                                  (with TRACING=on also Zipkin, the local trace view)
+#   infra/local/stack.sh install-zipkin   download Zipkin's server jar into the cache (the tracing test needs it)
 #   infra/local/stack.sh down      stop what this script started
 #   infra/local/stack.sh status    one line per component
 #
@@ -24,6 +26,9 @@ TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-58233}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-58080}
 KEYCLOAK_MGMT_PORT=${KEYCLOAK_MGMT_PORT:-59000}
 KEYCLOAK_TIMEOUT=${KEYCLOAK_TIMEOUT:-240}
+ZIPKIN_VERSION=3.6.1
+ZIPKIN_PORT=${ZIPKIN_PORT:-59411}
+TRACING=${TRACING:-off}
 # npm test runs its workflows in a namespace of their own, so the demo's cycles and the tests' never meet.
 TEMPORAL_TEST_NAMESPACE=sozialraum-test
 
@@ -42,6 +47,9 @@ KC_HOME=$KC_DIR/keycloak-$KEYCLOAK_VERSION
 KC_TARBALL=$CACHE/keycloak-$KEYCLOAK_VERSION.tar.gz
 KC_URL_DOWNLOAD=https://repo1.maven.org/maven2/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz
 REALM_FILE=$ROOT/infra/keycloak/realm-sozialraum.json
+ZIPKIN_DIR=$LOCAL/zipkin
+ZIPKIN_JAR=$CACHE/zipkin-server-$ZIPKIN_VERSION-exec.jar
+ZIPKIN_URL_DOWNLOAD=https://repo1.maven.org/maven2/io/zipkin/zipkin-server/$ZIPKIN_VERSION/zipkin-server-$ZIPKIN_VERSION-exec.jar
 
 # The local defaults; a variable set to exactly this value (e.g. from a sourced stack.env) still
 # means "start the local one".
@@ -161,6 +169,20 @@ install_keycloak_tarball() {
     die "keycloak: could not download $KC_URL_DOWNLOAD (network or Maven Central unavailable)"
   fi
   mv "$tmp" "$KC_TARBALL"
+}
+
+# Zipkin's server (an executable jar from Maven Central, checked against its published SHA-1).
+install_zipkin() {
+  [ -s "$ZIPKIN_JAR" ] && return 0
+  mkdir -p "$CACHE"
+  log "zipkin: downloading $ZIPKIN_VERSION from Maven Central (130 MB, once)"
+  local tmp=$ZIPKIN_JAR.part.$$ sum
+  if ! curl -fsSL --retry 3 -o "$tmp" "$ZIPKIN_URL_DOWNLOAD" || ! sum=$(curl -fsSL --retry 3 "$ZIPKIN_URL_DOWNLOAD.sha1") \
+    || [ "$(sha1sum "$tmp" | cut -d' ' -f1)" != "${sum:0:40}" ]; then
+    rm -f "$tmp"
+    die "zipkin: could not download $ZIPKIN_URL_DOWNLOAD (network or Maven Central unavailable, or a damaged download)"
+  fi
+  mv "$tmp" "$ZIPKIN_JAR"
 }
 
 venv_python() {
@@ -477,6 +499,35 @@ keycloak_stop() {
 }
 
 # --------------------------------------------------------------------------------------------
+# Zipkin: the local trace view, only with TRACING=on (spans in memory, gone when it stops)
+# --------------------------------------------------------------------------------------------
+
+ZIPKIN_PID=$ZIPKIN_DIR/zipkin.pid
+
+zipkin_start() {
+  [ "$TRACING" = on ] || return 0
+  if pid_alive "$ZIPKIN_PID" zipkin-server; then
+    log "zipkin: already running on $ZIPKIN_PORT"
+    return 0
+  fi
+  mkdir -p "$ZIPKIN_DIR"
+  STORAGE_TYPE=mem MEM_MAX_SPANS=100000 start_detached "$ZIPKIN_PID" "$LOGS/zipkin.log" \
+    "$JAVA_HOME_FOUND/bin/java" -Xmx512m -jar "$ZIPKIN_JAR" \
+    --armeria.ports[0].ip=127.0.0.1 --armeria.ports[0].port="$ZIPKIN_PORT" --armeria.ports[0].protocols=http
+  log "zipkin: starting on $ZIPKIN_PORT"
+}
+
+zipkin_wait() {
+  [ "$TRACING" = on ] || return 0
+  wait_for 120 zipkin "$LOGS/zipkin.log" curl -fs "http://127.0.0.1:$ZIPKIN_PORT/health"
+  log "zipkin: ready, traces at http://127.0.0.1:$ZIPKIN_PORT/zipkin/"
+}
+
+zipkin_stop() {
+  stop_pidfile "$ZIPKIN_PID" zipkin-server 30 zipkin
+}
+
+# --------------------------------------------------------------------------------------------
 # up / down / status
 # --------------------------------------------------------------------------------------------
 
@@ -509,7 +560,10 @@ export KEYCLOAK_ADMIN_URL=$kc/admin/
 export KEYCLOAK_SECRET_STRATEGY=${KEYCLOAK_SECRET_STRATEGY:-local-dev-secret-strategy}
 export KEYCLOAK_SECRET_MEASURES=${KEYCLOAK_SECRET_MEASURES:-local-dev-secret-measures}
 export KEYCLOAK_SECRET_WORKFLOWS=${KEYCLOAK_SECRET_WORKFLOWS:-local-dev-secret-workflows}
+export JAVA_BIN=$JAVA_HOME_FOUND/bin/java
+export ZIPKIN_JAR=$ZIPKIN_JAR
 EOF
+  if pid_alive "$ZIPKIN_PID" zipkin-server; then echo "export ZIPKIN_URL=http://127.0.0.1:$ZIPKIN_PORT" >>"$tmp"; fi
   mv "$tmp" "$LOCAL/stack.env"
 }
 
@@ -539,16 +593,22 @@ preflight_ports() {
   if ! pg_external && ! pg_running; then
     require_free_port "$PG_PORT" postgres
   fi
+  if [ "$TRACING" = on ] && ! pid_alive "$ZIPKIN_PID" zipkin-server; then
+    require_free_port "$ZIPKIN_PORT" zipkin
+  fi
   return 0
 }
 
 cmd_up() {
   local started=$SECONDS
+  case "$TRACING" in on | off) ;; *) die "TRACING is '$TRACING': on or off" ;; esac
   cmd_install
+  [ "$TRACING" = on ] && install_zipkin
   mkdir -p "$LOGS"
   preflight_ports
   # Keycloak is the slowest: start it first, then the others, then wait for all.
   keycloak_start
+  zipkin_start
   temporal_start
   redis_start
   pg_start
@@ -556,12 +616,14 @@ cmd_up() {
   redis_wait
   temporal_wait
   keycloak_wait
+  zipkin_wait
   write_env
   print_summary
   log "up: done in $((SECONDS - started))s"
 }
 
 cmd_down() {
+  zipkin_stop
   keycloak_stop
   temporal_stop
   redis_stop
@@ -583,12 +645,14 @@ cmd_status() {
   r=no; pid_alive "$REDIS_PID" redis-server && r=yes; status_line redis $r "$REDIS_PORT"
   r=no; pid_alive "$TEMPORAL_PID" "$TEMPORAL_DIR" && r=yes; status_line temporal $r "$TEMPORAL_PORT (UI $TEMPORAL_UI_PORT)"
   r=no; pid_alive "$KC_PID" "$KC_HOME" && r=yes; status_line keycloak $r "$KEYCLOAK_PORT (management $KEYCLOAK_MGMT_PORT)"
+  r=no; pid_alive "$ZIPKIN_PID" zipkin-server && r=yes; status_line zipkin $r "$ZIPKIN_PORT (only with TRACING=on)"
 }
 
 case "${1:-}" in
   install) cmd_install ;;
+  install-zipkin) install_zipkin ;;
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  *) echo "usage: $0 {install|up|down|status}" >&2; exit 2 ;;
+  *) echo "usage: $0 {install|install-zipkin|up|down|status}" >&2; exit 2 ;;
 esac

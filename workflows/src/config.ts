@@ -1,4 +1,4 @@
-import { env, temporalTlsConfig, z } from '@sozialraum/kit';
+import { env, temporalTlsConfig, tracingConfig, z } from '@sozialraum/kit';
 
 export const configSchema = z.object({
   LOG_LEVEL: env.logLevel(),
@@ -25,5 +25,7 @@ export const configSchema = z.object({
   KEYCLOAK_REALM: z.string().min(1).default('sozialraum'),
   KEYCLOAK_CLIENT_ID: z.string().min(1).default('svc-workflows'),
   KEYCLOAK_CLIENT_SECRET: env.secret(),
+  /** Traces (OpenTelemetry's OTEL_* variables): off unless OTEL_TRACES_EXPORTER is set. */
+  ...tracingConfig,
 });
 export type WorkerConfig = z.infer<typeof configSchema>;

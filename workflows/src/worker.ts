@@ -1,3 +1,4 @@
+import './tracing';
 import { closeHttpServer, createLogger, createMetricsRegistry, loadConfigOrExit, mountHealth, mountMetrics, runProcess, type Closable } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection } from '@sozialraum/kit/redis';

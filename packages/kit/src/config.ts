@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tracingConfig } from './tracing/config';
 
 /** Thrown when the environment does not satisfy a service's config schema; names every bad variable. */
 export class ConfigError extends Error {
@@ -62,6 +63,8 @@ export const baseServiceConfig = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: env.durationMs(30_000),
   /** Requests per user and minute to operations marked `x-expensive` (exports, maps, profiles, uploads); 0: no limit. */
   EXPENSIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** Traces (OpenTelemetry's OTEL_* variables): off unless OTEL_TRACES_EXPORTER is set. */
+  ...tracingConfig,
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceConfig>;
 

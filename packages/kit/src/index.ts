@@ -1,4 +1,5 @@
 export { loadConfig, ConfigError, env, baseServiceConfig, temporalTlsConfig, DEFAULT_REDIS_PREFIX, type BaseServiceConfig } from './config';
+export { tracingConfig } from './tracing/config';
 export { AppError, problems, type AppErrorOptions, type FieldError } from './errors';
 export { idempotencyKeyReused, requestFingerprint } from './idempotency';
 export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';

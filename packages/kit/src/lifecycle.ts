@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { withTimeout } from './health';
+import { stopTracing } from './tracing/state';
 
 /** Something the process must close on shutdown, in the order given (HTTP first, pools last). */
 export interface Closable {
@@ -41,6 +42,8 @@ export async function runProcess(options: {
     }
     logger.info({ exitCode: failed ? 1 : 0 }, 'stopped');
     logger.flush();
+    // The last spans (this shutdown's included) leave before the exit; bounded like every other part.
+    await withTimeout(stopTracing(), options.shutdownTimeoutMs, 'traces not sent').catch(() => undefined);
     process.exit(failed ? 1 : 0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

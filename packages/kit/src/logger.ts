@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { activeTracing, traceFields } from './tracing/state';
 
 export type { Logger } from 'pino';
 
@@ -35,12 +36,16 @@ function defaultDestination(): pino.DestinationStream | undefined {
   return pretty({
     sync: true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,service,name,requestId,method,route,status,durationMs',
-    messageFormat: '{msg}{if durationMs} · {durationMs} ms{end}',
+    ignore: 'pid,hostname,service,name,requestId,method,route,status,durationMs,trace_id,span_id',
+    // With tracing on, a line logged within a trace ends with its ID, to look up in the trace view.
+    messageFormat: '{msg}{if durationMs} · {durationMs} ms{end}{if trace_id} · trace {trace_id}{end}',
   });
 }
 
-/** A JSON logger; the `mixin` adds the current request ID to every line logged inside a request. */
+/**
+ * A JSON logger; the `mixin` adds the current request ID to every line logged inside a request, and with
+ * tracing on the current trace_id and span_id (so logs and traces lead to each other).
+ */
 export function createLogger(options: { name: string; level?: string; destination?: pino.DestinationStream }): Logger {
   return pino(
     {
@@ -52,7 +57,8 @@ export function createLogger(options: { name: string; level?: string; destinatio
     // A child logger bound to the request (pino-http's req.log) has the ID already: never twice on one line.
     mixin: (_line, _level, logger) => {
       const requestId = currentRequestId();
-      return requestId && !('requestId' in logger.bindings()) ? { requestId } : {};
+      const fields = requestId && !('requestId' in logger.bindings()) ? { requestId } : {};
+      return activeTracing() ? { ...fields, ...traceFields() } : fields;
     },
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
     },

@@ -1,5 +1,6 @@
-import type { Express, Request, RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { routeTemplate } from './http/route';
 
 /** Metrics are served to Prometheus only: the Kubernetes Ingress routes /v1 alone (infra/k8s). */
 export const METRICS_PATH = '/metrics';
@@ -39,14 +40,6 @@ export function httpRequestMetrics(registry: Registry): RequestHandler {
     next();
   };
 }
-
-/** The OpenAPI path (`/v1/measures/{id}`) the validator matched, also for requests it refused. */
-export const routeTemplate = (req: Request): string => {
-  const openApiRoute = (req as Request & { openapi?: { openApiRoute?: unknown } }).openapi?.openApiRoute;
-  if (typeof openApiRoute === 'string') return openApiRoute;
-  const path = (req.route as { path?: unknown } | undefined)?.path;
-  return typeof path === 'string' ? path : 'unmatched';
-};
 
 /** Job counts of BullMQ queues by state, read when Prometheus scrapes: a growing backlog shows at once. */
 export function queueMetrics(registry: Registry, queues: { name: string; getJobCounts(...states: string[]): Promise<Record<string, number>> }[]): void {

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { temporalTlsConfig } from './config';
+import type * as TemporalOpenTelemetry from '@temporalio/interceptors-opentelemetry';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { type HealthCheck, withTimeout } from './health';
 import type { Closable } from './lifecycle';
 import { dependencyOutage, dependencyUnavailable, retryAfterFor } from './outage';
+import { activeTracing } from './tracing/state';
 
 export interface TemporalOptions {
   address: string;
@@ -28,6 +30,21 @@ export function temporalTls(config: TemporalTlsEnv): TLSConfig | undefined {
   };
 }
 
+/**
+ * With tracing on, Temporal's OpenTelemetry interceptors: a client call (start, signal, update) carries the
+ * trace into the workflow's headers, the workflow's spans (through a sink) and its activities' spans join
+ * it, and so do the activities' own calls (HTTP, PostgreSQL, Redis). Every client and worker of the kit
+ * gets them; with tracing off, none.
+ */
+function tracingPlugins(): TemporalOpenTelemetry.OpenTelemetryPlugin[] {
+  const tracing = activeTracing();
+  if (!tracing) return [];
+  // Loaded only with tracing on (it takes a moment to load).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { OpenTelemetryPlugin } = require('@temporalio/interceptors-opentelemetry') as typeof TemporalOpenTelemetry;
+  return [new OpenTelemetryPlugin({ resource: tracing.resource, spanProcessor: tracing.spanProcessor })];
+}
+
 /** Runs Temporal calls under one deadline; see `temporalDeadline`. */
 export type TemporalDeadline = <T>(work: () => Promise<T>) => Promise<T>;
 
@@ -44,7 +61,7 @@ export function createTemporalClient(options: TemporalOptions & { timeoutMs?: nu
   const timeoutMs = options.timeoutMs ?? 10_000;
   // Lazy: the service starts (and shows Temporal down in its status) while Temporal is away, instead of crashing.
   const connection = Connection.lazy({ address: options.address, connectTimeout: timeoutMs, ...(options.tls ? { tls: options.tls } : {}) });
-  const client = new Client({ connection, namespace: options.namespace });
+  const client = new Client({ connection, namespace: options.namespace, plugins: tracingPlugins() });
   return {
     connection,
     client,
@@ -108,7 +125,8 @@ export async function createTemporalWorker(
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   installRuntime(options.logger, options.metricsAddress);
   const connection = await NativeConnection.connect({ address: options.address, ...(options.tls ? { tls: options.tls } : {}) });
-  const worker = await Worker.create({ ...options.worker, connection, namespace: options.namespace });
+  const plugins = [...(options.worker.plugins ?? []), ...tracingPlugins()];
+  const worker = await Worker.create({ ...options.worker, plugins, connection, namespace: options.namespace });
   return { worker, connection };
 }
 

@@ -1,3 +1,4 @@
+import './tracing';
 import { runHttpService } from '@sozialraum/kit';
 import { configSchema } from './config';
 import { createDependencies } from './dependencies';

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import { currentRequestId, type Logger } from '../logger';
-import { routeTemplate } from '../metrics';
+import { requestTraceFields } from '../tracing/state';
+import { routeTemplate } from './route';
 
 /**
  * One line per request when it ends: method, route template (`/v1/measures/{id}`; the path where no route
@@ -34,6 +35,7 @@ const requestLine = (req: IncomingMessage, res: ServerResponse, line: { duration
   route: routeOf(req),
   status: res.statusCode,
   durationMs: line.durationMs,
+  ...requestTraceFields(req),
 });
 
 const routeOf = (req: IncomingMessage): string => {
