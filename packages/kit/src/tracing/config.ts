@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const httpUrl = z.string().url().regex(/^https?:\/\//, 'must be an http:// or https:// URL');
+
 const keyValueList = z
   .string()
   .max(2_000)
@@ -19,14 +21,14 @@ export const tracingConfig = {
   OTEL_SERVICE_NAME: z.string().min(1).max(200).optional(),
   OTEL_RESOURCE_ATTRIBUTES: keyValueList.optional(),
   /** The collector's base URL; spans go to `<endpoint>/v1/traces` (default http://localhost:4318). */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   /** The full URL for traces, when it is not `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`. */
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl.optional(),
   OTEL_EXPORTER_OTLP_PROTOCOL: z.literal('http/protobuf', { errorMap: () => ({ message: 'only http/protobuf is supported' }) }).optional(),
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: z.literal('http/protobuf', { errorMap: () => ({ message: 'only http/protobuf is supported' }) }).optional(),
   /** e.g. an API key of the collector: `authorization=Bearer …` (from a Secret). */
   OTEL_EXPORTER_OTLP_HEADERS: keyValueList.optional(),
-  OTEL_EXPORTER_ZIPKIN_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_ZIPKIN_ENDPOINT: httpUrl.optional(),
   OTEL_TRACES_SAMPLER: z
     .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
     .optional(),
