@@ -98,7 +98,7 @@ describe('traces through the platform', () => {
     expect(response.status).toBe(201);
 
     // The worker's activities run after the answer: wait until their spans (and monitoring's) have arrived
-    // (createTask is the analysis phase's last activity of this request).
+    // (createTask is the analysis phase's last activity of this request, its notification's delivery the last job).
     let spans: ZipkinSpan[] = [];
     const named = (pattern: RegExp, service?: string) => spans.filter((s) => pattern.test(s.name) && (!service || s.localEndpoint?.serviceName === service));
     await waitFor(
@@ -106,7 +106,7 @@ describe('traces through the platform', () => {
         const found = await fetch(`${zipkin!.url}/api/v2/trace/${traceId}`);
         spans = found.ok ? ((await found.json()) as ZipkinSpan[]) : [];
         // An activity's StartActivity span ends when the workflow has its result: after the activity's own spans.
-        return named(/^startactivity:createtask$/i, 'worker').length > 0 && named(/^get \/v1\/spaces\/\{code\}\/profile$/i, 'monitoring').length > 0;
+        return named(/^startactivity:createtask$/i, 'worker').length > 0 && named(/^process notifications$/i, 'strategy').length > 0 && named(/^get \/v1\/spaces\/\{code\}\/profile$/i, 'monitoring').length > 0;
       },
       30_000,
       `the trace ${traceId} in Zipkin with the worker's and monitoring's spans`,
@@ -134,11 +134,25 @@ describe('traces through the platform', () => {
     const recordCycle = named(/^runactivity:recordcycle$/i, 'worker');
     expect(recordCycle.map((s) => byId.get(s.parentId ?? '')?.name.toLowerCase())).toContain('startactivity:recordcycle');
     expect(spans.some((s) => serviceOf(s) === 'worker' && s.tags?.['db.system'] === 'postgresql' && s.parentId === recordCycle[0]!.id)).toBe(true);
-    expect(spans.some((s) => serviceOf(s) === 'worker' && s.tags?.['db.system'] === 'redis')).toBe(true);
+    // createTask hands the new task's notification to strategy's delivery jobs (BullMQ): the job, sent to
+    // Redis by the worker, is processed by strategy in the same trace.
+    const added = named(/^addbulk notifications$/i, 'worker');
+    expect(added).toHaveLength(1);
+    expect(spans.some((s) => serviceOf(s) === 'worker' && s.tags?.['db.system'] === 'redis' && s.parentId === added[0]!.id)).toBe(true);
+    const processed = named(/^process notifications$/i, 'strategy');
+    expect(processed.map((s) => s.kind)).toEqual(['CONSUMER']);
+    expect(spans.some((s) => serviceOf(s) === 'strategy' && s.tags?.['db.system'] === 'postgresql' && s.parentId === processed[0]!.id)).toBe(true);
     // The freezeEvidence activity calls monitoring: monitoring's span hangs below the worker's call.
     expect(spans.some((s) => serviceOf(s) === 'monitoring' && s.kind === 'SERVER' && serviceOf(byId.get(s.parentId ?? '')) === 'worker')).toBe(true);
     // One tree: every span has its parent in the trace, but the caller's and the open workflow run.
     expect(spans.filter((s) => s.parentId !== parentSpan && s.parentId !== workflowRun && !byId.has(s.parentId ?? ''))).toEqual([]);
+
+    // Workers' polling, probes and scrapes start no traces of their own.
+    for (const service of ['monitoring', 'strategy', 'worker']) {
+      const names = (await (await fetch(`${zipkin!.url}/api/v2/spans?serviceName=${service}`)).json()) as string[];
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((name) => /getnextjob|movestalled|health|metrics/i.test(name))).toEqual([]);
+    }
 
     // Logs lead to the trace: strategy's request line carries the trace's ID.
     const strategyLogs = started[1]!.logs;

@@ -1,8 +1,13 @@
 import { once } from 'node:events';
+import type { Context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+import type { Span, Telemetry } from 'bullmq';
+import type * as BullMqOtel from 'bullmq-otel';
 import { Redis } from 'ioredis';
 import { type HealthCheck, withTimeout } from './health';
 import type { Closable } from './lifecycle';
 import { dependencyOutage, dependencyUnavailable, retryAfterFor } from './outage';
+import { activeTracing } from './tracing/state';
 
 export type { Redis } from 'ioredis';
 
@@ -47,6 +52,30 @@ export function withQueueDeadline<Q extends object>(queue: Q, timeoutMs = DEFAUL
         });
     },
   });
+}
+
+/** A worker's polling: a trace of its own every few seconds (and its Redis commands) would bury the jobs. */
+const POLLING = /^(getNextJob|moveStalledJobsToWait|startStalledCheckTimer|rateLimit)( |$)/;
+const untraced: Span<Context> = {
+  setSpanOnContext: (context) => suppressTracing(context),
+  setAttribute: () => undefined,
+  setAttributes: () => undefined,
+  addEvent: () => undefined,
+  recordException: () => undefined,
+  end: () => undefined,
+};
+
+/**
+ * For every BullMQ Queue and Worker's options: with tracing on, a job carries the trace of whoever added it
+ * and is processed in a span of that trace (BullMQ's OpenTelemetry add-on; its workers' polling is not
+ * traced); with tracing off, nothing.
+ */
+export function queueTelemetry(): { telemetry?: Telemetry<Context> } {
+  if (!activeTracing()) return {};
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { BullMQOtel } = require('bullmq-otel') as typeof BullMqOtel;
+  const { tracer, contextManager } = new BullMQOtel('sozialraum');
+  return { telemetry: { contextManager, tracer: { startSpan: (name, options, context) => (POLLING.test(name) ? untraced : tracer.startSpan(name, options, context)) } } };
 }
 
 /** Not essential: a service serves what needs no queue while Redis is away (status and metrics show it). */

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE, type NotificationKind } from '@sozialraum/contracts';
-import type { Redis } from '@sozialraum/kit/redis';
+import { queueTelemetry, type Redis } from '@sozialraum/kit/redis';
 import type { Queryable } from './db';
 
 /** Hands notifications to the strategy service's delivery jobs (BullMQ queue `notifications`, under the deployment's REDIS_PREFIX). */
@@ -13,6 +13,7 @@ export function createNotificationQueue(connection: Redis, prefix: string): Noti
   const queue = new Queue<DeliverJobData>(NOTIFICATIONS_QUEUE, {
     connection,
     prefix,
+    ...queueTelemetry(),
     defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
   });
   return {

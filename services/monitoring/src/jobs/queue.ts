@@ -1,7 +1,7 @@
 import { type Job, Queue, Worker } from 'bullmq';
 import type { Logger } from '@sozialraum/kit';
 import type { Closable } from '@sozialraum/kit';
-import { type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
+import { queueTelemetry, type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
 
 /** One BullMQ queue carries the service's background work; jobs are told apart by name. */
 export const QUEUE_NAME = 'monitoring';
@@ -15,6 +15,7 @@ export function createJobQueue(connection: Redis, prefix: string, timeoutMs: num
   const queue = new Queue(QUEUE_NAME, {
     connection,
     prefix,
+    ...queueTelemetry(),
     defaultJobOptions: {
       attempts: 3,
       backoff: { type: 'exponential', delay: 2_000 },
@@ -37,7 +38,7 @@ export function startJobWorker(connection: Redis, prefix: string, processors: Jo
       if (!processor) throw new Error(`no processor for job "${job.name}"`);
       return processor(job);
     },
-    { connection, prefix, concurrency: 1 },
+    { connection, prefix, concurrency: 1, ...queueTelemetry() },
   );
   worker.on('failed', (job, error) => logger.error({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, failedReason: job?.failedReason }, 'job failed'));
   worker.on('error', (error) => logger.error({ err: error }, 'job worker error'));

@@ -1,6 +1,6 @@
 import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
 import type { Closable, Logger } from '@sozialraum/kit';
-import { type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
+import { queueTelemetry, type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
 import { Queue, Worker } from 'bullmq';
 import { undelivered } from '../data/notifications.repository';
 import { type DeliveryDeps, deliverNotification } from '../use-cases/deliver';
@@ -12,6 +12,7 @@ export function createNotificationQueue(connection: Redis, prefix: string, timeo
   const queue = new Queue(NOTIFICATIONS_QUEUE, {
     connection,
     prefix,
+    ...queueTelemetry(),
     defaultJobOptions: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 2_000 },
@@ -54,7 +55,7 @@ export function startNotificationWorker(options: DeliveryDeps & {
       if (job.name === 'relay') return notify(await undelivered(options.pool, 500));
       throw new Error(`no processor for job "${job.name}"`);
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 5 },
+    { connection: options.connection, prefix: options.prefix, concurrency: 5, ...queueTelemetry() },
   );
   worker.on('failed', (job, error) => options.logger.error({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'notification job failed'));
   worker.on('error', (error) => options.logger.error({ err: error }, 'notification worker error'));
