@@ -14,7 +14,7 @@ import { formFields, isFormUpload, uploadedFile } from './uploads';
 /** The validator has checked every query parameter against openapi.yaml; these only pick them out. */
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
-export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDependencies): void {
+export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache }: MonitoringDependencies): void {
   router.get('/v1/spaces', async (req, res) => {
     const items = await findSpaces(pool, {
       type: text(req.query.type) as SpaceType | undefined,
@@ -39,7 +39,7 @@ export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDepe
     res.json(spaceView(space));
   });
   router.get('/v1/map', async (req, res) => {
-    const body = await buildMap(pool, {
+    const body = await buildMap(pool, mapCache, {
       type: text(req.query.type) as SpaceType | undefined,
       at: text(req.query.at),
       indicators: text(req.query.indicators),

@@ -1,5 +1,6 @@
 import type { VersionedCache } from '@sozialraum/kit';
 import { findIndicators, peerValues, peerValuesOfType, type TypePeerRow } from '../data/analysis.repository';
+import { dataVersion } from '../data/data-version.repository';
 import type { Queryable } from '../data/settings.repository';
 import type { ProtectedValue } from '../domain/confidentiality';
 import { cityValue } from './city-value';
@@ -25,12 +26,6 @@ interface Entry {
 }
 
 export type PeerStatisticsCache = VersionedCache<Entry>;
-
-/** The data version: raised by every change of values, spaces, indicators or settings (migration data-version). */
-async function dataVersion(db: Queryable): Promise<string> {
-  const { rows } = await db.query<{ value: string }>('SELECT value FROM data_version');
-  return rows[0]!.value;
-}
 
 /** The sections of the indicators, computed from the current values as the audience may see them. */
 async function computeSections(db: Queryable, audience: Audience, type: string, keys: string[]): Promise<PeerStatistics> {
