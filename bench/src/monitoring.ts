@@ -20,7 +20,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { LOAD, measure, report } from './harness';
 import { benchDatabase, inParallel, startBuilt, stop } from './platform';
 
-const INDICATORS = 100;
+const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 100);
 const YEARS = Array.from({ length: 18 }, (_, i) => String(2005 + i));
 const METHOD_INDICATORS = 10;
 const DATA = join(__dirname, '..', '..', '..', 'shared', 'data');
@@ -130,12 +130,19 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return seconds(started);
 }
 
+/** The highest resident memory a process has had (Linux: VmHWM), in MB. */
+function peakRssMb(pid: number | undefined): string {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return line ? (Number(line.replace(/\D+/g, '')) / 1024).toFixed(0) : '?';
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 
 async function main(): Promise<void> {
   const databaseUrl = await benchDatabase('sozialraum_bench_monitoring', ['monitoring']);
-  const pool = createPool({ connectionString: databaseUrl, schema: 'monitoring', max: 2 });
+  // No statement timeout: the COPY baseline of a million rows may take longer than a request may.
+  const pool = createPool({ connectionString: databaseUrl, schema: 'monitoring', max: 2, statementTimeoutMs: 0 });
   let service: StartedProcess | undefined;
   try {
     service = await startBuilt('services/monitoring/dist/index.js', { DATABASE_URL: databaseUrl });
@@ -168,6 +175,7 @@ async function main(): Promise<void> {
       if (done.imported !== values) throw new Error(`imported ${done.imported} values, expected ${values}`);
     });
     report(`value import via API (${values} values): values/s`, values / importSeconds, values / copySeconds, 'val/s', 'plain COPY');
+    process.stdout.write(`monitoring service peak RSS so far (shapefile and value import): ${peakRssMb(service.child.pid)} MB\n`);
     // Fresh statistics, as autovacuum would take them a little later: plans must not depend on when it runs.
     await pool.query('ANALYZE indicator_value, space');
 

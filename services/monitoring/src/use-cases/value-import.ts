@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { ImportRecord } from '../data/imports.repository';
 import { indicatorRules } from '../data/indicators.repository';
 import { type ReleaseInput, upsertRelease } from '../data/releases.repository';
-import { currentSpaces, upsertValues } from '../data/values.repository';
+import { copyNewReleaseValues, currentSpaces, upsertValues } from '../data/values.repository';
 import { type ImportFormat, type ImportMapping, type ParsedRow, parseIndicatorFile, spaceMatcher, validateRows } from '../domain/imports';
 import type { components } from '../generated/api';
 import { formatOf, type ImportWork, submitImport, uploadName } from './imports';
@@ -75,13 +75,18 @@ export function valueImportWork(pool: Pool, jobs: Queue): ImportWork {
     if (rejected.length > 0 && request.acceptValidRows !== true) return { status: 'rejected', total, imported: 0, rejected, ...notes };
 
     await withTransaction(pool, async (client) => {
-      const releaseId = await upsertRelease(client, request.release);
-      for (let start = 0; start < checked.rows.length; start += BATCH_SIZE) {
-        const batch = checked.rows.slice(start, start + BATCH_SIZE);
-        await upsertValues(client, releaseId, record.id, batch.map((row) => valueRow(row, spaceIds)));
-        // Rows come in file order; the last row's line minus the header's is how many data lines are done.
-        await progress(Math.min(total, (batch.at(-1)?.line ?? 1) - 1), total);
+      const release = await upsertRelease(client, request.release);
+      async function* batches() {
+        for (let start = 0; start < checked.rows.length; start += BATCH_SIZE) {
+          const batch = checked.rows.slice(start, start + BATCH_SIZE);
+          yield batch.map((row) => valueRow(row, spaceIds));
+          // Rows come in file order; the last row's line minus the header's is how many data lines are done.
+          await progress(Math.min(total, (batch.at(-1)?.line ?? 1) - 1), total);
+        }
       }
+      // A new release has no values to replace: one COPY. Re-importing one replaces its values row by row.
+      if (release.created) await copyNewReleaseValues(client, release.id, record.id, batches());
+      else for await (const batch of batches()) await upsertValues(client, release.id, record.id, batch);
     });
     if (checked.rows.length > 0) await queueRecomputation(jobs, pool);
     return { status: 'succeeded', total, imported: checked.rows.length, rejected, ...notes };
