@@ -48,18 +48,13 @@ export async function upsertValues(db: Queryable, releaseId: number, importId: s
 }
 
 /**
- * Writes the values of a release that has none yet (created in this transaction) with one COPY, as fast as
- * PostgreSQL takes rows; `batches` yields the rows a batch at a time, so they are turned into text as COPY
- * reads them, not all at once. The rows hold no duplicates (the import's checks reject them).
+ * Writes values of a release that has none yet (created in this transaction) with one COPY: as fast as
+ * PostgreSQL takes rows. The rows hold no duplicates (the import's checks reject them).
  */
-export async function copyNewReleaseValues(db: PoolClient, releaseId: number, importId: string, batches: AsyncIterable<readonly ValueRow[]>): Promise<void> {
+export async function copyNewReleaseValues(db: PoolClient, releaseId: number, importId: string, rows: readonly ValueRow[]): Promise<void> {
   const tail = `\t${releaseId}\t`;
-  async function* lines() {
-    for await (const batch of batches) {
-      yield batch
-        .map((r) => `${r.spaceId}\t${copyField(r.indicatorKey)}\t${copyField(r.period)}${tail}${r.value}\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`)
-        .join('');
-    }
-  }
-  await copyIn(db, 'COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN', lines());
+  const text = rows
+    .map((r) => `${r.spaceId}\t${copyField(r.indicatorKey)}\t${copyField(r.period)}${tail}${r.value}\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`)
+    .join('');
+  await copyIn(db, 'COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN', [text]);
 }

@@ -22,6 +22,8 @@ interface StoredValueRequest {
 
 /** Rows per INSERT: large enough that 10,000 values take a handful of round trips. */
 const BATCH_SIZE = 5_000;
+/** Rows per COPY: each one statement, well inside the statement timeout, with little text held at a time. */
+const COPY_SIZE = 50_000;
 /** Notes kept in a report (statistical symbols): a table full of "." must not make the report huge. */
 const MAX_NOTES = 10_000;
 
@@ -76,17 +78,14 @@ export function valueImportWork(pool: Pool, jobs: Queue): ImportWork {
 
     await withTransaction(pool, async (client) => {
       const release = await upsertRelease(client, request.release);
-      async function* batches() {
-        for (let start = 0; start < checked.rows.length; start += BATCH_SIZE) {
-          const batch = checked.rows.slice(start, start + BATCH_SIZE);
-          yield batch.map((row) => valueRow(row, spaceIds));
-          // Rows come in file order; the last row's line minus the header's is how many data lines are done.
-          await progress(Math.min(total, (batch.at(-1)?.line ?? 1) - 1), total);
-        }
+      // A new release has no values to replace: COPY. Re-importing one replaces its values row by row.
+      const [size, write] = release.created ? [COPY_SIZE, copyNewReleaseValues] : [BATCH_SIZE, upsertValues];
+      for (let start = 0; start < checked.rows.length; start += size) {
+        const batch = checked.rows.slice(start, start + size);
+        await write(client, release.id, record.id, batch.map((row) => valueRow(row, spaceIds)));
+        // Rows come in file order; the last row's line minus the header's is how many data lines are done.
+        await progress(Math.min(total, (batch.at(-1)?.line ?? 1) - 1), total);
       }
-      // A new release has no values to replace: one COPY. Re-importing one replaces its values row by row.
-      if (release.created) await copyNewReleaseValues(client, release.id, record.id, batches());
-      else for await (const batch of batches()) await upsertValues(client, release.id, record.id, batch);
     });
     if (checked.rows.length > 0) await queueRecomputation(jobs, pool);
     return { status: 'succeeded', total, imported: checked.rows.length, rejected, ...notes };
