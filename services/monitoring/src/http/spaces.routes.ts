@@ -39,7 +39,7 @@ export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache }: Moni
     res.json(spaceView(space));
   });
   router.get('/v1/map', async (req, res) => {
-    const body = await buildMap(pool, mapCache, {
+    const map = await buildMap(pool, mapCache, {
       type: text(req.query.type) as SpaceType | undefined,
       at: text(req.query.at),
       indicators: text(req.query.indicators),
@@ -47,7 +47,7 @@ export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache }: Moni
       method: text(req.query.method),
       simplify: String(req.query.simplify) === 'true',
     }, audienceOf(principalOf(req)));
-    res.type('application/geo+json').send(body);
+    res.set('ETag', map.etag).type('application/geo+json').send(map.body);
   });
   router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {
     const key = req.get('Idempotency-Key');

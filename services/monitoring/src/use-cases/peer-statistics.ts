@@ -27,8 +27,23 @@ interface Entry {
 
 export type PeerStatisticsCache = VersionedCache<Entry>;
 
-/** The sections of the indicators, computed from the current values as the audience may see them. */
+/** Indicators read and ranked at a time: between them the process serves other requests. */
+const KEYS_AT_A_TIME = 5;
+
+/**
+ * The sections of the indicators, computed from the current values as the audience may see them, a few
+ * indicators at a time (each a whole cross-section, so disclosure is the same as over all of them at once):
+ * 975,600 values in one go would hold the event loop for seconds.
+ */
 async function computeSections(db: Queryable, audience: Audience, type: string, keys: string[]): Promise<PeerStatistics> {
+  const statistics: PeerStatistics = new Map();
+  for (let start = 0; start < keys.length; start += KEYS_AT_A_TIME) {
+    for (const [key, sections] of await computeSectionsOf(db, audience, type, keys.slice(start, start + KEYS_AT_A_TIME))) statistics.set(key, sections);
+  }
+  return statistics;
+}
+
+async function computeSectionsOf(db: Queryable, audience: Audience, type: string, keys: string[]): Promise<PeerStatistics> {
   let rows: TypePeerRow[];
   let protect: (row: TypePeerRow) => ProtectedValue;
   if (audience === 'raw') {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { problems, type VersionedCache } from '@sozialraum/kit';
 import { dataVersion } from '../data/data-version.repository';
 import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapIndicator, type MapValue } from '../data/map.repository';
@@ -12,7 +13,16 @@ import { runView } from './methods-results';
 import { today } from './spaces';
 
 /** Serialised maps by data version and question (which includes the method and run the classes come from). */
-export type MapCache = VersionedCache<string>;
+export type MapCache = VersionedCache<SerialisedMap>;
+
+/**
+ * The map's bytes and their ETag, made once: a detailed 542-area map is 4.5 MB, which Express would otherwise
+ * encode and hash (for its ETag) again on every answer.
+ */
+export interface SerialisedMap {
+  body: Buffer;
+  etag: string;
+}
 
 export interface MapQuery {
   type?: SpaceType;
@@ -29,7 +39,7 @@ export interface MapQuery {
  * The spaces as a GeoJSON FeatureCollection, serialised here: the geometry text comes from PostGIS as is,
  * which keeps the 542-area map cheap to serve. Values pass the confidentiality protector.
  */
-export async function buildMap(db: Queryable, cache: MapCache, query: MapQuery, audience: Audience): Promise<string> {
+export async function buildMap(db: Queryable, cache: MapCache, query: MapQuery, audience: Audience): Promise<SerialisedMap> {
   // Read before everything else: an answer can then only be newer than the version it is kept under.
   const version = cache.enabled ? await dataVersion(db) : undefined;
   const keys = [...new Set((query.indicators ?? '').split(',').map((k) => k.trim()).filter(Boolean))];
@@ -44,7 +54,8 @@ export async function buildMap(db: Queryable, cache: MapCache, query: MapQuery, 
   const question = JSON.stringify([audience, query, at, indicators, method?.id ?? null, run?.id ?? null]);
   const cached = version === undefined ? undefined : cache.get(version, question);
   if (cached !== undefined) return cached;
-  const answer = await serialiseMap(db, audience, { ...query, at }, indicators, method, run);
+  const body = Buffer.from(await serialiseMap(db, audience, { ...query, at }, indicators, method, run));
+  const answer = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
   if (version !== undefined) cache.set(version, question, answer);
   return answer;
 }
