@@ -2,16 +2,20 @@
  * The inbox under load (issue 12): 10,000 open tasks over 5 departments and 500 cycles (as 500 running cycles
  * would leave), seeded with SQL into a database of the benchmark's own; the strategy service runs as its own
  * process. Prints requests/s and p99 of GET /v1/tasks for a department user (their 2,000 tasks) and a planner
- * (every department's), each next to GET /v1/me of the same process in the same run, as ratios.
+ * (every department's), each next to GET /v1/me of the same process in the same run, as ratios (medians of
+ * BENCH_ROUNDS alternating rounds).
  * Run: npm run bench -- inbox
  */
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { stackEnv, userToken } from '@sozialraum/kit/testing';
-import { LOAD, measure, report } from './harness';
+import { LOAD, type LoadResult, measure, report } from './harness';
 import { benchDatabase, startBuilt, stop } from './platform';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const CYCLES = 500;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const medianOf = (results: LoadResult[]) => ({ requestsPerSecond: middle(results.map((r) => r.requestsPerSecond)), p99Ms: middle(results.map((r) => r.p99Ms)) });
 const DEPARTMENTS = ['soziales', 'jugend', 'gesundheit', 'wohnen', 'stadtplanung'];
 
 /** Open tasks as the workflows write them: a context, candidate groups of one department, due dates spread. */
@@ -54,8 +58,13 @@ async function main(): Promise<void> {
         [`department user (${TASKS / 5} of ${TASKS})`, department, '/v1/tasks?scope=groups&status=open'],
         [`planner (all ${TASKS})`, planner, '/v1/tasks?scope=all&status=open'],
       ] as const) {
-        const bare = await measure('GET /v1/me', `${strategy.url}/v1/me`, token);
-        const inbox = await measure(`inbox, ${who}`, `${strategy.url}${path}`, token);
+        // Alternating rounds, medians: the machine's load changes within seconds.
+        const rounds: Array<[LoadResult, LoadResult]> = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          rounds.push([await measure('GET /v1/me', `${strategy.url}/v1/me`, token), await measure(`inbox, ${who}`, `${strategy.url}${path}`, token)]);
+        }
+        const bare = medianOf(rounds.map(([b]) => b));
+        const inbox = medianOf(rounds.map(([, i]) => i));
         report(`inbox ${label}, ${who}: req/s`, inbox.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
         report(`inbox ${label}, ${who}: p99`, inbox.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
       }

@@ -1,4 +1,4 @@
-import { authFromConfig, createMetricsRegistry, createVersionedCache, type VersionedCache, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createMetricsRegistry, createVersionedCache, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import { createTemporalClient, temporalTls, type TemporalDeadline, temporalClientHealth } from '@sozialraum/kit/temporal';
@@ -7,7 +7,7 @@ import { createTransport } from 'nodemailer';
 import type { StrategyConfig } from './config';
 import { createKeycloakDirectory, type Directory } from './data/directory';
 import { taskMetrics } from './metrics/tasks';
-import type { components } from './generated/api';
+import type { InboxCache } from './use-cases/tasks';
 import { closeNotifications, createNotificationQueue, notifier, type Notify, startNotificationWorker } from './jobs/notifications';
 
 export interface StrategyDependencies extends ServiceDependencies<StrategyConfig> {
@@ -23,7 +23,7 @@ export interface StrategyDependencies extends ServiceDependencies<StrategyConfig
   /** Members of candidate groups, from Keycloak's admin API (delegation, e-mail delivery). */
   directory: Directory;
   /** Inbox pages by task version and question (see use-cases/tasks.ts). */
-  inboxCache: VersionedCache<components['schemas']['TaskPage']>;
+  inboxCache: InboxCache;
 }
 
 export function createDependencies(config: StrategyConfig, logger: Logger): StrategyDependencies {

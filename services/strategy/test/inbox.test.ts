@@ -192,7 +192,8 @@ describe('the inbox', () => {
 describe('the inbox cache', () => {
   const cycleC = `cycle-C${run}-1`;
   const version = async () => Number((await service.deps.pool.query<{ value: string }>('SELECT value FROM task_version')).rows[0]!.value);
-  const inbox = async () => item((await as(service, 'soziales').get(`/v1/tasks?cycle=${cycleC}`)).body);
+  const read = () => as(service, 'soziales').get(`/v1/tasks?cycle=${cycleC}`);
+  const inbox = async () => item((await read()).body);
 
   test('when tasks change after the inbox was read, then the next read shows the change at once (pages are kept by task version)', async () => {
     const db = service.deps.pool;
@@ -200,11 +201,16 @@ describe('the inbox cache', () => {
     const propose = (key: string) =>
       seedTask(db, { cycleId: cycleC, space: `C${run}`, key, type: 'propose-measures', phase: 'measure-development', candidateGroups: ['group:/departments/soziales'], department: 'soziales' });
     const first = await propose('propose-1');
-    expect(await inbox()).toEqual([first]);
-    expect(await inbox()).toEqual([first]); // from the cache now
+    const before = await read();
+    expect(item(before.body)).toEqual([first]);
+    const again = await read(); // from the cache now, with the same ETag
+    expect(item(again.body)).toEqual([first]);
+    expect(again.headers.get('etag')).toBe(before.headers.get('etag'));
 
     const second = await propose('propose-2'); // written as the workflow's activity would, not through this service
-    expect((await inbox()).sort()).toEqual([first, second].sort());
+    const after = await read();
+    expect(item(after.body).sort()).toEqual([first, second].sort());
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
     await db.query(`UPDATE task SET status = 'completed', completed_at = now() WHERE id = $1`, [first]);
     expect(await inbox()).toEqual([second]);
   });

@@ -26,7 +26,9 @@ export function mountTasksRoutes(router: Router, deps: StrategyDependencies): vo
       escalated,
       sort: text(req.query.sort) ?? 'due',
     };
-    res.json(await findTasks(pool, inboxCache, principalOf(req), filter, pageOf(req)));
+    const { page, etag } = await findTasks(pool, inboxCache, principalOf(req), filter, pageOf(req));
+    if (etag) res.set('ETag', etag);
+    res.json(page);
   });
   // Before /v1/tasks/:id: "counts" is no task ID (those always contain a slash).
   router.get('/v1/tasks/counts', async (req, res) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { hasRole, type Principal, problems, Roles, type VersionedCache } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { addComment, listComments } from '../data/comments.repository';
@@ -11,11 +12,18 @@ import { commentView, taskView } from './views';
 
 type Schemas = components['schemas'];
 
+/** A page and, when it is kept by task version, its ETag. */
+export interface InboxPage {
+  page: Schemas['TaskPage'];
+  etag?: string;
+}
+export type InboxCache = VersionedCache<InboxPage>;
+
 /**
  * An inbox page. Asked again before any task changed (same task version), it comes from the cache; pages
  * filtered by due date compare with the clock and are always computed.
  */
-export async function findTasks(pool: Pool, cache: VersionedCache<Schemas['TaskPage']>, principal: Principal, filter: TaskFilter, page: Page): Promise<Schemas['TaskPage']> {
+export async function findTasks(pool: Pool, cache: InboxCache, principal: Principal, filter: TaskFilter, page: Page): Promise<InboxPage> {
   const reader = taskReader(principal);
   if (filter.scope === 'all' && !reader.seesAll) throw problems.forbidden('Only planners and coordinators see every department\'s tasks; use scope "mine" or "groups".');
   const question = JSON.stringify([reader, filter, page]);
@@ -24,8 +32,12 @@ export async function findTasks(pool: Pool, cache: VersionedCache<Schemas['TaskP
   const cached = version === undefined ? undefined : cache.get(version, question);
   if (cached) return cached;
   const { rows, total } = await listTasks(pool, reader, filter, page);
-  const answer = { items: rows.map(taskView), total };
-  if (version !== undefined) cache.set(version, question, answer);
+  const answer: InboxPage = { page: { items: rows.map(taskView), total } };
+  if (version !== undefined) {
+    // Version and question name the page exactly: an ETag without hashing the page on every answer.
+    answer.etag = `W/"${createHash('sha1').update(`${version}|${question}`).digest('base64url')}"`;
+    cache.set(version, question, answer);
+  }
   return answer;
 }
 
