@@ -13,11 +13,28 @@ export async function benchDatabase(name: string, services: string[]): Promise<s
   return url;
 }
 
+const started = new Set<StartedProcess>();
+const killAll = (signal: NodeJS.Signals) => {
+  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill(signal);
+};
+// Whatever ends the benchmark — an error, process.exit, Ctrl-C, a kill — ends the processes it started
+// (SIGKILL of the benchmark itself is covered by startProcess: they die with their parent).
+process.on('exit', () => killAll('SIGKILL'));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`benchmark: ${signal}, stopping the processes it started\n`);
+    killAll('SIGTERM');
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
+
 /** Starts a built service (or the worker) as its own process, as in production, and waits until it is ready. */
 export async function startBuilt(entry: string, env: Record<string, string>, portVariable = 'PORT'): Promise<StartedProcess> {
-  const started = await startProcess(join(root, entry), { LOG_LEVEL: 'warn', ...env }, portVariable);
-  await waitUntilOk(`${started.url}/health/ready`, 120_000);
-  return started;
+  const service = await startProcess(join(root, entry), { LOG_LEVEL: 'warn', ...env }, portVariable);
+  started.add(service);
+  void service.exited.then(() => started.delete(service));
+  await waitUntilOk(`${service.url}/health/ready`, 120_000);
+  return service;
 }
 
 export async function stop(processes: StartedProcess[]): Promise<void> {

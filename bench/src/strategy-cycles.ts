@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createLogger } from '@sozialraum/kit';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { createTemporalWorker } from '@sozialraum/kit/temporal';
-import { call, stackEnv, userToken, waitFor } from '@sozialraum/kit/testing';
+import { call, freePort, stackEnv, userToken, waitFor } from '@sozialraum/kit/testing';
 import { Client, Connection } from '@temporalio/client';
 import { load, percentile, report } from './harness';
 import { benchDatabase, inParallel, startBuilt, stop } from './platform';
@@ -125,7 +125,8 @@ async function main(): Promise<void> {
   const monitoring = await startBuilt('services/monitoring/dist/index.js', { DATABASE_URL });
   const worker = await startBuilt(
     'workflows/dist/worker.js',
-    { DATABASE_URL, TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url, KEYCLOAK_CLIENT_SECRET: stackEnv('KEYCLOAK_SECRET_WORKFLOWS') },
+    // Its Temporal metrics on a free port too: npm start's worker holds the default one.
+    { DATABASE_URL, TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url, KEYCLOAK_CLIENT_SECRET: stackEnv('KEYCLOAK_SECRET_WORKFLOWS'), TEMPORAL_METRICS_PORT: String(await freePort()) },
     'HEALTH_PORT',
   );
   const strategy = await startBuilt('services/strategy/dist/index.js', {

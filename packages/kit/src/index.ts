@@ -21,3 +21,4 @@ export { expensiveRequestLimit, EXPENSIVE } from './http/rate-limit';
 export { runProcess, closeHttpServer, type Closable } from './lifecycle';
 export { runHttpService, loadConfigOrExit, type HttpServiceDefinition, type ServiceDependencies } from './service';
 export { z } from 'zod';
+export { createVersionedCache, type VersionedCache } from './versioned-cache';

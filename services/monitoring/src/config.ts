@@ -16,5 +16,9 @@ export const configSchema = baseServiceConfig.extend({
   EXPORT_DIRECT_MAX_VALUES: z.coerce.number().int().min(1).default(200_000),
   /** Run the import and recomputation jobs in this process (turn off for API-only replicas). */
   RUN_JOBS: env.bool(true),
+  /** Peer statistics of the space profile kept per data version, by audience and space type (0: computed for every request). */
+  PROFILE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100).default(4),
+  /** Serialised maps kept per data version, by question (0: built for every request). A detailed 542-area map is ~MBs. */
+  MAP_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1000).default(20),
 });
 export type MonitoringConfig = z.infer<typeof configSchema>;

@@ -1,4 +1,4 @@
-import { authFromConfig, createMetricsRegistry, type Logger, queueMetrics, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createMetricsRegistry, createVersionedCache, type Logger, queueMetrics, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import type { Queue } from 'bullmq';
@@ -10,11 +10,17 @@ import { valueJobs } from './jobs/values.jobs';
 import { queueMissingDisclosedRuns } from './use-cases/recompute-queue';
 import { exportJobs } from './jobs/exports.jobs';
 import { startImportSweep } from './use-cases/import-hand-off';
+import type { PeerStatisticsCache } from './use-cases/peer-statistics';
+import type { MapCache } from './use-cases/spaces-map';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
   /** The service's background-job queue (imports, recomputation, alert evaluation). */
   jobs: Queue;
+  /** Peer statistics of the space profile by data version (use-cases/peer-statistics.ts). */
+  peerStatisticsCache: PeerStatisticsCache;
+  /** Serialised maps by data version (use-cases/spaces-map.ts). */
+  mapCache: MapCache;
 }
 
 export function createDependencies(config: MonitoringConfig, logger: Logger): MonitoringDependencies {
@@ -29,6 +35,8 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     logger,
     pool,
     jobs,
+    peerStatisticsCache: createVersionedCache(config.PROFILE_CACHE_ENTRIES),
+    mapCache: createVersionedCache(config.MAP_CACHE_ENTRIES),
     queues: [jobs],
     verifier: auth.verifier,
     health: [postgresHealth(pool), redisHealth(producer), auth.health],

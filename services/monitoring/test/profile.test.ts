@@ -148,3 +148,34 @@ describe('indicator views', () => {
     expect((await call(`${service.url}/v1/indicators/T3P_NONE/values?period=2023`, { token })).status).toBe(404);
   });
 });
+
+describe('profile statistics kept per data version', () => {
+  const point = async (user: string, code: string, key: string) => {
+    const profile = (await call(`${service.url}/v1/spaces/${code}/profile`, { token: await userToken(user) })).body;
+    return profile.indicators.find((i: { key: string }) => i.key === key).points.find((p: { period: string }) => p.period === '2023');
+  };
+  const db = () => service.deps.pool;
+  const setValue = (code: string, value: number) =>
+    db().query(`UPDATE indicator_value SET value = $2 WHERE indicator_key = 'T3P_N' AND period = '2023' AND space_id = (SELECT id FROM space WHERE code = $1)`, [code, value]);
+  const setPopulation = (code: string, population: number) => db().query('UPDATE space SET population = $2 WHERE code = $1', [code, population]);
+
+  test('when values or residents change after profiles were read, then the next profiles are computed from the new data', async () => {
+    // T3P_N 2023: 3, 1, 2, 5, 4 — mean 3; T3P-A (3) ranks 3rd (neutral: the highest first).
+    expect(await point('planer', 'T3P-A', 'T3P_N')).toMatchObject({ cityMean: 3, rank: 3, of: 5 });
+    expect(await point('gast', 'T3P-A', 'T3P_N')).toMatchObject({ cityMean: 3, rank: 3, of: 5 });
+    try {
+      await setValue('T3P-B', 8); // 3, 8, 2, 5, 4: mean 4.4, T3P-A now 4th
+      expect(await point('planer', 'T3P-A', 'T3P_N')).toMatchObject({ cityMean: 4.4, rank: 4, of: 5 });
+      expect(await point('gast', 'T3P-A', 'T3P_N')).toMatchObject({ cityMean: 4.4, rank: 4, of: 5 });
+      // Below the residents' minimum T3P-B's value is withheld from viewers, and so left out of what they are shown.
+      await setPopulation('T3P-B', 100);
+      expect(await point('gast', 'T3P-A', 'T3P_N')).toMatchObject({ cityMean: 3.5, rank: 3, of: 4 });
+      expect(await point('gast', 'T3P-B', 'T3P_N')).toMatchObject({ value: expect.objectContaining({ value: null, suppressed: true }), rank: null, z: null });
+      expect(await point('planer', 'T3P-A', 'T3P_N')).toMatchObject({ cityMean: 4.4, rank: 4, of: 5 });
+    } finally {
+      await setValue('T3P-B', 1);
+      await setPopulation('T3P-B', 1000);
+    }
+    expect(await point('gast', 'T3P-A', 'T3P_N')).toMatchObject({ cityMean: 3, rank: 3, of: 5 });
+  });
+});

@@ -237,4 +237,33 @@ describe('map', () => {
     expect(unknownMethod.status).toBe(422);
     expect(unknownMethod.body.detail).toContain('nope@9');
   });
+
+  test('when values, spaces or the method\'s runs change after a map was read, then the next map shows them (maps are kept by data version and run)', async () => {
+    const db = service.deps.pool;
+    const query = { indicators: key, method: `${method}@1` };
+    const first = (await mapOf(query)).props;
+    expect(first.map((p: Record<string, unknown>) => [p[key], p.name, p.statusClass])).toEqual([
+      [{ value: 2, suppressed: false }, 'Karte 1', 4],
+      [{ value: 41, suppressed: false }, 'Karte 2', null],
+    ]);
+    await db.query(`UPDATE indicator_value SET value = 7 WHERE indicator_key = $1 AND space_id = (SELECT id FROM space WHERE code = $2)`, [key, code('m1')]);
+    await db.query(`UPDATE space SET name = 'Karte 2b' WHERE code = $1`, [code('m2')]);
+    const mv = await db.query<{ id: number }>('SELECT id FROM method_version WHERE key = $1', [method]);
+    const newer = await db.query<{ id: number }>(
+      `INSERT INTO index_run (method_version_id, period, input_releases, summary, statistics) VALUES ($1, '2022', '[]', '{}', '{}') RETURNING id`,
+      [mv.rows[0]?.id],
+    );
+    await db.query(`INSERT INTO index_result (run_id, space_id, status_class, dynamics_class, combined_group) SELECT $1, id, 2, 3, 5 FROM space WHERE code = $2`, [newer.rows[0]?.id, code('m1')]);
+    try {
+      expect((await mapOf(query)).props.map((p: Record<string, unknown>) => [p[key], p.name, p.statusClass])).toEqual([
+        [{ value: 7, suppressed: false }, 'Karte 1', 2],
+        [{ value: 41, suppressed: false }, 'Karte 2b', null],
+      ]);
+    } finally {
+      await db.query('DELETE FROM index_run WHERE id = $1', [newer.rows[0]?.id]);
+      await db.query(`UPDATE indicator_value SET value = 2 WHERE indicator_key = $1 AND space_id = (SELECT id FROM space WHERE code = $2)`, [key, code('m1')]);
+      await db.query(`UPDATE space SET name = 'Karte 2' WHERE code = $1`, [code('m2')]);
+    }
+    expect((await mapOf(query)).props).toEqual(first);
+  });
 });

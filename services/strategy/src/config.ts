@@ -19,6 +19,8 @@ export const configSchema = baseServiceConfig.extend({
   /** Where the cycle workflows run; tests give each file its own queue on the shared dev server. */
   CYCLE_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   MONITORING_URL: env.url().default('http://127.0.0.1:3001'),
+  /** Inbox pages kept by task version (0: computed for every request). */
+  INBOX_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
   /** The service's own Keycloak client, for calls to other services. */
   KEYCLOAK_CLIENT_ID: z.string().min(1).default('svc-strategy'),
   KEYCLOAK_CLIENT_SECRET: env.secret(),

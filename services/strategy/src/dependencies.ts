@@ -1,4 +1,4 @@
-import { authFromConfig, createMetricsRegistry, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createMetricsRegistry, createVersionedCache, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import { createTemporalClient, temporalTls, type TemporalDeadline, temporalClientHealth } from '@sozialraum/kit/temporal';
@@ -7,6 +7,7 @@ import { createTransport } from 'nodemailer';
 import type { StrategyConfig } from './config';
 import { createKeycloakDirectory, type Directory } from './data/directory';
 import { taskMetrics } from './metrics/tasks';
+import type { InboxCache } from './use-cases/tasks';
 import { closeNotifications, createNotificationQueue, notifier, type Notify, startNotificationWorker } from './jobs/notifications';
 
 export interface StrategyDependencies extends ServiceDependencies<StrategyConfig> {
@@ -21,6 +22,8 @@ export interface StrategyDependencies extends ServiceDependencies<StrategyConfig
   notify: Notify;
   /** Members of candidate groups, from Keycloak's admin API (delegation, e-mail delivery). */
   directory: Directory;
+  /** Inbox pages by task version and question (see use-cases/tasks.ts). */
+  inboxCache: InboxCache;
 }
 
 export function createDependencies(config: StrategyConfig, logger: Logger): StrategyDependencies {
@@ -55,6 +58,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     monitoring: createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS }),
     notify: notifier(queue, logger),
     directory,
+    inboxCache: createVersionedCache(config.INBOX_CACHE_ENTRIES),
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), redisHealth(producer), auth.health],
     metrics,

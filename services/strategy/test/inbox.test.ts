@@ -1,4 +1,5 @@
 import { taskProblemType as problemType } from '@sozialraum/contracts';
+import { withTransaction } from '@sozialraum/kit/db';
 import { waitFor } from '@sozialraum/kit/testing';
 import { as, runId, seedCycle, seedTask, startStrategy, type StrategyService, taskPath } from './helpers/strategy';
 
@@ -185,6 +186,48 @@ describe('the inbox', () => {
     const done = await as(service, 'lenkung').post(taskPath(ids.decide!, 'complete'), { result: { decisions: [{ measureId: 'x', decision: 'approve', budgetPlanned: null }] } });
     expect(done.status).toBe(409);
     expect(done.body).toMatchObject({ type: problemType('task-not-open'), status: 409 });
+  });
+});
+
+describe('the inbox cache', () => {
+  const cycleC = `cycle-C${run}-1`;
+  const version = async () => Number((await service.deps.pool.query<{ value: string }>('SELECT value FROM task_version')).rows[0]!.value);
+  const read = () => as(service, 'soziales').get(`/v1/tasks?cycle=${cycleC}`);
+  const inbox = async () => item((await read()).body);
+
+  test('when tasks change after the inbox was read, then the next read shows the change at once (pages are kept by task version)', async () => {
+    const db = service.deps.pool;
+    await seedCycle(db, { id: cycleC, space: `C${run}`, number: 1, status: 'running', phase: 'measure-development' });
+    const propose = (key: string) =>
+      seedTask(db, { cycleId: cycleC, space: `C${run}`, key, type: 'propose-measures', phase: 'measure-development', candidateGroups: ['group:/departments/soziales'], department: 'soziales' });
+    const first = await propose('propose-1');
+    const before = await read();
+    expect(item(before.body)).toEqual([first]);
+    const again = await read(); // from the cache now, with the same ETag
+    expect(item(again.body)).toEqual([first]);
+    expect(again.headers.get('etag')).toBe(before.headers.get('etag'));
+
+    const second = await propose('propose-2'); // written as the workflow's activity would, not through this service
+    const after = await read();
+    expect(item(after.body).sort()).toEqual([first, second].sort());
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    await db.query(`UPDATE task SET status = 'completed', completed_at = now() WHERE id = $1`, [first]);
+    expect(await inbox()).toEqual([second]);
+  });
+
+  test('when one transaction changes many tasks, then the task version rises once, at its commit', async () => {
+    const before = await version();
+    await withTransaction(service.deps.pool, async (client) => {
+      await client.query(`UPDATE task SET priority = 1 WHERE cycle_id = $1`, [cycleC]);
+      await client.query(`UPDATE task SET priority = 3 WHERE cycle_id = $1`, [cycleC]);
+      // Not yet: the deferred trigger raises it as the transaction commits, after every row lock it takes.
+      expect(Number((await client.query<{ value: string }>('SELECT value FROM task_version')).rows[0]!.value)).toBe(before);
+    });
+    expect(await version()).toBe(before + 1);
+    await service.deps.pool.query(`UPDATE task SET priority = 2 WHERE cycle_id = $1 AND false`, [cycleC]); // no row: no change
+    expect(await version()).toBe(before + 1);
+    await service.deps.pool.query('DELETE FROM cycle WHERE id = $1', [cycleC]);
+    expect(await version()).toBe(before + 2);
   });
 });
 

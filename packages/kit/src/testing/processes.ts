@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import pg from 'pg';
 
@@ -21,10 +22,18 @@ export interface StartedProcess {
   output: () => string;
 }
 
+/**
+ * util-linux's setpriv (in every Debian) makes the kernel kill the child when this process dies, even by
+ * SIGKILL, where no exit handler runs: a killed test run or benchmark leaves no service behind.
+ */
+const SETPRIV = '/usr/bin/setpriv';
+const dyingWithParent = (command: string, args: string[]): [string, string[]] =>
+  existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', command, ...args]] : [command, args];
+
 /** Starts a built entry point as its own process on a free port, as `npm start` and Kubernetes do. */
 export async function startProcess(entry: string, env: NodeJS.ProcessEnv = {}, portVariable = 'PORT'): Promise<StartedProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(...dyingWithParent(process.execPath, [entry]), {
     env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', [portVariable]: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,8 @@
+import { createVersionedCache } from '@sozialraum/kit';
+
 /**
- * Computed overviews by data version, day and question (filter, scope, page). Every change raises the data
- * version in its own transaction and the figures depend on the day only, so an entry is exact for its key and
- * never needs invalidating; entries of old versions simply fall out (least recently used first).
+ * Computed overviews by data version, day and question (filter, scope, page): the figures depend on the day
+ * too, so the day is part of the version an entry is kept under (see kit's versioned cache).
  */
 export interface OverviewCache<T> {
   get(version: number, day: string, question: string): T | undefined;
@@ -10,23 +11,10 @@ export interface OverviewCache<T> {
 }
 
 export function createOverviewCache<T>(maxEntries: number): OverviewCache<T> {
-  const entries = new Map<string, T>();
-  const keyOf = (version: number, day: string, question: string) => `${version}|${day}|${question}`;
+  const cache = createVersionedCache<T>(maxEntries);
   return {
-    enabled: maxEntries > 0,
-    get(version, day, question) {
-      const key = keyOf(version, day, question);
-      const value = entries.get(key);
-      if (value !== undefined) {
-        entries.delete(key); // most recently used goes last
-        entries.set(key, value);
-      }
-      return value;
-    },
-    set(version, day, question, value) {
-      if (maxEntries <= 0) return;
-      entries.set(keyOf(version, day, question), value);
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-    },
+    enabled: cache.enabled,
+    get: (version, day, question) => cache.get(`${version}|${day}`, question),
+    set: (version, day, question, value) => cache.set(`${version}|${day}`, question, value),
   };
 }

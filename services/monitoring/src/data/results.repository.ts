@@ -1,7 +1,5 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from '@sozialraum/kit/db';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyField, copyIn } from './copy';
 import type { ExclusionReason } from '../domain/method';
 import type { Queryable } from './settings.repository';
 
@@ -53,16 +51,6 @@ export interface NewIndexRun extends Omit<IndexRunRecord, 'id' | 'computedAt'> {
   results: readonly NewIndexResult[];
 }
 
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A value as a field of COPY's text format: \N for null, backslash, tab and newlines escaped. */
-function copyField(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'number') return String(value);
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : text;
-}
-
 /**
  * Stores the runs of a recomputation: one row per run, then the results of all runs with one COPY (a method
  * over Berlin's 542 areas and 16 periods is 8,672 results). Returns the run ids in the given order.
@@ -95,12 +83,11 @@ export async function insertRuns(db: PoolClient, runs: readonly NewIndexRun[]): 
       .map((line) => `${line}\n`)
       .join(''),
   );
-  await pipeline(
-    Readable.from(lines.filter((chunk) => chunk.length > 0)),
-    db.query(
-      copyFrom(`COPY index_result (run_id, space_id, status_sum, status_index, status_class, dynamics_sum, dynamics_index,
-                                   dynamics_class, combined_group, z_values, dynamics_z, excluded) FROM STDIN`),
-    ),
+  await copyIn(
+    db,
+    `COPY index_result (run_id, space_id, status_sum, status_index, status_class, dynamics_sum, dynamics_index,
+                        dynamics_class, combined_group, z_values, dynamics_z, excluded) FROM STDIN`,
+    lines.filter((chunk) => chunk.length > 0),
   );
   return runIds;
 }

@@ -1,3 +1,5 @@
+import type { PoolClient } from '@sozialraum/kit/db';
+import { copyField, copyIn } from './copy';
 import type { Queryable } from './settings.repository';
 import { validAt } from './spaces.repository';
 
@@ -43,4 +45,16 @@ export async function upsertValues(db: Queryable, releaseId: number, importId: s
       importId,
     ],
   );
+}
+
+/**
+ * Writes values of a release that has none yet (created in this transaction) with one COPY: as fast as
+ * PostgreSQL takes rows. The rows hold no duplicates (the import's checks reject them).
+ */
+export async function copyNewReleaseValues(db: PoolClient, releaseId: number, importId: string, rows: readonly ValueRow[]): Promise<void> {
+  const tail = `\t${releaseId}\t`;
+  const text = rows
+    .map((r) => `${r.spaceId}\t${copyField(r.indicatorKey)}\t${copyField(r.period)}${tail}${r.value}\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`)
+    .join('');
+  await copyIn(db, 'COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN', [text]);
 }

@@ -9,15 +9,15 @@ import { spaceProfilePdf } from '../use-cases/profile-pdf';
 /** Query parameters are validated by the OpenAPI contract before the routes run. */
 const query = (req: Request, name: string) => req.query[name] as string | undefined;
 
-export function mountProfileRoutes(router: Router, { pool }: MonitoringDependencies): void {
+export function mountProfileRoutes(router: Router, { pool, peerStatisticsCache: cache }: MonitoringDependencies): void {
   const audience = (req: Request) => audienceOf(principalOf(req));
   router.get('/v1/spaces/:code/profile', async (req, res) => {
     const { code } = req.params as { code: string };
-    res.json(await spaceProfile(pool, principalOf(req), code, query(req, 'method')));
+    res.json(await spaceProfile(pool, cache, principalOf(req), code, query(req, 'method')));
   });
   router.get('/v1/spaces/:code/profile.pdf', async (req, res) => {
     const { code } = req.params as { code: string };
-    const pdf = await spaceProfilePdf(pool, principalOf(req), code, query(req, 'method'));
+    const pdf = await spaceProfilePdf(pool, cache, principalOf(req), code, query(req, 'method'));
     res.type('application/pdf').attachment(`sozialraumprofil-${code}.pdf`).send(pdf);
   });
   router.get('/v1/indicators/:key/values', async (req, res) => {

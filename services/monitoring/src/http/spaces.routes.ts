@@ -14,7 +14,7 @@ import { formFields, isFormUpload, uploadedFile } from './uploads';
 /** The validator has checked every query parameter against openapi.yaml; these only pick them out. */
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
-export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDependencies): void {
+export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache }: MonitoringDependencies): void {
   router.get('/v1/spaces', async (req, res) => {
     const items = await findSpaces(pool, {
       type: text(req.query.type) as SpaceType | undefined,
@@ -39,7 +39,7 @@ export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDepe
     res.json(spaceView(space));
   });
   router.get('/v1/map', async (req, res) => {
-    const body = await buildMap(pool, {
+    const map = await buildMap(pool, mapCache, {
       type: text(req.query.type) as SpaceType | undefined,
       at: text(req.query.at),
       indicators: text(req.query.indicators),
@@ -47,7 +47,7 @@ export function mountSpacesRoutes(router: Router, { pool, jobs }: MonitoringDepe
       method: text(req.query.method),
       simplify: String(req.query.simplify) === 'true',
     }, audienceOf(principalOf(req)));
-    res.type('application/geo+json').send(body);
+    res.set('ETag', map.etag).type('application/geo+json').send(map.body);
   });
   router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {
     const key = req.get('Idempotency-Key');

@@ -34,7 +34,16 @@ export interface Ranked {
  * Rank 1 = worst situation: highest value unless higher is better (neutral: highest first). Equal
  * values share a rank (1, 2, 2, 4). z = (x − mean) / sample sd, not oriented: it sits next to the value.
  */
-export function rankValues(values: ReadonlyArray<number | null>, polarity: Polarity): Ranked {
+/** Mean, sd and ranks of one cross-section's shown values, kept to place any value in it later. */
+export interface Ranking {
+  mean: number | null;
+  sd: number | null;
+  of: number;
+  rankOf(value: number | null, polarity: Polarity): number | null;
+  zOf(value: number | null): number | null;
+}
+
+export function rankingOf(values: ReadonlyArray<number | null>): Ranking {
   const shown = values.filter((v): v is number => v !== null);
   const m = shown.length > 0 ? mean(shown) : null;
   const sd = shown.length > 1 ? standardDeviation(shown, 'sample') : null;
@@ -50,13 +59,24 @@ export function rankValues(values: ReadonlyArray<number | null>, polarity: Polar
     return low;
   };
   // Worse than v: lower values where higher is better, else higher ones.
-  const worseThan = (v: number) => (polarity === 'higher-is-better' ? firstIndex((x) => x >= v) : ascending.length - firstIndex((x) => x > v));
+  const worseThan = (v: number, polarity: Polarity) => (polarity === 'higher-is-better' ? firstIndex((x) => x >= v) : ascending.length - firstIndex((x) => x > v));
   return {
-    ranks: values.map((v) => (v === null ? null : 1 + worseThan(v))),
-    zs: values.map((v) => (v === null || m === null || sd === null ? null : sd > 0 ? (v - m) / sd : 0)),
     mean: m,
     sd,
     of: shown.length,
+    rankOf: (v, polarity) => (v === null ? null : 1 + worseThan(v, polarity)),
+    zOf: (v) => (v === null || m === null || sd === null ? null : sd > 0 ? (v - m) / sd : 0),
+  };
+}
+
+export function rankValues(values: ReadonlyArray<number | null>, polarity: Polarity): Ranked {
+  const ranking = rankingOf(values);
+  return {
+    ranks: values.map((v) => ranking.rankOf(v, polarity)),
+    zs: values.map((v) => ranking.zOf(v)),
+    mean: ranking.mean,
+    sd: ranking.sd,
+    of: ranking.of,
   };
 }
 

@@ -1,6 +1,8 @@
-import { problems } from '@sozialraum/kit';
-import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapValue } from '../data/map.repository';
-import { resolveMethod } from '../data/methods.repository';
+import { createHash } from 'node:crypto';
+import { problems, type VersionedCache } from '@sozialraum/kit';
+import { dataVersion } from '../data/data-version.repository';
+import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapIndicator, type MapValue } from '../data/map.repository';
+import { type MethodVersionRecord, resolveMethod } from '../data/methods.repository';
 import { newestRunId } from '../data/results.repository';
 import type { Queryable } from '../data/settings.repository';
 import type { SpaceType } from '../data/spaces.repository';
@@ -9,6 +11,18 @@ import { type Audience, discloseSections } from './disclosure';
 import { MISSING } from './indicator-views';
 import { runView } from './methods-results';
 import { today } from './spaces';
+
+/** Serialised maps by data version and question (which includes the method and run the classes come from). */
+export type MapCache = VersionedCache<SerialisedMap>;
+
+/**
+ * The map's bytes and their ETag, made once: a detailed 542-area map is 4.5 MB, which Express would otherwise
+ * encode and hash (for its ETag) again on every answer.
+ */
+export interface SerialisedMap {
+  body: Buffer;
+  etag: string;
+}
 
 export interface MapQuery {
   type?: SpaceType;
@@ -25,23 +39,44 @@ export interface MapQuery {
  * The spaces as a GeoJSON FeatureCollection, serialised here: the geometry text comes from PostGIS as is,
  * which keeps the 542-area map cheap to serve. Values pass the confidentiality protector.
  */
-export async function buildMap(db: Queryable, query: MapQuery, audience: Audience): Promise<string> {
+export async function buildMap(db: Queryable, cache: MapCache, query: MapQuery, audience: Audience): Promise<SerialisedMap> {
+  // Read before everything else: an answer can then only be newer than the version it is kept under.
+  const version = cache.enabled ? await dataVersion(db) : undefined;
   const keys = [...new Set((query.indicators ?? '').split(',').map((k) => k.trim()).filter(Boolean))];
   const indicators = await findMapIndicators(db, keys, query.period);
   const unknown = keys.filter((k) => !indicators.some((i) => i.key === k));
   if (unknown.length > 0) throw problems.unprocessable(`Unknown indicator(s): ${unknown.join(', ')}. See GET /v1/indicators for the keys.`);
   const method = await resolveMethod(db, query.method);
   if (query.method && !method) throw problems.unprocessable(`There is no method ${query.method}; give it as key@version (see GET /v1/methods).`);
+  const at = query.at ?? today();
+  // A run's results never change once written: its ID stands for the classes.
+  const run = method ? await newestRunId(db, method.id, await runView(db, audience), query.period) : undefined;
+  const question = JSON.stringify([audience, query, at, indicators, method?.id ?? null, run?.id ?? null]);
+  const cached = version === undefined ? undefined : cache.get(version, question);
+  if (cached !== undefined) return cached;
+  const body = Buffer.from(await serialiseMap(db, audience, { ...query, at }, indicators, method, run));
+  const answer = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+  if (version !== undefined) cache.set(version, question, answer);
+  return answer;
+}
 
-  const spaces = await listMapSpaces(db, { type: query.type, at: query.at ?? today(), simplify: query.simplify });
+async function serialiseMap(
+  db: Queryable,
+  audience: Audience,
+  query: MapQuery & { at: string },
+  indicators: MapIndicator[],
+  method: MethodVersionRecord | undefined,
+  run: { id: number; period: string } | undefined,
+): Promise<string> {
+
+  const spaces = await listMapSpaces(db, { type: query.type, at: query.at, simplify: query.simplify });
   const ids = spaces.map((s) => s.id);
   const values = byKey(await listMapValues(db, ids, indicators), (v) => `${v.spaceId}/${v.indicatorKey}`);
   // Only a disclosed caller needs the whole cross-sections of the shown periods (secondary suppression).
   const shown = indicators.filter((i) => i.period !== null);
   const sections = audience === 'raw' || shown.length === 0 ? [] : await peerValues(db, shown.map((i) => i.key), [...new Set(shown.map((i) => i.period as string))]);
   const disclosure = await discloseSections(db, audience, sections);
-  const run = method ? await mapClasses(db, audience, method.id, query.period) : { period: null, classes: [] };
-  const classes = byKey(run.classes, (c) => String(c.spaceId));
+  const classes = byKey(run ? await listMapClasses(db, run.id) : [], (c) => String(c.spaceId));
 
   const features = spaces.map((space) => {
     const properties: Record<string, unknown> = { code: space.code, name: space.name, type: space.type, population: space.population };
@@ -70,15 +105,9 @@ export async function buildMap(db: Queryable, query: MapQuery, audience: Audienc
   const meta = {
     periods: Object.fromEntries(indicators.map((i) => [i.key, i.period])),
     method: method ? `${method.key}@${method.version}` : null,
-    classPeriod: run.period,
+    classPeriod: run?.period ?? null,
   };
   return `{"type":"FeatureCollection",${JSON.stringify(meta).slice(1, -1)},"features":[${features.join(',')}]}`;
-}
-
-/** Classes of the newest run the caller is shown for the period (the newest period when none is given). */
-async function mapClasses(db: Queryable, audience: Audience, methodVersionId: number, period: string | undefined) {
-  const run = await newestRunId(db, methodVersionId, await runView(db, audience), period);
-  return run ? { period: run.period, classes: await listMapClasses(db, run.id) } : { period: null, classes: [] };
 }
 
 function byKey<T>(items: T[], key: (item: T) => string): Map<string, T> {

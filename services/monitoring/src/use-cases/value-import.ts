@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { ImportRecord } from '../data/imports.repository';
 import { indicatorRules } from '../data/indicators.repository';
 import { type ReleaseInput, upsertRelease } from '../data/releases.repository';
-import { currentSpaces, upsertValues } from '../data/values.repository';
+import { copyNewReleaseValues, currentSpaces, upsertValues } from '../data/values.repository';
 import { type ImportFormat, type ImportMapping, type ParsedRow, parseIndicatorFile, spaceMatcher, validateRows } from '../domain/imports';
 import type { components } from '../generated/api';
 import { formatOf, type ImportWork, submitImport, uploadName } from './imports';
@@ -22,6 +22,8 @@ interface StoredValueRequest {
 
 /** Rows per INSERT: large enough that 10,000 values take a handful of round trips. */
 const BATCH_SIZE = 5_000;
+/** Rows per COPY: each one statement, well inside the statement timeout, with little text held at a time. */
+const COPY_SIZE = 50_000;
 /** Notes kept in a report (statistical symbols): a table full of "." must not make the report huge. */
 const MAX_NOTES = 10_000;
 
@@ -75,10 +77,12 @@ export function valueImportWork(pool: Pool, jobs: Queue): ImportWork {
     if (rejected.length > 0 && request.acceptValidRows !== true) return { status: 'rejected', total, imported: 0, rejected, ...notes };
 
     await withTransaction(pool, async (client) => {
-      const releaseId = await upsertRelease(client, request.release);
-      for (let start = 0; start < checked.rows.length; start += BATCH_SIZE) {
-        const batch = checked.rows.slice(start, start + BATCH_SIZE);
-        await upsertValues(client, releaseId, record.id, batch.map((row) => valueRow(row, spaceIds)));
+      const release = await upsertRelease(client, request.release);
+      // A new release has no values to replace: COPY. Re-importing one replaces its values row by row.
+      const [size, write] = release.created ? [COPY_SIZE, copyNewReleaseValues] : [BATCH_SIZE, upsertValues];
+      for (let start = 0; start < checked.rows.length; start += size) {
+        const batch = checked.rows.slice(start, start + size);
+        await write(client, release.id, record.id, batch.map((row) => valueRow(row, spaceIds)));
         // Rows come in file order; the last row's line minus the header's is how many data lines are done.
         await progress(Math.min(total, (batch.at(-1)?.line ?? 1) - 1), total);
       }

@@ -82,14 +82,22 @@ export async function listTasks(db: Queryable, reader: TaskReader, filter: TaskF
   if (filter.escalated !== undefined) where.addFixed(filter.escalated ? 'escalation_level > 0' : 'escalation_level = 0');
   const descending = filter.sort.startsWith('-');
   const column = sortColumns[filter.sort.replace(/^-/, '')] ?? 'due_at';
+  const filterParams = [...where.params];
   const limit = where.param(page.limit);
   const offset = where.param(page.offset);
-  const { rows } = await db.query<TaskRow & { total: number }>(
-    `SELECT *, count(*) OVER () AS total FROM task ${where.where()}
-     ORDER BY ${column} ${descending ? 'DESC' : 'ASC'}, id LIMIT ${limit} OFFSET ${offset}`,
-    where.params,
-  );
-  return { rows, total: rows[0]?.total ?? 0 };
+  // The page and the count apart: a window count(*) OVER () would read every matching row whole (context
+  // included) and sort them all, for the 50 shown; the count alone reads the index and the heap's few columns.
+  const [{ rows }, counted] = await Promise.all([
+    db.query<TaskRow>(`SELECT * FROM task ${where.where()} ORDER BY ${column} ${descending ? 'DESC' : 'ASC'}, id LIMIT ${limit} OFFSET ${offset}`, where.params),
+    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM task ${where.where()}`, filterParams),
+  ]);
+  return { rows, total: counted.rows[0]?.total ?? 0 };
+}
+
+/** Raised once by every transaction that changes tasks, at its commit (migration task-version). */
+export async function taskVersion(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ value: string }>('SELECT value FROM task_version');
+  return rows[0]!.value;
 }
 
 export interface TaskCounts {

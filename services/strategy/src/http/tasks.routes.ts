@@ -9,7 +9,7 @@ import { claimTask, commentOn, commentsOf, countTasks, findTasks, getTask, uncla
 import { idParam, pageOf, text } from './query';
 
 export function mountTasksRoutes(router: Router, deps: StrategyDependencies): void {
-  const { pool } = deps;
+  const { pool, inboxCache } = deps;
   router.get('/v1/tasks', async (req, res) => {
     // The validator has coerced the boolean; the query may also hold it as text.
     const escalated = req.query.escalated === undefined ? undefined : String(req.query.escalated) === 'true';
@@ -26,7 +26,9 @@ export function mountTasksRoutes(router: Router, deps: StrategyDependencies): vo
       escalated,
       sort: text(req.query.sort) ?? 'due',
     };
-    res.json(await findTasks(pool, principalOf(req), filter, pageOf(req)));
+    const { page, etag } = await findTasks(pool, inboxCache, principalOf(req), filter, pageOf(req));
+    if (etag) res.set('ETag', etag);
+    res.json(page);
   });
   // Before /v1/tasks/:id: "counts" is no task ID (those always contain a slash).
   router.get('/v1/tasks/counts', async (req, res) => {

@@ -1,9 +1,10 @@
-import { hasRole, type Principal, problems, Roles } from '@sozialraum/kit';
+import { createHash } from 'node:crypto';
+import { hasRole, type Principal, problems, Roles, type VersionedCache } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { addComment, listComments } from '../data/comments.repository';
 import type { Page, Queryable } from '../data/db';
 import { recordTaskEvent } from '../data/task-events.repository';
-import { countOpenTasks, findVisibleTask, listTasks, setAssignee, type TaskFilter, type TaskRow } from '../data/tasks.repository';
+import { countOpenTasks, findVisibleTask, listTasks, setAssignee, type TaskFilter, type TaskRow, taskVersion } from '../data/tasks.repository';
 import type { components } from '../generated/api';
 import { isCandidate, taskReader } from './access';
 import { taskProblem } from './task-problems';
@@ -11,11 +12,33 @@ import { commentView, taskView } from './views';
 
 type Schemas = components['schemas'];
 
-export async function findTasks(pool: Pool, principal: Principal, filter: TaskFilter, page: Page): Promise<Schemas['TaskPage']> {
+/** A page and, when it is kept by task version, its ETag. */
+export interface InboxPage {
+  page: Schemas['TaskPage'];
+  etag?: string;
+}
+export type InboxCache = VersionedCache<InboxPage>;
+
+/**
+ * An inbox page. Asked again before any task changed (same task version), it comes from the cache; pages
+ * filtered by due date compare with the clock and are always computed.
+ */
+export async function findTasks(pool: Pool, cache: InboxCache, principal: Principal, filter: TaskFilter, page: Page): Promise<InboxPage> {
   const reader = taskReader(principal);
   if (filter.scope === 'all' && !reader.seesAll) throw problems.forbidden('Only planners and coordinators see every department\'s tasks; use scope "mine" or "groups".');
+  const question = JSON.stringify([reader, filter, page]);
+  // Read before the page: the page can then only be newer than the version it is kept under, never older.
+  const version = cache.enabled && filter.due === undefined ? await taskVersion(pool) : undefined;
+  const cached = version === undefined ? undefined : cache.get(version, question);
+  if (cached) return cached;
   const { rows, total } = await listTasks(pool, reader, filter, page);
-  return { items: rows.map(taskView), total };
+  const answer: InboxPage = { page: { items: rows.map(taskView), total } };
+  if (version !== undefined) {
+    // Version and question name the page exactly: an ETag without hashing the page on every answer.
+    answer.etag = `W/"${createHash('sha1').update(`${version}|${question}`).digest('base64url')}"`;
+    cache.set(version, question, answer);
+  }
+  return answer;
 }
 
 /** The inbox badges; `all` only for those who see every department's tasks. */
