@@ -1,4 +1,5 @@
-import { isoDate, type Queryable } from './db';
+import { isoDate } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export interface MilestoneRecord {
   id: string;

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Page } from '../data/overview.repository';
 import type { TrafficLight } from '../domain/measure';
-import type { MeasureStatus } from '../domain/status';
+import type { MeasureStatus } from '@sozialraum/contracts';
 import type { FilterInput } from '../use-cases/measure-filter';
 
 /** The validator has checked every parameter against openapi.yaml (and coerced numbers); these pick them out. */

@@ -1,7 +1,7 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { observe, type Observation, periodsInOrder } from '../domain/evaluation';
-import { EVALUABLE_STATUSES } from '../domain/status';
+import { EVALUABLE_STATUSES } from '@sozialraum/contracts';
 import { type EvaluationRecord, findEvaluation, insertEvaluation } from '../data/evaluations.repository';
 import type { MeasureRecord } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';

@@ -4,8 +4,8 @@ import { mayChange, maySetApprovedBudget } from '../domain/access';
 import { checkPeriod } from '../domain/measure';
 import { measurePermissions } from '../domain/permissions';
 import { progressOf } from '../domain/progress';
-import { allowedTransitions } from '../domain/status';
-import type { Queryable } from '../data/db';
+import { allowedTransitions } from '@sozialraum/contracts';
+import type { Queryable } from '@sozialraum/kit/db';
 import { findEvaluation } from '../data/evaluations.repository';
 import {
   findMeasure,

@@ -2,7 +2,7 @@ import { type Principal, problems } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { refreshMilestoneCounts } from '../data/measures.repository';
 import { deleteMilestone, findMilestone, insertMilestones, type MilestoneInput, type MilestoneRecord, updateMilestone } from '../data/milestones.repository';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 import { changeableMeasure } from './measure-access';
 import { recordChange } from './record';
 

@@ -1,7 +1,7 @@
 import { type FieldError, hasRole, type Principal, problems, Roles } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { mayManageOffer } from '../domain/access';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 import { existingMeasureIds } from '../data/measures.repository';
 import {
   deleteOffer,

@@ -1,8 +1,7 @@
 import { idempotencyKeyReused, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
-import { cityToday as today } from '@sozialraum/contracts';
+import { cityToday as today, REPORTABLE_STATUSES } from '@sozialraum/contracts';
 import { checkReportDate } from '../domain/measure';
-import { REPORTABLE_STATUSES } from '../domain/status';
 import { recordLatestReport } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
 import { findReportByIdempotencyKey, insertReport, listReports, type StatusReportRecord } from '../data/reports.repository';

@@ -1,7 +1,7 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { mayChange, mayDecide, mayTransition } from '../domain/access';
-import { allFinished, checkTransition, isDecision, isFinal, type MeasureStatus } from '../domain/status';
+import { allFinished, checkTransition, isDecision, isFinal, type MeasureStatus } from '@sozialraum/contracts';
 import { cycleMeasures, findMeasure, lockCycle, updateStatus } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
 import { EventTypes } from '../outbox/events';

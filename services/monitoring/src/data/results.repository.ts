@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from '@sozialraum/kit/db';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ExclusionReason } from '../domain/method';
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /** Who a run is for: see the migration disclosed-runs and docs/monitoring.md. */
 export type RunAudience = 'all' | 'raw' | 'disclosed';

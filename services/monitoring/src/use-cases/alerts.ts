@@ -14,7 +14,7 @@ import {
 } from '../data/alerts.repository';
 import { resolveMethod } from '../data/methods.repository';
 import { newestRuns, resultsOfRuns } from '../data/results.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import {
   type AlertData,
   type AlertRule,

@@ -1,6 +1,7 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type ConfidentialityRules, DEFAULT_CONFIDENTIALITY_RULES, parseConfidentialityRules } from '../domain/confidentiality';
-import { type Queryable, readSetting, writeSetting } from '../data/settings.repository';
+import { readSetting, writeSetting } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 const SETTING_KEY = 'confidentiality';
 

@@ -2,7 +2,7 @@ import { type Principal, problems } from '@sozialraum/kit';
 import { type ExportSelection, type ExportSpace, type ExportValue, selectExportSpaces, selectExportValues } from '../data/exports.repository';
 import { peerValues } from '../data/analysis.repository';
 import { findIndicators } from '../data/indicators.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import type { ProtectedValue } from '../domain/confidentiality';
 import { audienceOf, discloseSections } from './disclosure';
 

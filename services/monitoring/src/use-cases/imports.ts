@@ -15,7 +15,7 @@ import {
   reportImportProgress,
   requeueImport,
 } from '../data/imports.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { GeodataError } from '../domain/geodata';
 import { handOffImport } from './import-hand-off';
 import { ImportFileError, MappingError } from '../domain/imports';

@@ -2,7 +2,7 @@ import type { Principal } from '@sozialraum/kit';
 import { withTransaction, type Pool } from '@sozialraum/kit/db';
 import type { Queue } from 'bullmq';
 import type { ImportRecord } from '../data/imports.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import {
   findClosedOverlaps,
   findInvalidGeometries,

@@ -2,7 +2,7 @@ import { problems } from '@sozialraum/kit';
 import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapValue } from '../data/map.repository';
 import { resolveMethod } from '../data/methods.repository';
 import { newestRunId } from '../data/results.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import type { SpaceType } from '../data/spaces.repository';
 import { peerValues } from '../data/analysis.repository';
 import { type Audience, discloseSections } from './disclosure';

@@ -14,7 +14,7 @@ import {
   type SpaceType,
   updateSpace,
 } from '../data/spaces.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /** Spaces exist since "always" unless the planner says otherwise. */
 export const DEFAULT_VALID_FROM = '1900-01-01';

@@ -1,7 +1,8 @@
 import { hasRole, type Principal, problems, Roles } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { addComment, listComments } from '../data/comments.repository';
-import type { Page, Queryable } from '../data/db';
+import type { Page } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 import { recordTaskEvent } from '../data/task-events.repository';
 import { countOpenTasks, findVisibleTask, listTasks, setAssignee, type TaskFilter, type TaskRow } from '../data/tasks.repository';
 import type { components } from '../generated/api';
