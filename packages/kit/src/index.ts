@@ -4,6 +4,7 @@ export { idempotencyKeyReused, requestFingerprint } from './idempotency';
 export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';
 export { createHttpApp, mountHealth, type HttpApp, type HttpAppOptions } from './http/app';
 export { loadOpenApiDocument, type OpenApiDocument } from './http/openapi';
+export { requestBodies, requestQueries, type QueryOf, type RequestBodyOf } from './http/operations';
 export { sendProblem, toAppError } from './http/problem';
 export { createServiceClient, type ServiceClient } from './http/client';
 export { REQUEST_ID_HEADER, requestId } from './http/request-id';

@@ -8,16 +8,10 @@ import { appendOutbox } from '../data/outbox.repository';
 import { EventTypes } from '../outbox/events';
 import { changeableMeasure } from './measure-access';
 import type { MonitoringApi } from './monitoring';
+import type { components } from '../generated/api';
 import { recordChange } from './record';
 
-export interface EvaluationInput {
-  outcome: string;
-  recommendation: 'continue' | 'adapt' | 'stop';
-  lessons?: string;
-  from: string;
-  to: string;
-  spaceType?: string;
-}
+export type EvaluationInput = components['schemas']['EvaluationInput'];
 
 function checkEvaluable(measure: MeasureRecord): void {
   if (!EVALUABLE_STATUSES.includes(measure.status)) {

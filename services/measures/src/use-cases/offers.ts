@@ -9,6 +9,7 @@ import {
   insertOffer,
   listOffers,
   type OfferFields,
+  type OfferFilter,
   type OfferRecord,
   setOfferMeasures,
   updateOffer,
@@ -16,12 +17,14 @@ import {
 import { existingProviderIds } from '../data/providers.repository';
 import { checkVersion } from './measure-access';
 import type { MonitoringApi } from './monitoring';
+import type { components } from '../generated/api';
 import { recordChange } from './record';
 
 export { listOffers };
 
-export type OfferInput = OfferFields & Required<Pick<OfferFields, 'title' | 'kind' | 'providerId' | 'location'>> & { measureIds?: string[] };
-export type OfferPatch = OfferFields & { version: number; measureIds?: string[] };
+export type OfferInput = components['schemas']['OfferInput'];
+export type OfferPatch = components['schemas']['OfferPatch'];
+export type { OfferFilter };
 
 export interface OfferContext {
   pool: Pool;

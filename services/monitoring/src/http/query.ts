@@ -1,0 +1,11 @@
+import { requestBodies, requestQueries } from '@sozialraum/kit';
+import type { Request } from 'express';
+import type { operations } from '../generated/api';
+
+/** The request body of an operation, as the validator has checked it against openapi.yaml. */
+export const bodyOf = requestBodies<operations>();
+/** The query of an operation, as the validator has checked (and coerced) it. */
+export const queryOf = requestQueries<operations>();
+
+/** A path parameter (present whenever its route matched). */
+export const pathParam = (req: Request, name: string): string => String(req.params[name]);
