@@ -27,3 +27,6 @@ export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNu
 export function requestQueries<Operations>() {
   return <K extends keyof Operations>(req: Request, _operationId: K): QueryOf<Operations[K]> => req.query as QueryOf<Operations[K]>;
 }
+
+/** A path parameter of the matched route (the validator has checked its format). */
+export const pathParam = (req: Request, name: string): string => String(req.params[name]);

@@ -34,7 +34,7 @@ export const flag = (req: Request, name: string): boolean => {
   return value === true || value === 'true';
 };
 
-export const pathParam = (req: Request, name: string): string => (req.params as Record<string, string>)[name] as string;
+export { pathParam } from '@sozialraum/kit';
 
 export function measureFilter(req: Request): FilterInput {
   const filter: FilterInput = {};

@@ -16,7 +16,7 @@ import {
 } from '../data/offers.repository';
 import { existingProviderIds } from '../data/providers.repository';
 import { checkVersion } from './measure-access';
-import type { MonitoringApi } from './monitoring';
+import type { MonitoringApi, SpaceType } from './monitoring';
 import type { components } from '../generated/api';
 import { recordChange } from './record';
 
@@ -30,7 +30,7 @@ export interface OfferContext {
   pool: Pool;
   monitoring: MonitoringApi;
   /** The space type an offer's location is placed in. */
-  spaceType: string;
+  spaceType: SpaceType;
 }
 
 export async function getOffer(db: Queryable, id: string): Promise<OfferRecord> {

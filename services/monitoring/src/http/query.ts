@@ -1,5 +1,4 @@
 import { requestBodies, requestQueries } from '@sozialraum/kit';
-import type { Request } from 'express';
 import type { operations } from '../generated/api';
 
 /** The request body of an operation, as the validator has checked it against openapi.yaml. */
@@ -7,5 +6,4 @@ export const bodyOf = requestBodies<operations>();
 /** The query of an operation, as the validator has checked (and coerced) it. */
 export const queryOf = requestQueries<operations>();
 
-/** A path parameter (present whenever its route matched). */
-export const pathParam = (req: Request, name: string): string => String(req.params[name]);
+export { pathParam } from '@sozialraum/kit';
