@@ -1,4 +1,4 @@
-import { requestBodies, requestQueries } from '@sozialraum/kit';
+import { pathParam, requestBodies, requestQueries } from '@sozialraum/kit';
 import type { Request } from 'express';
 import type { operations } from '../generated/api';
 import type { Page } from '../use-cases/tasks';
@@ -20,4 +20,4 @@ export const pageOf = (req: Request): Page => ({
   offset: Number(req.query.offset ?? 0),
 });
 
-export const idParam = (req: Request): string => String(req.params.id);
+export const idParam = (req: Request): string => pathParam(req, 'id');
