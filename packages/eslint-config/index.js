@@ -2,6 +2,7 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
+const boundaries = require('./boundaries');
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'src/generated/**', 'coverage/**', '*.config.js', 'jest.config.js'] },
@@ -24,4 +25,5 @@ module.exports = tseslint.config(
     files: ['test/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
+  ...boundaries,
 );

@@ -7,5 +7,6 @@ export * from './groups';
 export * from './forms';
 export * from './rejections';
 export * from './labels';
+export * from './measure-status';
 export * from './problems';
 export * from './calendar';

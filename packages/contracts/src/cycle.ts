@@ -45,24 +45,48 @@ export interface CycleOutcome {
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
-export interface TaskView {
+/**
+ * A task of a cycle: what the workflow opens, the strategy service keeps in its read model (its repository
+ * returns this record) and its API shows (the `Task` schema adds the label). The one description of a task.
+ */
+export interface Task {
   /** `${workflowId}/${key}`: deterministic, so activities can write the read model idempotently. */
   id: string;
+  /** The cycle's workflow ID. */
+  cycleId: string;
   key: string;
   type: TaskType;
   phase: Phase;
+  spaceCode: string;
   candidateGroups: CandidateGroup[];
   /** Department the task is for, when it is a department's task. */
-  department?: string;
-  /** Measure the task is about (status reports, evaluations). */
-  measureIds?: string[];
+  department: string | null;
+  /** Measures the task is about (status reports, evaluations). */
+  measureIds: string[];
+  /** Who claimed it or had it passed on. */
+  assignee: Person | null;
   status: TaskStatus;
+  /** 1 high, 2 normal, 3 low. */
+  priority: number;
+  /** ISO 8601 instants. */
   createdAt: string;
   dueAt: string;
+  followUpAt: string | null;
   /** 0: none, 1: working group, 2: steering committee. */
   escalationLevel: number;
-  context?: Record<string, unknown>;
+  context: Record<string, unknown>;
+  result: Record<string, unknown> | null;
+  completedBy: string | null;
+  completedAt: string | null;
 }
+
+/** An open task as the cycle workflow holds it and its queries show it: a part of the `Task`. */
+export type TaskView = Pick<Task, 'id' | 'key' | 'type' | 'phase' | 'candidateGroups' | 'status' | 'createdAt' | 'dueAt' | 'escalationLevel'> & {
+  /** Department the task is for, when it is a department's task. */
+  department?: string;
+  measureIds?: string[];
+  context?: Record<string, unknown>;
+};
 
 export interface HistoryEntry {
   at: string;

@@ -6,5 +6,6 @@ export * from './rejections';
 export * from './notifications';
 export * from './measures';
 export * from './labels';
+export * from './measure-status';
 export * from './problems';
 export * from './calendar';

@@ -1,9 +1,8 @@
 import { defineSignal } from '@temporalio/workflow';
+import type { MeasureStatus } from './measure-status';
 
 /** What the measures service and the strategy cycle share: the events of its outbox and the signal that carries them. */
 
-/** The statuses of a measure in the measures service. */
-export type MeasureStatus = 'proposed' | 'approved' | 'rejected' | 'returned' | 'in-progress' | 'paused' | 'completed' | 'cancelled';
 
 /** The event types of the measures service's outbox (their payloads: `MeasureEvent`). */
 export const MEASURE_EVENTS = {

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { createHttpApp, type HttpApp, loadOpenApiDocument } from '@sozialraum/kit';
 import type { MonitoringDependencies } from './dependencies';
+import { mountAlertsRoutes } from './http/alerts.routes';
+import { mountExportRoutes } from './http/exports.routes';
 import { mountImportRoutes } from './http/imports.routes';
+import { mountIndicatorRoutes } from './http/indicators.routes';
 import { mountLocateRoutes } from './http/locate.routes';
 import { mountMethodsRoutes } from './http/methods.routes';
+import { mountProfileRoutes } from './http/profile.routes';
 import { mountSettingsRoutes } from './http/settings.routes';
 import { mountSpacesRoutes } from './http/spaces.routes';
 import { mountValuesRoutes } from './http/values.routes';
@@ -22,8 +26,12 @@ export function createServer(deps: MonitoringDependencies): HttpApp {
       mountLocateRoutes(router, deps);
       mountImportRoutes(router, deps);
       mountSpacesRoutes(router, deps);
+      mountIndicatorRoutes(router, deps);
       mountValuesRoutes(router, deps);
+      mountExportRoutes(router, deps);
       mountMethodsRoutes(router, deps);
+      mountProfileRoutes(router, deps);
+      mountAlertsRoutes(router, deps);
       mountSettingsRoutes(router, deps);
     },
   });

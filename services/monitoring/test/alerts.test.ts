@@ -4,7 +4,6 @@ import { createDependencies, type MonitoringDependencies } from '../src/dependen
 import { createServer } from '../src/server';
 import { WITHHELD_MESSAGE } from '../src/use-cases/alerts-disclosure';
 import { acknowledgeAlert } from '../src/use-cases/alerts';
-import { withTransaction } from '@sozialraum/kit/db';
 import { DEFAULT_RULES, freshVersion, recompute, seed, type SeedValue } from './methods.fixtures';
 
 let service: TestService<MonitoringDependencies>;
@@ -98,7 +97,7 @@ describe('alerts', () => {
     expect((await call(url(`/v1/alerts/${id}`), { token: await userToken('planer') })).body.status).toBe('open');
     // One who coordinates T3L-E (the use case with such a principal; the demo realm has no coordinator of it) may.
     const coordinator = { id: 'k', name: 'Kim Koordination', username: 'kim', roles: ['coordinator'], departments: [], committees: [], spaces: ['T3L-E'] };
-    await withTransaction(service.deps.pool, (client) => acknowledgeAlert(client, id, coordinator, 'gesehen'));
+    await acknowledgeAlert(service.deps.pool, id, coordinator, 'gesehen');
     expect((await call(url(`/v1/alerts/${id}`), { token: await userToken('planer') })).body).toMatchObject({ status: 'acknowledged', statusBy: 'kim' });
   });
 

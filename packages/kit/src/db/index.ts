@@ -1,1 +1,1 @@
-export { createPool, withTransaction, postgresHealth, closePool, type Pool, type PoolClient, type PoolOptions } from './pool';
+export { createPool, withTransaction, postgresHealth, closePool, type Pool, type PoolClient, type PoolOptions, type Queryable } from './pool';

@@ -5,6 +5,8 @@ import { dependencyOutage } from '../outage';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
+/** A pool or a client inside a transaction: repositories work with either. */
+export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
 const schemaName = /^[a-z][a-z0-9_]*$/;
 

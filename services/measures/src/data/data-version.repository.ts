@@ -1,4 +1,4 @@
-import type { Queryable } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /** In the change's transaction: until it commits, other writers wait here, so versions follow commit order. */
 export async function raiseDataVersion(db: Queryable): Promise<void> {

@@ -1,5 +1,5 @@
 import type { components } from '../generated/api';
-import type { Queryable } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export type EvaluationRecord = components['schemas']['Evaluation'];
 

@@ -1,6 +1,7 @@
 import type { components } from '../generated/api';
-import type { MeasureStatus } from '../domain/status';
-import { isoDate, type Queryable } from './db';
+import type { MeasureStatus } from '@sozialraum/contracts';
+import { isoDate } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 type Schemas = components['schemas'];
 export type MeasureFields = Schemas['MeasureFields'];

@@ -1,4 +1,6 @@
-import { isoDate, type Queryable } from './db';
+import { isoDate } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
+import type { components } from '../generated/api';
 
 export interface MilestoneRecord {
   id: string;
@@ -22,11 +24,7 @@ export async function findMilestone(db: Queryable, measureId: string, id: string
   return rows[0];
 }
 
-export interface MilestoneInput {
-  title: string;
-  dueOn: string;
-  doneOn?: string | null;
-}
+export type MilestoneInput = components['schemas']['MilestoneInput'];
 
 export async function insertMilestones(db: Queryable, measureId: string, milestones: readonly MilestoneInput[]): Promise<MilestoneRecord[]> {
   if (milestones.length === 0) return [];
@@ -39,7 +37,7 @@ export async function insertMilestones(db: Queryable, measureId: string, milesto
   return rows;
 }
 
-export async function updateMilestone(db: Queryable, id: string, changes: Partial<MilestoneInput>): Promise<MilestoneRecord> {
+export async function updateMilestone(db: Queryable, id: string, changes: components['schemas']['MilestonePatch']): Promise<MilestoneRecord> {
   const { rows } = await db.query<MilestoneRecord>(
     `UPDATE milestone SET title = COALESCE($2, title), due_on = COALESCE($3::date, due_on),
             done_on = CASE WHEN $4 THEN $5::date ELSE done_on END

@@ -1,5 +1,5 @@
 import type { components } from '../generated/api';
-import type { Queryable } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 type Schemas = components['schemas'];
 export type OfferRecord = Schemas['Offer'];

@@ -1,4 +1,4 @@
-import type { Queryable } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export interface OutboxEvent {
   /** The outbox sequence: events are published in this order. */

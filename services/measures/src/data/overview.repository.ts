@@ -1,7 +1,8 @@
 import type { ListedMeasure, TrafficLight } from '../domain/measure';
-import type { MeasureStatus } from '../domain/status';
+import type { MeasureStatus } from '@sozialraum/contracts';
 import { dataVersionColumns } from './data-version.repository';
-import { isoDate, type Queryable } from './db';
+import { isoDate } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /**
  * Which measures a list or the overview covers: the caller's read scope and the filters asked for. A list

@@ -1,5 +1,6 @@
 import type { components } from '../generated/api';
-import { isoDate, type Queryable } from './db';
+import { isoDate } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 import type { IdempotencyKey } from './measures.repository';
 
 export type StatusReportRecord = components['schemas']['StatusReport'];

@@ -1,4 +1,4 @@
-import type { MeasureStatus } from './status';
+import type { MeasureStatus } from '@sozialraum/contracts';
 
 /** German words for the codes, where people read them rather than programs (the exports for Excel). */
 

@@ -1,5 +1,5 @@
 import type { FieldError } from '@sozialraum/kit';
-import type { MeasureStatus } from './status';
+import type { MeasureStatus } from '@sozialraum/contracts';
 
 export type TrafficLight = 'green' | 'yellow' | 'red';
 

@@ -1,6 +1,6 @@
 import type { Principal } from '@sozialraum/kit';
 import { mayChange, mayReadAudit, mayTransition } from './access';
-import { allowedTransitions, EVALUABLE_STATUSES, isDecision, type MeasureStatus, REPORTABLE_STATUSES } from './status';
+import { allowedTransitions, EVALUABLE_STATUSES, isDecision, type MeasureStatus, REPORTABLE_STATUSES } from '@sozialraum/contracts';
 
 /** What the caller may do with one measure now, so that a client offers exactly what the endpoints accept. */
 export interface MeasurePermissions {

@@ -1,12 +1,10 @@
 import { principalOf } from '@sozialraum/kit';
 import type { Router } from 'express';
-import type { OfferFilter } from '../data/offers.repository';
-import type { ProviderInput } from '../data/providers.repository';
 import type { MeasuresDependencies } from '../dependencies';
 import { spaceGaps } from '../use-cases/gaps';
-import { changeOffer, createOffer, getOffer, listOffers, type OfferInput, type OfferPatch, removeOffer } from '../use-cases/offers';
+import { changeOffer, createOffer, getOffer, listOffers, type OfferFilter, removeOffer } from '../use-cases/offers';
 import { changeProvider, createProvider, getProvider, listProviders } from '../use-cases/providers';
-import { pathParam, text } from './query';
+import { bodyOf, pathParam, text } from './query';
 
 /** Providers, the register of offers and the gap view per space. */
 export function mountOffersRoutes(router: Router, { pool, monitoring, config }: MeasuresDependencies): void {
@@ -16,14 +14,14 @@ export function mountOffersRoutes(router: Router, { pool, monitoring, config }: 
     res.json({ items: await listProviders(pool, text(req, 'q')) });
   });
   router.post('/v1/providers', async (req, res) => {
-    const provider = await createProvider(pool, principalOf(req), req.body as ProviderInput);
+    const provider = await createProvider(pool, principalOf(req), bodyOf(req, 'createProvider'));
     res.status(201).location(`/v1/providers/${provider.id}`).json(provider);
   });
   router.get('/v1/providers/:id', async (req, res) => {
     res.json(await getProvider(pool, pathParam(req, 'id')));
   });
   router.patch('/v1/providers/:id', async (req, res) => {
-    res.json(await changeProvider(pool, principalOf(req), pathParam(req, 'id'), req.body as Partial<ProviderInput> & { version: number }));
+    res.json(await changeProvider(pool, principalOf(req), pathParam(req, 'id'), bodyOf(req, 'updateProvider')));
   });
 
   router.get('/v1/offers', async (req, res) => {
@@ -35,14 +33,14 @@ export function mountOffersRoutes(router: Router, { pool, monitoring, config }: 
     res.json({ items: await listOffers(pool, filter) });
   });
   router.post('/v1/offers', async (req, res) => {
-    const offer = await createOffer(context, principalOf(req), req.body as OfferInput);
+    const offer = await createOffer(context, principalOf(req), bodyOf(req, 'createOffer'));
     res.status(201).location(`/v1/offers/${offer.id}`).json(offer);
   });
   router.get('/v1/offers/:id', async (req, res) => {
     res.json(await getOffer(pool, pathParam(req, 'id')));
   });
   router.patch('/v1/offers/:id', async (req, res) => {
-    res.json(await changeOffer(context, principalOf(req), pathParam(req, 'id'), req.body as OfferPatch));
+    res.json(await changeOffer(context, principalOf(req), pathParam(req, 'id'), bodyOf(req, 'updateOffer')));
   });
   router.delete('/v1/offers/:id', async (req, res) => {
     await removeOffer(pool, principalOf(req), pathParam(req, 'id'));

@@ -1,11 +1,10 @@
 import { principalOf, requireRole, Roles } from '@sozialraum/kit';
 import type { Router } from 'express';
-import type { AuditEntity } from '../data/audit.repository';
 import type { MeasuresDependencies } from '../dependencies';
 import { auditTrail } from '../use-cases/audit';
 import { measuresOverview } from '../use-cases/overview';
-import { type ExportFormat, exportOverview } from '../use-cases/overview-export';
-import { integer, measureFilter, page, text } from './query';
+import { exportOverview } from '../use-cases/overview-export';
+import { integer, measureFilter, page, queryOf, text } from './query';
 
 /** The coordinators' overview, its exports (CSV, CSV for German Excel, XLSX), and the service-wide audit trail (planners). */
 export function mountOverviewRoutes(router: Router, { pool, config, overviewCache }: MeasuresDependencies): void {
@@ -15,13 +14,13 @@ export function mountOverviewRoutes(router: Router, { pool, config, overviewCach
     res.json(await measuresOverview(pool, overviewCache, principalOf(req), { filter: measureFilter(req), page: page(req), reportIntervalDays: interval(req) }));
   });
   router.get('/v1/overview/export', async (req, res) => {
-    const format = (text(req, 'format') ?? 'csv') as ExportFormat;
+    const { format = 'csv' } = queryOf(req, 'exportOverview');
     const file = await exportOverview(pool, principalOf(req), { filter: measureFilter(req), reportIntervalDays: interval(req) }, format);
     res.type(file.contentType).attachment(file.filename).send(file.body);
   });
   router.get('/v1/audit', requireRole(Roles.planner, Roles.admin), async (req, res) => {
     const before = integer(req, 'before');
-    const entity = text(req, 'entity') as AuditEntity | undefined;
+    const { entity } = queryOf(req, 'listAudit');
     const department = text(req, 'department');
     res.json({ items: await auditTrail(pool, { limit: page(req).limit, ...(entity ? { entity } : {}), ...(department ? { department } : {}), ...(before ? { before } : {}) }) });
   });

@@ -1,8 +1,15 @@
+import { requestBodies, requestQueries } from '@sozialraum/kit';
 import type { Request } from 'express';
-import type { Page } from '../data/overview.repository';
 import type { TrafficLight } from '../domain/measure';
-import type { MeasureStatus } from '../domain/status';
+import type { MeasureStatus } from '@sozialraum/contracts';
+import type { operations } from '../generated/api';
 import type { FilterInput } from '../use-cases/measure-filter';
+import type { Page } from '../use-cases/measures';
+
+/** The request body of an operation, as the validator has checked it against openapi.yaml. */
+export const bodyOf = requestBodies<operations>();
+/** The query of an operation, as the validator has checked it. */
+export const queryOf = requestQueries<operations>();
 
 /** The validator has checked every parameter against openapi.yaml (and coerced numbers); these pick them out. */
 export const text = (req: Request, name: string): string | undefined => {
@@ -27,7 +34,7 @@ export const flag = (req: Request, name: string): boolean => {
   return value === true || value === 'true';
 };
 
-export const pathParam = (req: Request, name: string): string => (req.params as Record<string, string>)[name] as string;
+export { pathParam } from '@sozialraum/kit';
 
 export function measureFilter(req: Request): FilterInput {
   const filter: FilterInput = {};

@@ -1,23 +1,17 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { observe, type Observation, periodsInOrder } from '../domain/evaluation';
-import { EVALUABLE_STATUSES } from '../domain/status';
+import { EVALUABLE_STATUSES } from '@sozialraum/contracts';
 import { type EvaluationRecord, findEvaluation, insertEvaluation } from '../data/evaluations.repository';
 import type { MeasureRecord } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
 import { EventTypes } from '../outbox/events';
 import { changeableMeasure } from './measure-access';
 import type { MonitoringApi } from './monitoring';
+import type { components } from '../generated/api';
 import { recordChange } from './record';
 
-export interface EvaluationInput {
-  outcome: string;
-  recommendation: 'continue' | 'adapt' | 'stop';
-  lessons?: string;
-  from: string;
-  to: string;
-  spaceType?: string;
-}
+export type EvaluationInput = components['schemas']['EvaluationInput'];
 
 function checkEvaluable(measure: MeasureRecord): void {
   if (!EVALUABLE_STATUSES.includes(measure.status)) {

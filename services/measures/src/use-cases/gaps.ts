@@ -2,7 +2,7 @@ import { type Principal, problems } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import { mayReadGaps } from '../domain/access';
 import { gapItems, pressureByGroup } from '../domain/gaps';
-import { OPEN_STATUSES } from '../domain/status';
+import { OPEN_STATUSES } from '@sozialraum/contracts';
 import { coverageOfSpace } from '../data/offers.repository';
 import type { components } from '../generated/api';
 import type { MonitoringApi } from './monitoring';

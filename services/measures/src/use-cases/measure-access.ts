@@ -1,6 +1,6 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { mayChange, mayRead } from '../domain/access';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 import { findMeasure, type MeasureRecord } from '../data/measures.repository';
 
 /**

@@ -4,8 +4,8 @@ import { mayChange, maySetApprovedBudget } from '../domain/access';
 import { checkPeriod } from '../domain/measure';
 import { measurePermissions } from '../domain/permissions';
 import { progressOf } from '../domain/progress';
-import { allowedTransitions } from '../domain/status';
-import type { Queryable } from '../data/db';
+import { allowedTransitions } from '@sozialraum/contracts';
+import type { Queryable } from '@sozialraum/kit/db';
 import { findEvaluation } from '../data/evaluations.repository';
 import {
   findMeasure,
@@ -17,7 +17,7 @@ import {
   refreshMilestoneCounts,
   updateMeasure,
 } from '../data/measures.repository';
-import { insertMilestones, listMilestones, type MilestoneInput } from '../data/milestones.repository';
+import { insertMilestones, listMilestones } from '../data/milestones.repository';
 import { listSummaries, type MeasureSummaryRow, type Page } from '../data/overview.repository';
 import { existingProviderIds } from '../data/providers.repository';
 import type { components } from '../generated/api';
@@ -26,8 +26,9 @@ import { type FilterInput, scoped } from './measure-filter';
 import { recordChange } from './record';
 
 type Schemas = components['schemas'];
-export type MeasureInput = MeasureFields & { title: string; department: string; milestones?: MilestoneInput[] };
-export type MeasurePatch = MeasureFields & { version: number };
+export type MeasureInput = Schemas['MeasureInput'];
+export type MeasurePatch = Schemas['MeasurePatch'];
+export type { Page };
 
 /** A measure in lists and the overview: its figures, with progress and the next possible statuses. */
 export function summaryView(row: MeasureSummaryRow): Schemas['MeasureSummary'] {

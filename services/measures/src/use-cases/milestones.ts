@@ -2,8 +2,9 @@ import { type Principal, problems } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { refreshMilestoneCounts } from '../data/measures.repository';
 import { deleteMilestone, findMilestone, insertMilestones, type MilestoneInput, type MilestoneRecord, updateMilestone } from '../data/milestones.repository';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 import { changeableMeasure } from './measure-access';
+import type { components } from '../generated/api';
 import { recordChange } from './record';
 
 /**
@@ -38,7 +39,7 @@ export function addMilestone(pool: Pool, principal: Principal, measureId: string
   });
 }
 
-export function changeMilestone(pool: Pool, principal: Principal, measureId: string, id: string, patch: Partial<MilestoneInput>): Promise<void> {
+export function changeMilestone(pool: Pool, principal: Principal, measureId: string, id: string, patch: components['schemas']['MilestonePatch']): Promise<void> {
   return changeMilestones(pool, principal, measureId, async (client) => {
     const before = await existingMilestone(client, measureId, id);
     return { action: 'changed', before, after: await updateMilestone(client, id, patch) };

@@ -1,7 +1,7 @@
 import { type FieldError, hasRole, type Principal, problems, Roles } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { mayManageOffer } from '../domain/access';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 import { existingMeasureIds } from '../data/measures.repository';
 import {
   deleteOffer,
@@ -9,25 +9,28 @@ import {
   insertOffer,
   listOffers,
   type OfferFields,
+  type OfferFilter,
   type OfferRecord,
   setOfferMeasures,
   updateOffer,
 } from '../data/offers.repository';
 import { existingProviderIds } from '../data/providers.repository';
 import { checkVersion } from './measure-access';
-import type { MonitoringApi } from './monitoring';
+import type { MonitoringApi, SpaceType } from './monitoring';
+import type { components } from '../generated/api';
 import { recordChange } from './record';
 
 export { listOffers };
 
-export type OfferInput = OfferFields & Required<Pick<OfferFields, 'title' | 'kind' | 'providerId' | 'location'>> & { measureIds?: string[] };
-export type OfferPatch = OfferFields & { version: number; measureIds?: string[] };
+export type OfferInput = components['schemas']['OfferInput'];
+export type OfferPatch = components['schemas']['OfferPatch'];
+export type { OfferFilter };
 
 export interface OfferContext {
   pool: Pool;
   monitoring: MonitoringApi;
   /** The space type an offer's location is placed in. */
-  spaceType: string;
+  spaceType: SpaceType;
 }
 
 export async function getOffer(db: Queryable, id: string): Promise<OfferRecord> {

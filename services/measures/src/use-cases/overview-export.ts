@@ -1,4 +1,4 @@
-import type { Principal } from '@sozialraum/kit';
+import type { Principal, QueryOf } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import { csvLine } from '../domain/csv';
 import type { ExportRow } from '../domain/export-columns';
@@ -6,10 +6,11 @@ import { germanCsv } from '../domain/german-csv';
 import { progressOf } from '../domain/progress';
 import { overviewWorkbook } from '../domain/workbook';
 import { allSummaries, type MeasureSummaryRow } from '../data/overview.repository';
+import type { operations } from '../generated/api';
 import { scoped } from './measure-filter';
 import type { MeasureQuery } from './measures';
 
-export type ExportFormat = 'csv' | 'csv-excel' | 'xlsx';
+export type ExportFormat = NonNullable<QueryOf<operations['exportOverview']>['format']>;
 
 export interface ExportFile {
   body: string | Buffer;

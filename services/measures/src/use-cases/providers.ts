@@ -3,6 +3,7 @@ import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { mayManageProviders } from '../domain/access';
 import { findProvider, insertProvider, listProviders, type ProviderInput, type ProviderRecord, updateProvider } from '../data/providers.repository';
 import { checkVersion } from './measure-access';
+import type { components } from '../generated/api';
 import { recordChange } from './record';
 
 export { listProviders };
@@ -26,7 +27,7 @@ export function createProvider(pool: Pool, principal: Principal, input: Provider
   });
 }
 
-export function changeProvider(pool: Pool, principal: Principal, id: string, patch: Partial<ProviderInput> & { version: number }): Promise<ProviderRecord> {
+export function changeProvider(pool: Pool, principal: Principal, id: string, patch: components['schemas']['ProviderPatch']): Promise<ProviderRecord> {
   checkManager(principal);
   const { version, ...changes } = patch;
   return withTransaction(pool, async (client) => {

@@ -1,7 +1,7 @@
 import type { Principal } from '@sozialraum/kit';
 import { type AuditWrite, insertAudit } from '../data/audit.repository';
 import { raiseDataVersion } from '../data/data-version.repository';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /**
  * Records a change in the audit trail, in the transaction that makes it: who (token subject and name), what,

@@ -1,21 +1,16 @@
 import { idempotencyKeyReused, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
-import { cityToday as today } from '@sozialraum/contracts';
+import { cityToday as today, REPORTABLE_STATUSES } from '@sozialraum/contracts';
 import { checkReportDate } from '../domain/measure';
-import { REPORTABLE_STATUSES } from '../domain/status';
 import { recordLatestReport } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
 import { findReportByIdempotencyKey, insertReport, listReports, type StatusReportRecord } from '../data/reports.repository';
 import { EventTypes } from '../outbox/events';
 import { changeableMeasure, readableMeasure } from './measure-access';
+import type { components } from '../generated/api';
 import { recordChange } from './record';
 
-export interface ReportInput {
-  date?: string;
-  text: string;
-  progress: number;
-  trafficLight: 'green' | 'yellow' | 'red';
-}
+export type ReportInput = components['schemas']['StatusReportInput'];
 
 export async function measureReports(pool: Pool, principal: Principal, measureId: string): Promise<StatusReportRecord[]> {
   await readableMeasure(pool, principal, measureId);

@@ -1,19 +1,15 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { mayChange, mayDecide, mayTransition } from '../domain/access';
-import { allFinished, checkTransition, isDecision, isFinal, type MeasureStatus } from '../domain/status';
+import { allFinished, checkTransition, isDecision, isFinal } from '@sozialraum/contracts';
 import { cycleMeasures, findMeasure, lockCycle, updateStatus } from '../data/measures.repository';
 import { appendOutbox } from '../data/outbox.repository';
 import { EventTypes } from '../outbox/events';
 import { checkVersion, readableMeasure } from './measure-access';
+import type { components } from '../generated/api';
 import { recordChange } from './record';
 
-export interface TransitionInput {
-  to: MeasureStatus;
-  reason?: string;
-  version: number;
-  approvedBudget?: number;
-}
+export type TransitionInput = components['schemas']['TransitionInput'];
 
 /**
  * Moves a measure to another status, if the status machine allows it and the caller may: decisions on a

@@ -1,5 +1,5 @@
 import type { AlertRule } from '../domain/alerts';
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'handed-over';
 

@@ -1,4 +1,4 @@
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /** Reads of catalogue entries and current values for indices, views, profiles and alerts. */
 

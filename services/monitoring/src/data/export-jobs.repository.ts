@@ -1,5 +1,5 @@
 import type { Principal } from '@sozialraum/kit';
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export type ExportJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 

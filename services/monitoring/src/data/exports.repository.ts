@@ -1,5 +1,5 @@
 import type { IndicatorRecord } from './indicators.repository';
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { validAt } from './spaces.repository';
 
 export interface ExportSelection {

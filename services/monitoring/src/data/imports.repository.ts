@@ -1,5 +1,5 @@
 import type { CellNoteRow } from '../domain/imports';
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export type ImportKind = 'values' | 'spaces';
 export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'rejected' | 'failed';

@@ -1,6 +1,6 @@
 import type { components } from '../generated/api';
 import type { IndicatorRule } from '../domain/imports';
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 type Schemas = components['schemas'];
 export type IndicatorInput = Schemas['IndicatorInput'];

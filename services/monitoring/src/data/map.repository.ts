@@ -1,4 +1,4 @@
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { type SpaceType, validAt } from './spaces.repository';
 
 export interface MapSpace {

@@ -1,5 +1,5 @@
 import type { MethodVersion as MethodDefinition } from '../domain/method';
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export interface MethodVersionRecord {
   id: number;

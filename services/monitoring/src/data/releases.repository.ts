@@ -1,4 +1,4 @@
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export interface ReleaseInput {
   key: string;

@@ -1,7 +1,7 @@
 import type { PoolClient } from '@sozialraum/kit/db';
 import { copyField, copyIn } from './copy';
 import type { ExclusionReason } from '../domain/method';
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /** Who a run is for: see the migration disclosed-runs and docs/monitoring.md. */
 export type RunAudience = 'all' | 'raw' | 'disclosed';

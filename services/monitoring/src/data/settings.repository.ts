@@ -1,6 +1,4 @@
-import type { Pool, PoolClient } from '@sozialraum/kit/db';
-
-export type Queryable = Pick<Pool | PoolClient, 'query'>;
+import type { Queryable } from '@sozialraum/kit/db';
 
 export async function readSetting<T>(db: Queryable, key: string): Promise<T | undefined> {
   const { rows } = await db.query<{ value: T }>('SELECT value FROM setting WHERE key = $1', [key]);

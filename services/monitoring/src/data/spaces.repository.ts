@@ -1,4 +1,4 @@
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export type SpaceType = 'city' | 'district' | 'social-space' | 'planning-area' | 'statistical-area';
 

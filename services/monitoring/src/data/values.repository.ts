@@ -1,6 +1,5 @@
-import type { PoolClient } from '@sozialraum/kit/db';
+import type { PoolClient, Queryable } from '@sozialraum/kit/db';
 import { copyField, copyIn } from './copy';
-import type { Queryable } from './settings.repository';
 import { validAt } from './spaces.repository';
 
 export interface ValueRow {

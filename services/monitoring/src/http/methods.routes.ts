@@ -1,40 +1,30 @@
 import { principalOf } from '@sozialraum/kit';
 import type { Router } from 'express';
 import type { MonitoringDependencies } from '../dependencies';
-import type { components } from '../generated/api';
 import { createMethod, jobStatus, methodDetail, methodsList, requestRecomputation } from '../use-cases/methods';
 import { methodResults } from '../use-cases/methods-results';
-import { mountAlertsRoutes } from './alerts.routes';
-import { mountProfileRoutes } from './profile.routes';
+import { bodyOf, pathParam, queryOf } from './query';
 import { plannersOnly } from './roles';
 
-type Params = { key: string; version: string };
-
-export function mountMethodsRoutes(router: Router, deps: MonitoringDependencies): void {
-  const { pool, jobs } = deps;
+export function mountMethodsRoutes(router: Router, { pool, jobs }: MonitoringDependencies): void {
   router.get('/v1/methods', async (_req, res) => {
     res.json({ items: await methodsList(pool) });
   });
   router.post('/v1/methods', plannersOnly, async (req, res) => {
-    const created = await createMethod(pool, req.body as components['schemas']['MethodDefinition'], principalOf(req));
+    const created = await createMethod(pool, bodyOf(req, 'createMethod'), principalOf(req));
     res.status(201).location(`/v1/methods/${created.key}/${created.version}`).json(created);
   });
   router.get('/v1/methods/:key/:version', async (req, res) => {
-    const { key, version } = req.params as Params;
-    res.json(await methodDetail(pool, key, version));
+    res.json(await methodDetail(pool, pathParam(req, 'key'), pathParam(req, 'version')));
   });
   router.post('/v1/methods/:key/:version/recompute', plannersOnly, async (req, res) => {
-    const { key, version } = req.params as Params;
-    const job = await requestRecomputation(pool, jobs, key, version);
+    const job = await requestRecomputation(pool, jobs, pathParam(req, 'key'), pathParam(req, 'version'));
     res.status(202).location(`/v1/jobs/${encodeURIComponent(job.id)}`).json(job);
   });
   router.get('/v1/methods/:key/:version/results', async (req, res) => {
-    const { key, version } = req.params as Params;
-    res.json(await methodResults(pool, principalOf(req), key, version, req.query.period as string | undefined));
+    res.json(await methodResults(pool, principalOf(req), pathParam(req, 'key'), pathParam(req, 'version'), queryOf(req, 'getMethodResults').period));
   });
   router.get('/v1/jobs/:id', async (req, res) => {
-    res.json(await jobStatus(pool, jobs, (req.params as { id: string }).id));
+    res.json(await jobStatus(pool, jobs, pathParam(req, 'id')));
   });
-  mountProfileRoutes(router, deps);
-  mountAlertsRoutes(router, deps);
 }

@@ -5,33 +5,29 @@ import { audienceOf } from '../use-cases/disclosure';
 import { indicatorChange, indicatorRanking, indicatorSeries } from '../use-cases/indicator-views';
 import { spaceProfile } from '../use-cases/profile';
 import { spaceProfilePdf } from '../use-cases/profile-pdf';
-
-/** Query parameters are validated by the OpenAPI contract before the routes run. */
-const query = (req: Request, name: string) => req.query[name] as string | undefined;
+import { pathParam, queryOf } from './query';
 
 export function mountProfileRoutes(router: Router, { pool, peerStatisticsCache: cache }: MonitoringDependencies): void {
   const audience = (req: Request) => audienceOf(principalOf(req));
   router.get('/v1/spaces/:code/profile', async (req, res) => {
-    const { code } = req.params as { code: string };
-    res.json(await spaceProfile(pool, cache, principalOf(req), code, query(req, 'method')));
+    res.json(await spaceProfile(pool, cache, principalOf(req), pathParam(req, 'code'), queryOf(req, 'getSpaceProfile').method));
   });
   router.get('/v1/spaces/:code/profile.pdf', async (req, res) => {
-    const { code } = req.params as { code: string };
-    const pdf = await spaceProfilePdf(pool, cache, principalOf(req), code, query(req, 'method'));
+    const code = pathParam(req, 'code');
+    const pdf = await spaceProfilePdf(pool, cache, principalOf(req), code, queryOf(req, 'getSpaceProfilePdf').method);
     res.type('application/pdf').attachment(`sozialraumprofil-${code}.pdf`).send(pdf);
   });
   router.get('/v1/indicators/:key/values', async (req, res) => {
-    const { key } = req.params as { key: string };
-    res.json(await indicatorRanking(pool, audience(req), key, query(req, 'period') as string, query(req, 'type')));
+    const { period, type } = queryOf(req, 'getIndicatorRanking');
+    res.json(await indicatorRanking(pool, audience(req), pathParam(req, 'key'), period, type));
   });
   router.get('/v1/indicators/:key/series', async (req, res) => {
-    const { key } = req.params as { key: string };
-    const codes = query(req, 'spaces')?.split(',').map((c) => c.trim()).filter((c) => c !== '');
-    res.json(await indicatorSeries(pool, audience(req), key, query(req, 'type'), codes));
+    const { spaces, type } = queryOf(req, 'getIndicatorSeries');
+    const codes = spaces?.split(',').map((c) => c.trim()).filter((c) => c !== '');
+    res.json(await indicatorSeries(pool, audience(req), pathParam(req, 'key'), type, codes));
   });
   router.get('/v1/indicators/:key/change', async (req, res) => {
-    const { key } = req.params as { key: string };
-    const from = query(req, 'from') as string;
-    res.json(await indicatorChange(pool, audience(req), key, from, query(req, 'to') as string, query(req, 'type')));
+    const { from, to, type } = queryOf(req, 'getIndicatorChange');
+    res.json(await indicatorChange(pool, audience(req), pathParam(req, 'key'), from, to, type));
   });
 }

@@ -4,14 +4,12 @@ import type { MonitoringDependencies } from '../dependencies';
 import { importView } from '../use-cases/imports';
 import { submitValueImport, submitValueImportForm } from '../use-cases/value-import';
 import { previewValueImport } from '../use-cases/value-preview';
-import { mountExportRoutes } from './exports.routes';
-import { mountIndicatorRoutes } from './indicators.routes';
+import { bodyOf } from './query';
 import { plannersOnly } from './roles';
 import { formFields, isFormUpload, uploadedFile } from './uploads';
 
-/** Catalogue, releases, value imports and exports. */
+/** Value imports: preview and submission. */
 export function mountValuesRoutes(router: Router, deps: MonitoringDependencies): void {
-  mountIndicatorRoutes(router, deps);
   router.post('/v1/imports/values/preview', plannersOnly, async (req, res) => {
     res.json(await previewValueImport(deps.pool, formFields(req), uploadedFile(req)));
   });
@@ -19,8 +17,7 @@ export function mountValuesRoutes(router: Router, deps: MonitoringDependencies):
     const key = req.get('Idempotency-Key');
     const record = isFormUpload(req)
       ? await submitValueImportForm(deps.pool, deps.jobs, formFields(req), uploadedFile(req), principalOf(req), key)
-      : await submitValueImport(deps.pool, deps.jobs, req.body, principalOf(req), key);
+      : await submitValueImport(deps.pool, deps.jobs, bodyOf(req, 'importValues'), principalOf(req), key);
     res.status(202).location(`/v1/imports/${record.id}`).json(importView(record));
   });
-  mountExportRoutes(router, deps);
 }

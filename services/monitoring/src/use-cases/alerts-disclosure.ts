@@ -2,7 +2,7 @@ import { peerValues } from '../data/analysis.repository';
 import type { AlertRecord } from '../data/alerts.repository';
 import { resolveMethod } from '../data/methods.repository';
 import { type IndexResultRecord, resultsOfRuns } from '../data/results.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { mean, standardDeviation } from '../domain/method';
 import { discloseSections, type Disclosure, type SectionRow } from './disclosure';
 import { visible } from './indicator-views';

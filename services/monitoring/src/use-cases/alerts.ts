@@ -1,4 +1,4 @@
-import { hasRole, type Logger, type Principal, problems, Roles } from '@sozialraum/kit';
+import { hasRole, type Logger, type Principal, problems, type RequestBodyOf, Roles } from '@sozialraum/kit';
 import type { Queue } from 'bullmq';
 import { currentValues, findIndicators, type IndicatorInfoRecord } from '../data/analysis.repository';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../data/alerts.repository';
 import { resolveMethod } from '../data/methods.repository';
 import { newestRuns, resultsOfRuns } from '../data/results.repository';
-import type { Queryable } from '../data/settings.repository';
+import { type Pool, type Queryable, withTransaction } from '@sozialraum/kit/db';
 import {
   type AlertData,
   type AlertRule,
@@ -24,7 +24,7 @@ import {
   type SpaceAlertInput,
 } from '../domain/alerts';
 import type { DynamicsClass, StatusClass } from '../domain/method';
-import type { components } from '../generated/api';
+import type { components, operations } from '../generated/api';
 import { discloseAlerts } from './alerts-disclosure';
 import { audienceOf } from './disclosure';
 import { methodSpaceType } from './methods-recompute';
@@ -148,35 +148,45 @@ function checkSpaceOf(alert: AlertRecord, principal: Principal): void {
   throw problems.forbidden(`Alert ${alert.id} concerns space ${alert.spaceCode}; you coordinate ${own}.`);
 }
 
-/** Call inside a transaction: the row is locked while its status changes. */
-export async function acknowledgeAlert(db: Queryable, id: number, principal: Principal, comment?: string) {
-  const alert = await alertOr404(db, id, true);
-  checkSpaceOf(alert, principal);
-  if (alert.status !== 'open') {
-    throw problems.conflict(`Alert ${id} is ${alert.status} already (by ${alert.statusBy ?? 'unknown'}); only open alerts can be acknowledged.`);
-  }
-  await setAlertStatus(db, id, { status: 'acknowledged', comment: comment ?? null, by: actor(principal) });
+/** In one transaction: the row is locked while its status changes. */
+export function acknowledgeAlert(pool: Pool, id: number, principal: Principal, comment?: string): Promise<void> {
+  return withTransaction(pool, async (db) => {
+    const alert = await alertOr404(db, id, true);
+    checkSpaceOf(alert, principal);
+    if (alert.status !== 'open') {
+      throw problems.conflict(`Alert ${id} is ${alert.status} already (by ${alert.statusBy ?? 'unknown'}); only open alerts can be acknowledged.`);
+    }
+    await setAlertStatus(db, id, { status: 'acknowledged', comment: comment ?? null, by: actor(principal) });
+  });
 }
 
-/** Idempotent for the same cycle, so the strategy service may retry. Call inside a transaction. */
-export async function handOverAlert(db: Queryable, id: number, principal: Principal, body: { cycleReference?: string; comment?: string }) {
-  const alert = await alertOr404(db, id, true);
-  checkSpaceOf(alert, principal);
-  if (alert.status === 'handed-over') {
-    if ((body.cycleReference ?? null) === alert.cycleReference) return;
-    throw problems.conflict(
-      `Alert ${id} was handed over already by ${alert.statusBy ?? 'unknown'} (cycle ${alert.cycleReference ?? 'not named'}).`,
-    );
-  }
-  await setAlertStatus(db, id, { status: 'handed-over', comment: body.comment ?? null, by: actor(principal), cycleReference: body.cycleReference ?? null });
+/** Idempotent for the same cycle, so the strategy service may retry; in one transaction. */
+export function handOverAlert(pool: Pool, id: number, principal: Principal, body: RequestBodyOf<operations['handOverAlert']>): Promise<void> {
+  return withTransaction(pool, async (db) => {
+    const alert = await alertOr404(db, id, true);
+    checkSpaceOf(alert, principal);
+    if (alert.status === 'handed-over') {
+      if ((body.cycleReference ?? null) === alert.cycleReference) return;
+      throw problems.conflict(
+        `Alert ${id} was handed over already by ${alert.statusBy ?? 'unknown'} (cycle ${alert.cycleReference ?? 'not named'}).`,
+      );
+    }
+    await setAlertStatus(db, id, { status: 'handed-over', comment: body.comment ?? null, by: actor(principal), cycleReference: body.cycleReference ?? null });
+  });
 }
 
 export async function alertRules(db: Queryable): Promise<RuleDto[]> {
   return (await listRules(db)).map(({ rule, active }) => ({ ...rule, active }) as RuleDto);
 }
 
-/** Replaces the rule set; call inside a transaction, then queueAlertEvaluation after the commit. */
-export async function replaceAlertRules(db: Queryable, items: RuleDto[]): Promise<RuleDto[]> {
+/** Replaces the rule set in one transaction, and queues the evaluation under the new rules after the commit. */
+export async function replaceAlertRules(pool: Pool, jobs: Queue, items: RuleDto[]): Promise<RuleDto[]> {
+  const rules = await withTransaction(pool, (client) => writeAlertRules(client, items));
+  await queueAlertEvaluation(jobs);
+  return rules;
+}
+
+async function writeAlertRules(db: Queryable, items: RuleDto[]): Promise<RuleDto[]> {
   const rules = items.map(({ active: _active, ...rule }) => rule);
   const parsed = parseAlertRules(rules);
   const found = parsed.ok ? [] : [...parsed.problems];

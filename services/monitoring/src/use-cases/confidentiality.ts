@@ -1,6 +1,9 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type ConfidentialityRules, DEFAULT_CONFIDENTIALITY_RULES, parseConfidentialityRules } from '../domain/confidentiality';
-import { type Queryable, readSetting, writeSetting } from '../data/settings.repository';
+import { readSetting, writeSetting } from '../data/settings.repository';
+import type { Queue } from 'bullmq';
+import type { Pool, Queryable } from '@sozialraum/kit/db';
+import { queueRecomputation } from './recompute-queue';
 
 const SETTING_KEY = 'confidentiality';
 
@@ -9,9 +12,11 @@ export async function loadConfidentialityRules(db: Queryable): Promise<Confident
   return (await readSetting<ConfidentialityRules>(db, SETTING_KEY)) ?? DEFAULT_CONFIDENTIALITY_RULES;
 }
 
-export async function saveConfidentialityRules(db: Queryable, input: unknown, principal: Principal): Promise<ConfidentialityRules> {
+/** Index results for callers without raw-data were made under the old rules: until recomputed, none is shown. */
+export async function saveConfidentialityRules(pool: Pool, jobs: Queue, input: unknown, principal: Principal): Promise<ConfidentialityRules> {
   const parsed = parseConfidentialityRules(input);
   if (!parsed.ok) throw problems.unprocessable(`The rules are not valid: ${parsed.problems.join('; ')}.`);
-  await writeSetting(db, SETTING_KEY, parsed.value, principal.username ?? principal.id);
+  await writeSetting(pool, SETTING_KEY, parsed.value, principal.username ?? principal.id);
+  await queueRecomputation(jobs, pool);
   return parsed.value;
 }

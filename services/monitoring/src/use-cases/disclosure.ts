@@ -1,6 +1,6 @@
 import { hasRole, type Principal, Roles } from '@sozialraum/kit';
 import { findIndicators, type IndicatorInfoRecord, peerValues, type PeerValueRow, spaceLinks } from '../data/analysis.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import {
   applyConfidentiality,
   complementarySuppression,

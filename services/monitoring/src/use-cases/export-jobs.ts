@@ -12,7 +12,7 @@ import {
   readExportFile,
 } from '../data/export-jobs.repository';
 import { countExportValues } from '../data/exports.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { type ExportQuery, exportValues, list } from './exports';
 
 /** The export job as the API shows it; the file itself comes from /v1/exports/{id}/file. */

@@ -2,17 +2,13 @@ import { type Principal, problems } from '@sozialraum/kit';
 import { type ExportSelection, type ExportSpace, type ExportValue, selectExportSpaces, selectExportValues } from '../data/exports.repository';
 import { peerValues } from '../data/analysis.repository';
 import { findIndicators } from '../data/indicators.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import type { ProtectedValue } from '../domain/confidentiality';
+import type { components } from '../generated/api';
 import { audienceOf, discloseSections } from './disclosure';
 
-export interface ExportQuery {
-  format: 'csv' | 'geojson';
-  indicators?: string;
-  periods?: string;
-  spaces?: string;
-  type?: string;
-}
+/** What to export: the same in the direct download's query and in an export job's request. */
+export type ExportQuery = components['schemas']['ExportRequest'];
 
 export interface ExportFile {
   contentType: string;

@@ -1,7 +1,7 @@
 import type { Closable, Logger } from '@sozialraum/kit';
 import type { Queue } from 'bullmq';
 import { findImportHandOff, type ImportHandOff, markHandedOff, queuedImports } from '../data/imports.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /**
  * Puts the import's job in the queue and records that it is there. The job ID is fixed per attempt, so a

@@ -7,7 +7,9 @@ import {
   finishImport,
   type ImportKind,
   type ImportRecord,
+  type ImportStatus,
   insertImport,
+  listImports,
   markImportRunning,
   readImportFile,
   type NoteEntry,
@@ -15,7 +17,7 @@ import {
   reportImportProgress,
   requeueImport,
 } from '../data/imports.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { GeodataError } from '../domain/geodata';
 import { handOffImport } from './import-hand-off';
 import { ImportFileError, MappingError } from '../domain/imports';
@@ -61,6 +63,16 @@ export async function submitImport(db: Queryable, jobs: Queue, submission: Impor
     return earlier;
   }
   await handOffImport(db, jobs, record.id);
+  return record;
+}
+
+export function findImports(db: Queryable, filter: { status?: ImportStatus; limit?: number }): Promise<ImportRecord[]> {
+  return listImports(db, { status: filter.status, limit: Number(filter.limit ?? 50) });
+}
+
+export async function getImport(db: Queryable, id: string): Promise<ImportRecord> {
+  const record = await findImport(db, id);
+  if (!record) throw problems.notFound(`There is no import ${id}.`);
   return record;
 }
 

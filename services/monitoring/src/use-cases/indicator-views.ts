@@ -1,6 +1,6 @@
 import { problems } from '@sozialraum/kit';
 import { currentValues, dominantSpaceType, findIndicators, type IndicatorInfoRecord, type ValueRow } from '../data/analysis.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import type { ProtectedValue } from '../domain/confidentiality';
 import { mean, standardDeviation } from '../domain/method';
 import { type Audience, discloseSections, type Disclosure } from './disclosure';

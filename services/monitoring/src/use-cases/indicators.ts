@@ -9,7 +9,7 @@ import {
   updateIndicator,
 } from '../data/indicators.repository';
 import { listReleases } from '../data/releases.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export { listIndicators };
 

@@ -3,7 +3,7 @@ import type { PoolClient } from '@sozialraum/kit/db';
 import { anySpaceHasParent, currentValuesOfSpaces, dominantSpaceType, type MethodInputRow, peerValues } from '../data/analysis.repository';
 import type { MethodVersionRecord } from '../data/methods.repository';
 import { insertRuns, type NewIndexResult, type NewIndexRun, type RunAudience } from '../data/results.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { listSpaces, type SpaceRecord, type SpaceType } from '../data/spaces.repository';
 import type { ConfidentialityRules } from '../domain/confidentiality';
 import { computeIndices, type IndexComputation, type IndicatorValues, type MethodVersion, shiftPeriod, type SpaceIndexInput } from '../domain/method';

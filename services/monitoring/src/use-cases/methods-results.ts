@@ -1,7 +1,7 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { findMethodVersion, type MethodVersionRecord } from '../data/methods.repository';
 import { type IndexResultRecord, newestRuns, resultsOfRuns, type RunView } from '../data/results.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import {
   combinedLabel,
   DYNAMICS_CLASS_LABELS,

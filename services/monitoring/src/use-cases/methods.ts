@@ -8,7 +8,7 @@ import {
   methodPeriods,
   type MethodVersionRecord,
 } from '../data/methods.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { parseMethodVersion, STANDARD_DYNAMICS_CUTOFFS, STANDARD_STATUS_CUTOFFS } from '../domain/method';
 import type { components } from '../generated/api';
 import { queueRecomputation } from './recompute-queue';

@@ -1,6 +1,6 @@
 import { type Principal } from '@sozialraum/kit';
 import { type Cell, disclosedText, germanDateTime, germanNumber, lineChartSvg, PdfReport } from '@sozialraum/reports';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import type { PeerStatisticsCache } from './peer-statistics';
 import { spaceProfile } from './profile';
 

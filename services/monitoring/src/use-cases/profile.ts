@@ -2,7 +2,7 @@ import { type Principal, problems } from '@sozialraum/kit';
 import { findIndicators, indicatorKeysOfSpace, type IndicatorInfoRecord } from '../data/analysis.repository';
 import { resolveMethod } from '../data/methods.repository';
 import { resultsOfRuns } from '../data/results.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import { findLatestVersion } from '../data/spaces.repository';
 import { alertsView } from './alerts';
 import { type Audience, audienceOf } from './disclosure';

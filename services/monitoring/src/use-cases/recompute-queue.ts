@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job, Queue } from 'bullmq';
 import type { Logger } from '@sozialraum/kit';
 import { listActiveMethods, methodsWithRawRunsOnly } from '../data/methods.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export interface RecomputeJobData {
   key: string;

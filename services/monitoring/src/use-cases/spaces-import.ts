@@ -2,30 +2,20 @@ import type { Principal } from '@sozialraum/kit';
 import { withTransaction, type Pool } from '@sozialraum/kit/db';
 import type { Queue } from 'bullmq';
 import type { ImportRecord } from '../data/imports.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import {
   findClosedOverlaps,
   findInvalidGeometries,
   findParentId,
   type ImportedSpace,
-  type SpaceType,
   upsertImportedSpaces,
 } from '../data/spaces.repository';
 import { GeodataError, type GeodataProblem, parseGeoJson, parseShapefileZip, type SpatialUnit } from '../domain/geodata';
 import { type ImportOutcome, type ImportWork, submitImport, uploadName } from './imports';
+import type { components } from '../generated/api';
 import { DEFAULT_VALID_FROM } from './spaces';
 
-export interface SpaceImportRequest {
-  fileName: string;
-  content: string;
-  format: 'geojson' | 'shapefile';
-  type: SpaceType;
-  codeProperty: string;
-  nameProperty: string;
-  populationProperty?: string;
-  parentCode?: string;
-  validFrom?: string;
-}
+export type SpaceImportRequest = components['schemas']['SpaceImportRequest'];
 
 export function submitSpaceImport(db: Pool, jobs: Queue, body: SpaceImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
   const { fileName, content, format, ...request } = body;

@@ -4,7 +4,7 @@ import { dataVersion } from '../data/data-version.repository';
 import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapIndicator, type MapValue } from '../data/map.repository';
 import { type MethodVersionRecord, resolveMethod } from '../data/methods.repository';
 import { newestRunId } from '../data/results.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import type { SpaceType } from '../data/spaces.repository';
 import { peerValues } from '../data/analysis.repository';
 import { type Audience, discloseSections } from './disclosure';

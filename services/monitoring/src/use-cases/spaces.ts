@@ -11,10 +11,13 @@ import {
   type SpaceChanges,
   type SpaceFilter,
   type SpaceRecord,
-  type SpaceType,
   updateSpace,
 } from '../data/spaces.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queue } from 'bullmq';
+import type { Pool, Queryable } from '@sozialraum/kit/db';
+import { locateSpaceId } from '../data/locate.repository';
+import type { components } from '../generated/api';
+import { queueRecomputation } from './recompute-queue';
 
 /** Spaces exist since "always" unless the planner says otherwise. */
 export const DEFAULT_VALID_FROM = '1900-01-01';
@@ -32,6 +35,17 @@ export function spaceView(space: SpaceRecord) {
   return view;
 }
 
+/** The space valid on `at` (today by default) whose geometry covers the WGS84 point; the measures service places offers with it. */
+export async function locateSpace(db: Queryable, query: { lon: number; lat: number; type?: string; at?: string }): Promise<SpaceRecord> {
+  const point = { lon: Number(query.lon), lat: Number(query.lat), at: query.at ?? today(), ...(query.type ? { type: query.type } : {}) };
+  const id = await locateSpaceId(db, point);
+  const space = id === undefined ? undefined : await findSpaceById(db, id);
+  if (!space) {
+    throw problems.notFound(`No ${query.type ?? 'space'} valid on ${point.at} contains the point (${point.lon}, ${point.lat}); check that longitude and latitude are WGS84 and not swapped.`);
+  }
+  return space;
+}
+
 export function findSpaces(db: Queryable, filter: Omit<SpaceFilter, 'at'> & { at?: string }): Promise<SpaceRecord[]> {
   return listSpaces(db, { ...filter, at: filter.at ?? today() });
 }
@@ -42,16 +56,7 @@ export async function getSpace(db: Queryable, code: string, at = today()): Promi
   return space;
 }
 
-export interface SpaceInput {
-  code: string;
-  name: string;
-  type: SpaceType;
-  parentCode?: string;
-  validFrom?: string;
-  validUntil?: string;
-  population?: number;
-  geometry?: { type: string; coordinates: unknown[] };
-}
+export type SpaceInput = components['schemas']['SpaceInput'];
 
 export async function createSpace(db: Queryable, input: SpaceInput): Promise<SpaceRecord> {
   const validFrom = input.validFrom ?? DEFAULT_VALID_FROM;
@@ -67,15 +72,19 @@ export async function createSpace(db: Queryable, input: SpaceInput): Promise<Spa
   return (await findSpaceById(db, id)) as SpaceRecord;
 }
 
-export interface SpacePatch {
-  name?: string;
-  parentCode?: string | null;
-  validUntil?: string | null;
-  population?: number | null;
+export type SpacePatch = components['schemas']['SpacePatch'];
+
+/**
+ * Changes the open version (or, when all are closed, the newest one, so it can be reopened). Population and
+ * validity decide which spaces a method scores, population and parent what is withheld: those queue a recomputation.
+ */
+export async function changeSpace(pool: Pool, jobs: Queue, code: string, patch: SpacePatch): Promise<SpaceRecord> {
+  const space = await writeSpaceChange(pool, code, patch);
+  if (patch.population !== undefined || patch.validUntil !== undefined || patch.parentCode !== undefined) await queueRecomputation(jobs, pool);
+  return space;
 }
 
-/** Changes the open version (or, when all are closed, the newest one, so it can be reopened). */
-export async function changeSpace(db: Queryable, code: string, patch: SpacePatch): Promise<SpaceRecord> {
+async function writeSpaceChange(db: Queryable, code: string, patch: SpacePatch): Promise<SpaceRecord> {
   const space = await findLatestVersion(db, code);
   if (!space) throw problems.notFound(`There is no space ${code}.`);
   const changes: SpaceChanges = { name: patch.name, population: patch.population, validUntil: patch.validUntil };

@@ -1,4 +1,4 @@
-import type { Queryable } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /** What a cycle collected along the way. `departments` = 'all' or the departments the reader may see. */
 export type DepartmentFilter = 'all' | string[];

@@ -1,4 +1,5 @@
-import { Conditions, type Page, type Queryable } from './db';
+import { Conditions, type Page } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 import { type TaskReader, visibleTo } from './tasks.repository';
 
 export interface CycleRow {

@@ -1,8 +1,3 @@
-import type { Pool, PoolClient } from '@sozialraum/kit/db';
-
-/** A pool or a client inside a transaction: repositories work with either. */
-export type Queryable = Pick<Pool | PoolClient, 'query'>;
-
 /** Limit and offset of a page; the validator has checked their ranges. */
 export interface Page {
   limit: number;

@@ -1,4 +1,4 @@
-import type { Queryable } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export interface StartRequestRow {
   request_hash: string;

@@ -1,4 +1,5 @@
-import type { Page, Queryable } from './db';
+import type { Page } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export interface NotificationRow {
   id: string;

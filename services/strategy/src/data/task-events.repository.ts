@@ -1,4 +1,4 @@
-import type { Queryable } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export type TaskEventKind = 'claimed' | 'unclaimed' | 'delegated';
 type Person = { id: string; name: string };

@@ -1,18 +1,21 @@
-import { Conditions, type Page, type Queryable } from './db';
+import type { CandidateGroup, Phase, Task, TaskStatus, TaskType } from '@sozialraum/contracts';
+import { Conditions, type Page } from './db';
+import type { Queryable } from '@sozialraum/kit/db';
 
-export interface TaskRow {
+/** The task table's row as PostgreSQL returns it; it leaves this file as the contracts' `Task`. */
+interface TaskRow {
   id: string;
   cycle_id: string;
   key: string;
-  type: string;
-  phase: string;
+  type: TaskType;
+  phase: Phase;
   space_code: string;
-  candidate_groups: string[];
+  candidate_groups: CandidateGroup[];
   department: string | null;
   measure_ids: string[];
   assignee_id: string | null;
   assignee_name: string | null;
-  status: string;
+  status: TaskStatus;
   priority: number;
   created_at: Date;
   due_at: Date;
@@ -22,6 +25,33 @@ export interface TaskRow {
   result: Record<string, unknown> | null;
   completed_by: string | null;
   completed_at: Date | null;
+}
+
+const iso = (at: Date | null) => (at ? at.toISOString() : null);
+
+function taskRecord(row: TaskRow): Task {
+  return {
+    id: row.id,
+    cycleId: row.cycle_id,
+    key: row.key,
+    type: row.type,
+    phase: row.phase,
+    spaceCode: row.space_code,
+    candidateGroups: row.candidate_groups,
+    department: row.department,
+    measureIds: row.measure_ids,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? row.assignee_id } : null,
+    status: row.status,
+    priority: row.priority,
+    createdAt: row.created_at.toISOString(),
+    dueAt: row.due_at.toISOString(),
+    followUpAt: iso(row.follow_up_at),
+    escalationLevel: row.escalation_level,
+    context: row.context,
+    result: row.result,
+    completedBy: row.completed_by,
+    completedAt: iso(row.completed_at),
+  };
 }
 
 /** Who reads: their user ID, their candidate groups, and whether they see every department's tasks. */
@@ -64,7 +94,7 @@ const dueConditions = {
 
 const sortColumns: Record<string, string> = { due: 'due_at', created: 'created_at', priority: 'priority' };
 
-export async function listTasks(db: Queryable, reader: TaskReader, filter: TaskFilter, page: Page): Promise<{ rows: TaskRow[]; total: number }> {
+export async function listTasks(db: Queryable, reader: TaskReader, filter: TaskFilter, page: Page): Promise<{ rows: Task[]; total: number }> {
   const where = new Conditions();
   if (filter.scope === 'mine') where.add('assignee_id = $?', reader.id);
   else if (filter.scope === 'groups') where.add('candidate_groups && $?::text[]', reader.groups);
@@ -91,7 +121,7 @@ export async function listTasks(db: Queryable, reader: TaskReader, filter: TaskF
     db.query<TaskRow>(`SELECT * FROM task ${where.where()} ORDER BY ${column} ${descending ? 'DESC' : 'ASC'}, id LIMIT ${limit} OFFSET ${offset}`, where.params),
     db.query<{ total: number }>(`SELECT count(*)::int AS total FROM task ${where.where()}`, filterParams),
   ]);
-  return { rows, total: counted.rows[0]?.total ?? 0 };
+  return { rows: rows.map(taskRecord), total: counted.rows[0]?.total ?? 0 };
 }
 
 /** Raised once by every transaction that changes tasks, at its commit (migration task-version). */
@@ -128,39 +158,39 @@ export async function countOpenTasks(db: Queryable, reader: TaskReader, cycleId?
 }
 
 /** Open tasks of a cycle that the reader may see. */
-export async function openTasksOf(db: Queryable, cycleId: string, reader: TaskReader): Promise<TaskRow[]> {
+export async function openTasksOf(db: Queryable, cycleId: string, reader: TaskReader): Promise<Task[]> {
   const where = addVisibility(new Conditions().add('cycle_id = $?', cycleId).add('status = $?', 'open'), reader);
   const { rows } = await db.query<TaskRow>(`SELECT * FROM task ${where.where()} ORDER BY due_at, id`, where.params);
-  return rows;
+  return rows.map(taskRecord);
 }
 
 /** The task if the reader may see it; `FOR UPDATE` inside a transaction holds it while deciding. */
-export async function findVisibleTask(db: Queryable, id: string, reader: TaskReader, lock = false): Promise<TaskRow | undefined> {
+export async function findVisibleTask(db: Queryable, id: string, reader: TaskReader, lock = false): Promise<Task | undefined> {
   const where = addVisibility(new Conditions().add('id = $?', id), reader);
   const { rows } = await db.query<TaskRow>(`SELECT * FROM task ${where.where()}${lock ? ' FOR UPDATE' : ''}`, where.params);
-  return rows[0];
+  return rows[0] && taskRecord(rows[0]);
 }
 
-export async function setAssignee(db: Queryable, id: string, assignee: { id: string; name: string } | null): Promise<TaskRow> {
+export async function setAssignee(db: Queryable, id: string, assignee: { id: string; name: string } | null): Promise<Task> {
   const { rows } = await db.query<TaskRow>(
     'UPDATE task SET assignee_id = $2, assignee_name = $3, updated_at = now() WHERE id = $1 RETURNING *',
     [id, assignee?.id ?? null, assignee?.name ?? null],
   );
-  return rows[0]!;
+  return taskRecord(rows[0]!);
 }
 
 /**
  * Shows an accepted completion at once; the workflow's activity writes the same values (idempotently)
  * when it records the completion.
  */
-export async function markCompleted(db: Queryable, id: string, by: string, result: unknown): Promise<TaskRow | undefined> {
+export async function markCompleted(db: Queryable, id: string, by: string, result: unknown): Promise<Task | undefined> {
   const { rows } = await db.query<TaskRow>(
     `UPDATE task SET status = 'completed', completed_by = COALESCE(completed_by, $2), completed_at = COALESCE(completed_at, now()),
             result = COALESCE(result, $3), updated_at = now()
      WHERE id = $1 RETURNING *`,
     [id, by, JSON.stringify(result)],
   );
-  return rows[0];
+  return rows[0] && taskRecord(rows[0]);
 }
 
 /** Open tasks of every cycle, how many are overdue and how many escalated: the platform's backlog of people. */

@@ -1,30 +1,30 @@
 import { principalOf } from '@sozialraum/kit';
 import type { Router } from 'express';
-import type { TaskFilter } from '../data/tasks.repository';
 import type { StrategyDependencies } from '../dependencies';
 import { completeTask } from '../use-cases/task-complete';
 import { delegateTask, delegationCandidates } from '../use-cases/task-delegation';
 import { historyOf } from '../use-cases/task-history';
-import { claimTask, commentOn, commentsOf, countTasks, findTasks, getTask, unclaimTask } from '../use-cases/tasks';
-import { idParam, pageOf, text } from './query';
+import { claimTask, commentOn, commentsOf, countTasks, findTasks, getTask, type TaskFilter, unclaimTask } from '../use-cases/tasks';
+import { bodyOf, idParam, pageOf, queryOf, text } from './query';
 
 export function mountTasksRoutes(router: Router, deps: StrategyDependencies): void {
   const { pool, inboxCache } = deps;
   router.get('/v1/tasks', async (req, res) => {
     // The validator has coerced the boolean; the query may also hold it as text.
-    const escalated = req.query.escalated === undefined ? undefined : String(req.query.escalated) === 'true';
+    const query = queryOf(req, 'listTasks');
+    const escalated = query.escalated === undefined ? undefined : String(query.escalated) === 'true';
     const filter: TaskFilter = {
-      scope: (text(req.query.scope) ?? 'groups') as TaskFilter['scope'],
-      type: text(req.query.type),
-      phase: text(req.query.phase),
-      space: text(req.query.space),
-      cycle: text(req.query.cycle),
-      status: text(req.query.status) ?? 'open',
-      dueBefore: text(req.query.dueBefore),
-      due: text(req.query.due) as TaskFilter['due'],
-      assigned: (text(req.query.assigned) ?? 'any') as TaskFilter['assigned'],
+      scope: text(query.scope) ?? 'groups',
+      type: text(query.type),
+      phase: text(query.phase),
+      space: text(query.space),
+      cycle: text(query.cycle),
+      status: text(query.status) ?? 'open',
+      dueBefore: text(query.dueBefore),
+      due: text(query.due),
+      assigned: text(query.assigned) ?? 'any',
       escalated,
-      sort: text(req.query.sort) ?? 'due',
+      sort: text(query.sort) ?? 'due',
     };
     const { page, etag } = await findTasks(pool, inboxCache, principalOf(req), filter, pageOf(req));
     if (etag) res.set('ETag', etag);
@@ -50,15 +50,15 @@ export function mountTasksRoutes(router: Router, deps: StrategyDependencies): vo
     res.json(await unclaimTask(pool, idParam(req), principalOf(req)));
   });
   router.post('/v1/tasks/:id/delegate', async (req, res) => {
-    res.json(await delegateTask(deps, idParam(req), principalOf(req), (req.body as { userId: string }).userId));
+    res.json(await delegateTask(deps, idParam(req), principalOf(req), bodyOf(req, 'delegateTask').userId));
   });
   router.get('/v1/tasks/:id/comments', async (req, res) => {
     res.json({ items: await commentsOf(pool, idParam(req), principalOf(req)) });
   });
   router.post('/v1/tasks/:id/comments', async (req, res) => {
-    res.status(201).json(await commentOn(pool, idParam(req), principalOf(req), (req.body as { text: string }).text));
+    res.status(201).json(await commentOn(pool, idParam(req), principalOf(req), bodyOf(req, 'addTaskComment').text));
   });
   router.post('/v1/tasks/:id/complete', async (req, res) => {
-    res.json(await completeTask(deps, idParam(req), principalOf(req), (req.body as { result: unknown }).result));
+    res.json(await completeTask(deps, idParam(req), principalOf(req), bodyOf(req, 'completeTask').result));
   });
 }

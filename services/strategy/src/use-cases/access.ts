@@ -1,7 +1,8 @@
 import { candidateGroupsOf } from '@sozialraum/contracts';
 import { departmentScope, hasRole, type Principal, Roles } from '@sozialraum/kit';
 import type { DepartmentFilter } from '../data/cycle-content.repository';
-import type { TaskReader, TaskRow } from '../data/tasks.repository';
+import type { Task } from '@sozialraum/contracts';
+import type { TaskReader } from '../data/tasks.repository';
 
 /** Tasks: visible to their candidate groups and assignee; planners and coordinators see every department's. */
 export function taskReader(principal: Principal): TaskReader {
@@ -19,7 +20,7 @@ export function contentScope(principal: Principal): DepartmentFilter {
 }
 
 /** Acting on a task (claim, delegate, complete) needs membership in one of its candidate groups. */
-export function isCandidate(principal: Principal, task: Pick<TaskRow, 'candidate_groups'>): boolean {
+export function isCandidate(principal: Principal, task: Pick<Task, 'candidateGroups'>): boolean {
   const mine = new Set<string>(candidateGroupsOf(principal));
-  return task.candidate_groups.some((group) => mine.has(group));
+  return task.candidateGroups.some((group) => mine.has(group));
 }

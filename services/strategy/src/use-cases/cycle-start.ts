@@ -1,19 +1,16 @@
 import { type CycleInput, cycleWorkflowId, PHASE_LABELS } from '@sozialraum/contracts';
-import { AppError, idempotencyKeyReused, type Principal, problems, requestFingerprint, type ServiceClient } from '@sozialraum/kit';
+import { AppError, idempotencyKeyReused, type Principal, problems, requestFingerprint, type RequestBodyOf, type ServiceClient } from '@sozialraum/kit';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { spaceCycles } from '../data/cycles.repository';
 import { findStartRequest, forgetStartRequest, recordStartRequest, storeStartResponse } from '../data/idempotency.repository';
 import { cycleTimings } from '../config';
 import type { StrategyDependencies } from '../dependencies';
-import type { components } from '../generated/api';
+import type { components, operations } from '../generated/api';
 import { cycleView } from './views';
 import { CYCLE_WORKFLOW, temporalCycles, waitForCycle } from './workflow';
 
 type Cycle = components['schemas']['Cycle'];
-export interface StartCycleRequest {
-  spaceCode: string;
-  alertId?: number;
-}
+export type StartCycleRequest = RequestBodyOf<operations['startCycle']>;
 type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' | 'config' | 'monitoring'>;
 
 /**

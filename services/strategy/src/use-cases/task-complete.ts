@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { candidateGroupsOf, completeTaskUpdate, type TaskType, validateTaskResult } from '@sozialraum/contracts';
+import { candidateGroupsOf, completeTaskUpdate, validateTaskResult } from '@sozialraum/contracts';
 import { type Principal, retryAfterFor } from '@sozialraum/kit';
 import { acquireCompletion, dropCompletion, expireCompletion, finishCompletion } from '../data/completions.repository';
 import { markCompleted } from '../data/tasks.repository';
@@ -22,7 +22,7 @@ type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' 
  */
 export async function completeTask(deps: Deps, id: string, principal: Principal, result: unknown): Promise<components['schemas']['Completion']> {
   const task = await visibleTask(deps.pool, id, principal);
-  const form = validateTaskResult(task.type as TaskType, result);
+  const form = validateTaskResult(task.type, result);
   if (!form.ok) throw taskProblem(400, 'invalid-task-result', `The result does not fit the form of a ${task.type} task.`, { errors: form.problems });
   assertMayAct(task, principal);
 
@@ -39,7 +39,7 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
   let outcome;
   try {
     outcome = await deps.temporalDeadline(() =>
-      deps.temporal.workflow.getHandle(task.cycle_id).executeUpdate(completeTaskUpdate, {
+      deps.temporal.workflow.getHandle(task.cycleId).executeUpdate(completeTaskUpdate, {
         args: [{ taskId: id, result: form.value, by: { ...by, groups: candidateGroupsOf(principal) } }],
         updateId: completionUpdateId(id, form.value),
       }),

@@ -3,8 +3,9 @@ import { withTransaction } from '@sozialraum/kit/db';
 import type { Directory, Member } from '../data/directory';
 import { insertNotification } from '../data/notifications.repository';
 import { recordTaskEvent } from '../data/task-events.repository';
-import { setAssignee, type TaskRow } from '../data/tasks.repository';
+import { setAssignee } from '../data/tasks.repository';
 import type { StrategyDependencies } from '../dependencies';
+import type { Task } from '@sozialraum/contracts';
 import type { components } from '../generated/api';
 import { taskProblem } from './task-problems';
 import { assertMayAct, visibleTask } from './tasks';
@@ -14,8 +15,8 @@ type Schemas = components['schemas'];
 type Deps = Pick<StrategyDependencies, 'pool' | 'notify' | 'directory'>;
 
 /** Every enabled member of the task's candidate groups in Keycloak, once each, by name. */
-async function membersOfTask(directory: Directory, task: TaskRow): Promise<Member[]> {
-  const lists = await Promise.all(task.candidate_groups.map((group) => directory.membersOf(group)));
+async function membersOfTask(directory: Directory, task: Task): Promise<Member[]> {
+  const lists = await Promise.all(task.candidateGroups.map((group) => directory.membersOf(group)));
   const byId = new Map(lists.flat().map((member) => [member.id, member]));
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'de'));
 }
@@ -37,7 +38,7 @@ export async function delegateTask(deps: Deps, id: string, principal: Principal,
   assertMayAct(before, principal);
   const target = (await membersOfTask(deps.directory, before)).find((m) => m.id === userId);
   if (!target) {
-    throw taskProblem(422, 'delegate-not-candidate', `User ${userId} is not a member of the candidate groups of task ${id} (${before.candidate_groups.join(', ')}).`, {
+    throw taskProblem(422, 'delegate-not-candidate', `User ${userId} is not a member of the candidate groups of task ${id} (${before.candidateGroups.join(', ')}).`, {
       errors: [{ pointer: '/body/userId', detail: 'not a member of the candidate groups' }],
     });
   }
@@ -52,9 +53,9 @@ export async function delegateTask(deps: Deps, id: string, principal: Principal,
       recipient: target.id,
       kind: 'task-delegated',
       taskId: id,
-      cycleId: current.cycle_id,
+      cycleId: current.cycleId,
       title: `${principal.name} hat Ihnen eine Aufgabe übertragen: ${taskView(current).label}`,
-      body: `Sozialraum ${current.space_code}, fällig am ${current.due_at.toISOString().slice(0, 10)}.`,
+      body: `Sozialraum ${current.spaceCode}, fällig am ${current.dueAt.slice(0, 10)}.`,
     });
     return { task: updated, notificationId: notification };
   });

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { Task } from '@sozialraum/contracts';
 import { hasRole, type Principal, problems, Roles, type VersionedCache } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { addComment, listComments } from '../data/comments.repository';
-import type { Page, Queryable } from '../data/db';
+import type { Page } from '../data/db';
+export type { Page };
+import type { Queryable } from '@sozialraum/kit/db';
 import { recordTaskEvent } from '../data/task-events.repository';
-import { countOpenTasks, findVisibleTask, listTasks, setAssignee, type TaskFilter, type TaskRow, taskVersion } from '../data/tasks.repository';
+import { countOpenTasks, findVisibleTask, listTasks, setAssignee, type TaskFilter, taskVersion } from '../data/tasks.repository';
+export type { TaskFilter };
 import type { components } from '../generated/api';
 import { isCandidate, taskReader } from './access';
 import { taskProblem } from './task-problems';
@@ -49,7 +53,7 @@ export async function countTasks(pool: Pool, principal: Principal, cycleId?: str
 }
 
 /** 404 for a task the reader may not see: other departments' tasks are not even confirmed to exist. */
-export async function visibleTask(db: Queryable, id: string, principal: Principal, lock = false): Promise<TaskRow> {
+export async function visibleTask(db: Queryable, id: string, principal: Principal, lock = false): Promise<Task> {
   const task = await findVisibleTask(db, id, taskReader(principal), lock);
   if (!task) throw taskProblem(404, 'task-not-found', `There is no task ${id} in your inbox.`);
   return task;
@@ -59,18 +63,18 @@ export async function getTask(pool: Pool, id: string, principal: Principal): Pro
   return taskView(await visibleTask(pool, id, principal));
 }
 
-const notOpen = (task: Pick<TaskRow, 'id' | 'status'>) =>
+const notOpen = (task: Pick<Task, 'id' | 'status'>) =>
   taskProblem(409, 'task-not-open', `Task ${task.id} is ${task.status}.`, { extensions: { taskStatus: task.status } });
 
 /** The checks every action on a task shares: it is open, the actor is a candidate, nobody else holds it. */
-export function assertMayAct(task: TaskRow, principal: Principal): void {
+export function assertMayAct(task: Task, principal: Principal): void {
   if (task.status !== 'open') throw notOpen(task);
   if (!isCandidate(principal, task)) {
-    throw taskProblem(403, 'not-candidate', `You are not in the candidate groups of task ${task.id} (${task.candidate_groups.join(', ')}).`);
+    throw taskProblem(403, 'not-candidate', `You are not in the candidate groups of task ${task.id} (${task.candidateGroups.join(', ')}).`);
   }
-  if (task.assignee_id && task.assignee_id !== principal.id) {
-    throw taskProblem(409, 'task-claimed-by-other', `Task ${task.id} is claimed by ${task.assignee_name ?? task.assignee_id}.`, {
-      extensions: { assignee: { id: task.assignee_id, name: task.assignee_name } },
+  if (task.assignee && task.assignee.id !== principal.id) {
+    throw taskProblem(409, 'task-claimed-by-other', `Task ${task.id} is claimed by ${task.assignee.name}.`, {
+      extensions: { assignee: task.assignee },
     });
   }
 }
@@ -79,7 +83,7 @@ export function claimTask(pool: Pool, id: string, principal: Principal): Promise
   return withTransaction(pool, async (db) => {
     const task = await visibleTask(db, id, principal, true);
     assertMayAct(task, principal);
-    if (task.assignee_id === principal.id) return taskView(task);
+    if (task.assignee?.id === principal.id) return taskView(task);
     await recordTaskEvent(db, { taskId: id, kind: 'claimed', actor: principal });
     return taskView(await setAssignee(db, id, principal));
   });
@@ -89,12 +93,12 @@ export function unclaimTask(pool: Pool, id: string, principal: Principal): Promi
   return withTransaction(pool, async (db) => {
     const task = await visibleTask(db, id, principal, true);
     if (task.status !== 'open') throw notOpen(task);
-    if (!task.assignee_id) return taskView(task);
+    if (!task.assignee) return taskView(task);
     // Planners may free a task whose assignee is away.
-    if (task.assignee_id !== principal.id && !hasRole(principal, Roles.planner)) {
-      throw taskProblem(403, 'not-assignee', `Only ${task.assignee_name ?? task.assignee_id} (or a planner) can give task ${id} back.`);
+    if (task.assignee.id !== principal.id && !hasRole(principal, Roles.planner)) {
+      throw taskProblem(403, 'not-assignee', `Only ${task.assignee.name} (or a planner) can give task ${id} back.`);
     }
-    const previous = task.assignee_id === principal.id ? null : { id: task.assignee_id, name: task.assignee_name ?? task.assignee_id };
+    const previous = task.assignee.id === principal.id ? null : task.assignee;
     await recordTaskEvent(db, { taskId: id, kind: 'unclaimed', actor: principal, target: previous });
     return taskView(await setAssignee(db, id, null));
   });

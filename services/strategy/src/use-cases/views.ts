@@ -1,9 +1,8 @@
-import { type Phase, PHASE_LABELS, TASK_LABELS, type TaskType } from '@sozialraum/contracts';
+import { type Phase, PHASE_LABELS, TASK_LABELS, type Task } from '@sozialraum/contracts';
 import type { CommentRow } from '../data/comments.repository';
 import type { DecisionRow, GoalRow, NeedRow, ParticipationRow, ProposalRow } from '../data/cycle-content.repository';
 import type { CycleRow, PhaseRow } from '../data/cycles.repository';
 import type { NotificationRow } from '../data/notifications.repository';
-import type { TaskRow } from '../data/tasks.repository';
 import type { components } from '../generated/api';
 
 type Schemas = components['schemas'];
@@ -87,31 +86,8 @@ export const decisionView = (row: DecisionRow): Schemas['Decision'] => ({
   decidedAt: row.decided_at.toISOString(),
 });
 
-export function taskView(row: TaskRow): Schemas['Task'] {
-  return {
-    id: row.id,
-    cycleId: row.cycle_id,
-    key: row.key,
-    type: row.type as TaskType,
-    label: TASK_LABELS[row.type as TaskType] ?? row.type,
-    phase: row.phase as Schemas['Phase'],
-    spaceCode: row.space_code,
-    candidateGroups: row.candidate_groups,
-    department: row.department,
-    measureIds: row.measure_ids,
-    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? row.assignee_id } : null,
-    status: row.status as Schemas['TaskStatus'],
-    priority: row.priority,
-    createdAt: row.created_at.toISOString(),
-    dueAt: row.due_at.toISOString(),
-    followUpAt: iso(row.follow_up_at),
-    escalationLevel: row.escalation_level,
-    context: row.context,
-    result: row.result,
-    completedBy: row.completed_by,
-    completedAt: iso(row.completed_at),
-  };
-}
+/** The task as the API shows it: the record with its German label. */
+export const taskView = (task: Task): Schemas['Task'] => ({ ...task, label: TASK_LABELS[task.type] ?? task.type });
 
 export const commentView = (row: CommentRow): Schemas['Comment'] => ({
   id: Number(row.id),

@@ -1,4 +1,4 @@
-import { allFinished, allowedTransitions, checkTransition, isDecision, MEASURE_STATUSES } from '../../src/domain/status';
+import { allFinished, allowedTransitions, checkTransition, isDecision, MEASURE_STATUSES } from '../src/measure-status';
 
 describe('the status machine', () => {
   test('when a status is asked for its next statuses, then only the issue’s transitions exist', () => {
