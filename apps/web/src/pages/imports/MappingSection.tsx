@@ -4,6 +4,7 @@ import { ColumnSelect } from './ColumnSelect';
 import { formatNumber } from '../../lib/format';
 import type { ImportMapping, ReleaseInput, ValuePreview, WideMapping } from './import-queries';
 import { useIndicators } from './import-queries';
+import { isoPeriod } from './import-texts';
 import { LongFields } from './LongFields';
 import { columnNamed, distinctValues, indicatorFor, indicatorMapOf, looksLong } from './long-layout';
 
@@ -20,6 +21,7 @@ export function releaseKeyOf(fileName: string): string {
 }
 
 const PERIOD = /^(\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$/;
+
 
 /** The suggested mapping, for the planner to confirm or change: space column, period, one indicator per column. */
 export function MappingSection({ preview, spaceType, busy, onConfirm }: { preview: ValuePreview; spaceType?: WideMapping['spaceType']; busy: boolean; onConfirm: (c: ConfirmedImport) => void }) {
@@ -39,6 +41,9 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
     indicators: {} as Record<string, string>,
   }));
   const [columns, setColumns] = useState<Record<string, string>>(() => Object.fromEntries(preview.columns.map((c) => [c.name, c.indicatorKey ?? ''])));
+  // A header of two rows gives each column its own period (the year below the indicator).
+  const [ownPeriods, setOwnPeriods] = useState<Record<string, string>>(() => Object.fromEntries(preview.columns.flatMap((c) => (c.period ? [[c.name, c.period]] : []))));
+  const twoRows = (preview.headerRows ?? 1) > 1 || preview.columns.some((c) => c.period);
   const [releaseKey, setReleaseKey] = useState(releaseKeyOf(preview.fileName));
   const [releaseTitle, setReleaseTitle] = useState(preview.fileName);
   const [acceptValidRows, setAcceptValidRows] = useState(false);
@@ -49,9 +54,12 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
   const submit = () => {
     const mapped = Object.fromEntries(valueColumns.flatMap((c) => (columns[c.name] ? [[c.name, columns[c.name]!]] : [])));
     const found: Record<string, string> = {};
+    const dated = Object.fromEntries(Object.keys(mapped).flatMap((c) => (twoRows && ownPeriods[c]?.trim() ? [[c, ownPeriods[c]!.trim()]] : [])));
+    const allDated = Object.keys(mapped).length > 0 && Object.keys(mapped).every((c) => dated[c]);
+    if (layout === 'wide' && Object.values(dated).some((p) => !PERIOD.test(p))) found.columns = 'Der Zeitraum einer Spalte ist ein Jahr (2022) oder ein Stichtag (31.12.2022).';
     if (layout === 'long' && new Set([spaceColumn, long.indicatorColumn, long.periodColumn, long.valueColumn]).size < 4) found.long = 'Gebiet, Indikator, Zeitraum und Wert müssen in vier verschiedenen Spalten stehen.';
     if (layout === 'wide' && Object.keys(mapped).length === 0) found.columns = 'Ordnen Sie mindestens einer Spalte einen Indikator zu.';
-    if (layout === 'wide' && periodMode === 'fixed' && !PERIOD.test(period.trim())) found.period = 'Geben Sie ein Jahr (2022) oder einen Stichtag (31.12.2022) an.';
+    if (layout === 'wide' && periodMode === 'fixed' && !(allDated && period.trim() === '') && !PERIOD.test(period.trim())) found.period = 'Geben Sie ein Jahr (2022) oder einen Stichtag (31.12.2022) an.';
     if (!/^[A-Za-z0-9_.-]{1,120}$/.test(releaseKey)) found.releaseKey = 'Nur Buchstaben ohne Umlaute, Ziffern, Punkt, Binde- und Unterstrich, höchstens 120 Zeichen.';
     if (releaseTitle.trim() === '') found.releaseTitle = 'Geben Sie einen Titel an.';
     setErrors(found);
@@ -78,8 +86,9 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
       } : {
         layout: 'wide',
         spaceColumn,
-        ...(periodMode === 'column' ? { periodColumn } : { period: period.trim() }),
+        ...(periodMode === 'column' ? { periodColumn } : period.trim() ? { period: isoPeriod(period) } : {}),
         columns: mapped,
+        ...(Object.keys(dated).length > 0 ? { columnPeriods: Object.fromEntries(Object.entries(dated).map(([c, p]) => [c, isoPeriod(p)])) } : {}),
         ...read,
       },
       release: { key: releaseKey, title: releaseTitle.trim() },
@@ -167,6 +176,11 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
                 <th scope="col" className="kern-table__header">
                   Indikator
                 </th>
+                {twoRows && (
+                  <th scope="col" className="kern-table__header">
+                    Zeitraum der Spalte
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="kern-table__body">
@@ -193,6 +207,14 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
                       </select>
                     </div>
                   </td>
+                  {twoRows && (
+                    <td className="kern-table__cell">
+                      <label className="kern-sr-only" htmlFor={`zeitraum-${c.name}`}>
+                        Zeitraum für Spalte {c.name}
+                      </label>
+                      <input className="kern-form-input__input column-period" id={`zeitraum-${c.name}`} value={ownPeriods[c.name] ?? ''} inputMode="numeric" maxLength={10} onChange={(e) => setOwnPeriods((m) => ({ ...m, [c.name]: e.target.value }))} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
