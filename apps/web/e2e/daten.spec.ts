@@ -3,7 +3,7 @@ import { apiAs, expect, expectAccessible, login, test } from './support/test';
 
 /**
  * Daten for planners: the indicator catalogue, the demo's index method (a version that exists is refused,
- * a recomputation shows its progress) and one alert acknowledged and handed over. Nothing here changes what
+ * a new one is created with the same definition, a recomputation shows its progress) and one alert acknowledged and handed over. Nothing here changes what
  * other specs read: the recomputation gives the same classes from the same values, and the alert is 10
  * Fruerlund's, made for the browser tests by ensureAlerts.
  */
@@ -55,6 +55,34 @@ test('when a planner names a version that exists, then it is refused in German; 
   await expect(page.getByTestId('neuberechnung-ergebnis')).toContainText('13 Räume bewertet');
   await expect(results).toHaveCount(13);
   await expectAccessible(page);
+});
+
+test('when a planner creates a new version of the demo method in the browser, then it exists with the same indicators, and its recomputation shows its progress and classes every space', async ({ page }) => {
+  // The same definition as 2022.1 under a new version: the newest active version gives the same classes, so
+  // the map and the profiles other specs read stay as they were.
+  const version = `2022.e2e${Date.now().toString(36)}`;
+  await login(page, 'planer', '/daten/methoden');
+  await page.getByLabel('Version', { exact: true }).fill(version);
+  await page.getByLabel('Beschreibung').fill('Gleiche Indikatoren, neu angelegt im Browsertest');
+  await page.getByRole('button', { name: 'Version anlegen' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/daten/methoden/flensburg-sozialindex/${version.replace(/\./g, '\\.')}`));
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(version.replace(/\./g, '\\.')) })).toBeVisible();
+  await expect(page.getByText('Die Version ist angelegt.', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+  const planner = await apiAs('planer');
+  const [created, template] = await Promise.all([`flensburg-sozialindex/${version}`, 'flensburg-sozialindex/2022.1'].map(async (ref) => (await planner.monitoring(`/v1/methods/${ref}`)).body));
+  expect(created.createdBy).toBeTruthy();
+  expect(created.definition).toEqual({ ...template.definition, version, description: 'Gleiche Indikatoren, neu angelegt im Browsertest' });
+
+  await page.getByRole('button', { name: 'Neu berechnen' }).click();
+  await expect(page.getByTestId('fortschritt')).toBeVisible();
+  await expect(page.getByTestId('fortschritt-text')).toHaveText('Schritt 3 von 3: Die Neuberechnung ist abgeschlossen.', { timeout: 60_000 });
+  await expect(page.getByTestId('neuberechnung-ergebnis')).toContainText('13 Räume bewertet');
+  await expect(page.getByTestId('ergebnis')).toHaveCount(13);
+  await expectAccessible(page);
+  const results = async (ref: string) => ((await planner.monitoring(`/v1/methods/${ref}/results`)).body.items as Array<{ spaceCode: string; statusClass: string }>).map((r) => [r.spaceCode, r.statusClass]).sort();
+  expect(await results(`flensburg-sozialindex/${version}`)).toEqual(await results('flensburg-sozialindex/2022.1'));
 });
 
 test('when a planner acknowledges an alert and then hands it over with a reason, then the API keeps both steps and their texts', async ({ page }) => {

@@ -84,7 +84,7 @@ describe('a Windows-1252 CSV with a title, German numbers, symbols and names', (
       },
     });
     expect(res.body.lines[0]).toEqual({ line: 1, cells: ['Tabelle 3: Bevölkerung und Leistungsbezug am 31.12.2022 nach Stadtteilen', '', '', ''] });
-    expect(res.body.columns[2]).toEqual({ name: `SGB-II-Quote ${run} (%)`, role: 'indicator', indicatorKey: SGB, numbers: 1, symbols: 2 });
+    expect(res.body.columns[2]).toEqual({ name: `SGB-II-Quote ${run} (%)`, role: 'indicator', indicatorKey: SGB, period: null, numbers: 1, symbols: 2 });
   });
 
   test('when it is imported as a file with the suggested mapping, then every value arrives and each symbol keeps its reason', async () => {
@@ -200,6 +200,77 @@ describe('an XLSX with a merged title row above the header', () => {
       [5, '()', 'limited-reliability'],
       [5, '–', 'nothing'],
     ]);
+  });
+});
+
+describe('a header of two rows: the indicator above, the year below', () => {
+  const csv = [
+    `Bevölkerung in den Stadtteilen;;;;`,
+    `Stadtteil;Einwohner ${run};;SGB-II-Quote ${run} (%);`,
+    `;2022;2023;2022;2023`,
+    `Weiße Straße ${run};1 675;1 702;12,4;11,9`,
+    `Nord-Ost ${run};2 310;2 298;.;8,1`,
+  ].join('\r\n');
+  async function xlsx(): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Stadtteile');
+    sheet.addRow(['Bevölkerung in den Stadtteilen']);
+    sheet.addRow(['Stadtteil', `Einwohner ${run}`, null, `SGB-II-Quote ${run} (%)`, null]);
+    sheet.mergeCells('B2:C2');
+    sheet.mergeCells('D2:E2');
+    sheet.addRow([null, 2022, 2023, 2022, 2023]);
+    sheet.addRow([`Weiße Straße ${run}`, 1675, 1702, 12.4, 11.9]);
+    sheet.addRow([`Nord-Ost ${run}`, 2310, 2298, '.', 8.1]);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  const merged = ['Stadtteil', `Einwohner ${run} 2022`, `Einwohner ${run} 2023`, `SGB-II-Quote ${run} (%) 2022`, `SGB-II-Quote ${run} (%) 2023`];
+  const expected = {
+    [`${code('1')}|${EW}|2022`]: 1675,
+    [`${code('1')}|${EW}|2023`]: 1702,
+    [`${code('1')}|${SGB}|2022`]: 12.4,
+    [`${code('1')}|${SGB}|2023`]: 11.9,
+    [`${code('2')}|${EW}|2022`]: 2310,
+    [`${code('2')}|${EW}|2023`]: 2298,
+    [`${code('2')}|${SGB}|2023`]: 8.1,
+  };
+
+  test.each([
+    ['CSV', 'zwei-kopfzeilen.csv', async () => Buffer.from(csv)],
+    ['XLSX with merged names', 'zwei-kopfzeilen.xlsx', xlsx],
+  ])('when a %s is previewed and imported as suggested, then the rows are merged into one header and each column keeps its year', async (_kind, fileName, make) => {
+    const file = await make();
+    const look = await preview(form(file, fileName));
+    expect(look.status).toBe(200);
+    expect(look.body).toMatchObject({ headerRow: 2, headerRows: 2, header: merged, totalRows: 2, spaceMatches: { byName: 2 } });
+    expect(look.body.columns.map((c: { name: string; indicatorKey: string | null; period: string | null }) => [c.indicatorKey, c.period])).toEqual([
+      [null, null], [EW, '2022'], [EW, '2023'], [SGB, '2022'], [SGB, '2023'],
+    ]);
+    expect(look.body.suggestion).toMatchObject({
+      layout: 'wide',
+      spaceColumn: 'Stadtteil',
+      columns: Object.fromEntries(merged.slice(1).map((name, i) => [name, i < 2 ? EW : SGB])),
+      columnPeriods: Object.fromEntries(merged.slice(1).map((name, i) => [name, i % 2 === 0 ? '2022' : '2023'])),
+    });
+
+    const release = `st-two-rows-${fileName.slice(-4)}-${run}`;
+    const accepted = await submit(form(file, fileName, { release: { key: release, title: 'Zwei Kopfzeilen' }, mapping: look.body.suggestion }));
+    expect(accepted.status).toBe(202);
+    const done = await waitForImport(service.url, planer, accepted.body.id);
+    expect(done).toMatchObject({ status: 'succeeded', imported: 7, rejected: 0 });
+    expect(Object.fromEntries(await releaseValues(service.deps.pool, release))).toEqual(expected);
+    expect(done.report.notes).toEqual([expect.objectContaining({ line: 5, indicator: SGB, period: '2022', symbol: '.', reason: 'secret' })]);
+  });
+
+  test('when a period is given for a column that is not mapped, or one indicator twice for the same period, then the import is refused and names both', async () => {
+    const mapping = {
+      layout: 'wide', spaceColumn: 'Stadtteil', headerRow: 2,
+      columns: { [merged[1]!]: EW, [merged[2]!]: EW },
+      columnPeriods: { [merged[1]!]: '2022', [merged[2]!]: '2022', [merged[3]!]: '2022' },
+    };
+    const refused = await submit(form(Buffer.from(csv), 'zwei-kopfzeilen.csv', { release: { key: `st-two-rows-bad-${run}`, title: 'x' }, mapping }));
+    const done = refused.status === 202 ? await waitForImport(service.url, planer, refused.body.id) : refused.body;
+    expect(JSON.stringify(done)).toContain(`column \\"${merged[3]}\\" has a period in \\"columnPeriods\\" but no indicator`);
+    expect(JSON.stringify(done)).toContain(`indicator \\"${EW}\\" is mapped from both`);
   });
 });
 

@@ -125,6 +125,11 @@ const dataImport = createRoute({
   path: 'import',
   component: lazyRouteComponent(() => import('../pages/imports/ImportWizardPage'), 'ImportWizardPage'),
 });
+const spaceImport = createRoute({
+  getParentRoute: () => data,
+  path: 'import-raeume',
+  component: lazyRouteComponent(() => import('../pages/imports/SpaceImportPage'), 'SpaceImportPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   signedOut,
@@ -142,7 +147,7 @@ const routeTree = rootRoute.addChildren([
     cycles,
     cycle,
     committee,
-    data.addChildren([dataHome, indicators, methods, method, alerts, dataImport]),
+    data.addChildren([dataHome, indicators, methods, method, alerts, dataImport, spaceImport]),
   ]),
 ]);
 

@@ -195,7 +195,36 @@ describe('parseIndicatorFile, mapping and file errors', () => {
   test('when a wide mapping has neither period nor period column, then it is a MappingError', async () => {
     const parse = parseIndicatorFile(csv('space,a', '01,1'), 'csv', { layout: 'wide', spaceColumn: 'space', columns: { a: 'a' } });
 
-    await expect(parse).rejects.toMatchObject({ problems: ['wide layout needs "periodColumn" or "period" in mapping'] });
+    await expect(parse).rejects.toMatchObject({ problems: ['wide layout needs "periodColumn", "period" or a period for every column in "columnPeriods"'] });
+  });
+
+  test('when a title stands above a header of two rows (three indicators over two years each), then the header is found and merged, and each column keeps its period', async () => {
+    const file = csv(
+      'Sozialdaten nach Stadtteilen;;;;;;',
+      'Stadtteil;Einwohner;;Arbeitslose;;Kinder;',
+      ';2022;2023;2022;2023;2022;2023',
+      '01;100;110;5;6;20;21',
+    );
+    const names = ['Einwohner 2022', 'Einwohner 2023', 'Arbeitslose 2022', 'Arbeitslose 2023', 'Kinder 2022', 'Kinder 2023'];
+    const mapping = {
+      layout: 'wide' as const, spaceColumn: 'Stadtteil',
+      columns: Object.fromEntries(names.map((n) => [n, n.split(' ')[0]!.toLowerCase()])),
+      columnPeriods: Object.fromEntries(names.map((n) => [n, n.split(' ')[1]!])),
+    };
+    const { rows, rejected } = await parseIndicatorFile(file, 'csv', mapping);
+    expect(rejected).toEqual([]);
+    expect(rows.map((r) => [r.line, r.column, r.indicatorKey, r.period, r.value])).toEqual([
+      [4, 'Einwohner 2022', 'einwohner', '2022', 100], [4, 'Einwohner 2023', 'einwohner', '2023', 110],
+      [4, 'Arbeitslose 2022', 'arbeitslose', '2022', 5], [4, 'Arbeitslose 2023', 'arbeitslose', '2023', 6],
+      [4, 'Kinder 2022', 'kinder', '2022', 20], [4, 'Kinder 2023', 'kinder', '2023', 21],
+    ]);
+  });
+
+  test('when the row below a header holds values, not labels, then it stays a data row', async () => {
+    const mapping = { layout: 'wide' as const, spaceColumn: 'space', period: '2022', columns: { a: 'a', b: 'b' } };
+    const { rows, rejected } = await parseIndicatorFile(csv('space;a;b', ';1,5;2', '01;3;4'), 'csv', mapping);
+    expect(rejected).toEqual([{ line: 2, column: 'space', reason: 'missing space code' }]);
+    expect(rows.map((r) => [r.line, r.indicatorKey, r.value])).toEqual([[3, 'a', 3], [3, 'b', 4]]);
   });
 
   test('when two columns map to one indicator, then it is a MappingError', async () => {

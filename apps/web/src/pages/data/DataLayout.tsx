@@ -5,6 +5,7 @@ const AREAS = [
   { to: '/daten/methoden', label: 'Indexmethoden' },
   { to: '/daten/warnungen', label: 'Warnungen' },
   { to: '/daten/import', label: 'Datenimport' },
+  { to: '/daten/import-raeume', label: 'Räume importieren' },
 ] as const;
 
 /** Daten: the monitoring's catalogue, index methods, alerts and the import wizard, one page each under one set of tabs. */

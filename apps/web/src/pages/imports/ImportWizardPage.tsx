@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { hasRole, useApi, useMe } from '../../api/context';
-import { Alert, ErrorAlert, Loading } from '../../components/Alert';
+import { ErrorAlert, Loading } from '../../components/Alert';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ImportReport } from './ImportReport';
+import { PlannerOnly } from './PlannerOnly';
 import { type ConfirmedImport, MappingSection } from './MappingSection';
 import { PreviewSection } from './PreviewSection';
 import { type PreviewOptions, previewFile, startImport, useImport, type ValuePreview } from './import-queries';
@@ -43,16 +44,7 @@ export function ImportWizardPage() {
   const result = useImport(importId);
 
   if (me.isPending) return <Loading what="Ihre Rechte" />;
-  if (!hasRole(me.data, 'planner')) {
-    return (
-      <section className="page kern-stack-md">
-        <h1 className="kern-heading-large">Indikatorwerte importieren</h1>
-        <Alert tone="info" title="Nur für die Sozialplanung">
-          <p>Daten importieren können Personen mit der Rolle Sozialplanung.</p>
-        </Alert>
-      </section>
-    );
-  }
+  if (!hasRole(me.data, 'planner')) return <PlannerOnly title="Indikatorwerte importieren" what="Daten importieren" />;
 
   const readFile = async (next: PreviewOptions) => {
     if (!file) return;

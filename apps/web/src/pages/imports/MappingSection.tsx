@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { Field, Fieldset } from '../../components/Field';
+import { ColumnSelect } from './ColumnSelect';
 import { formatNumber } from '../../lib/format';
-import type { ReleaseInput, ValuePreview, WideMapping } from './import-queries';
+import type { ImportMapping, ReleaseInput, ValuePreview, WideMapping } from './import-queries';
 import { useIndicators } from './import-queries';
+import { isoPeriod } from './import-texts';
+import { LongFields } from './LongFields';
+import { columnNamed, distinctValues, indicatorFor, indicatorMapOf, looksLong } from './long-layout';
 
 export interface ConfirmedImport {
-  mapping: WideMapping;
+  mapping: ImportMapping;
   release: ReleaseInput;
   acceptValidRows: boolean;
 }
@@ -16,23 +20,8 @@ export function releaseKeyOf(fileName: string): string {
   return base.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'import';
 }
 
-function ColumnSelect({ label, header, value, onChange }: { label: string; header: string[]; value: string; onChange: (column: string) => void }) {
-  return (
-    <Field label={label} kind="select">
-      {(p) => (
-        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
-          {header.map((h) => (
-            <option key={h} value={h}>
-              {h}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
 const PERIOD = /^(\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$/;
+
 
 /** The suggested mapping, for the planner to confirm or change: space column, period, one indicator per column. */
 export function MappingSection({ preview, spaceType, busy, onConfirm }: { preview: ValuePreview; spaceType?: WideMapping['spaceType']; busy: boolean; onConfirm: (c: ConfirmedImport) => void }) {
@@ -44,7 +33,17 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
   const [periodMode, setPeriodMode] = useState<'column' | 'fixed'>(periodGuess ? 'column' : 'fixed');
   const [periodColumn, setPeriodColumn] = useState(periodGuess ?? preview.header[0] ?? '');
   const [period, setPeriod] = useState(preview.period ?? '');
+  const [layout, setLayout] = useState<'wide' | 'long'>(looksLong(preview) ? 'long' : 'wide');
+  const [long, setLong] = useState(() => ({
+    indicatorColumn: columnNamed(preview.header, /^(indikator|indicator|merkmal|kennzahl|kennziffer)/i),
+    periodColumn: columnNamed(preview.header, /^(jahr|zeitraum|stichtag|year|period)/i),
+    valueColumn: columnNamed(preview.header, /^(wert|value|anzahl)/i, preview.header.at(-1)),
+    indicators: {} as Record<string, string>,
+  }));
   const [columns, setColumns] = useState<Record<string, string>>(() => Object.fromEntries(preview.columns.map((c) => [c.name, c.indicatorKey ?? ''])));
+  // A header of two rows gives each column its own period (the year below the indicator).
+  const [ownPeriods, setOwnPeriods] = useState<Record<string, string>>(() => Object.fromEntries(preview.columns.flatMap((c) => (c.period ? [[c.name, c.period]] : []))));
+  const twoRows = (preview.headerRows ?? 1) > 1 || preview.columns.some((c) => c.period);
   const [releaseKey, setReleaseKey] = useState(releaseKeyOf(preview.fileName));
   const [releaseTitle, setReleaseTitle] = useState(preview.fileName);
   const [acceptValidRows, setAcceptValidRows] = useState(false);
@@ -55,24 +54,42 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
   const submit = () => {
     const mapped = Object.fromEntries(valueColumns.flatMap((c) => (columns[c.name] ? [[c.name, columns[c.name]!]] : [])));
     const found: Record<string, string> = {};
-    if (Object.keys(mapped).length === 0) found.columns = 'Ordnen Sie mindestens einer Spalte einen Indikator zu.';
-    if (periodMode === 'fixed' && !PERIOD.test(period.trim())) found.period = 'Geben Sie ein Jahr (2022) oder einen Stichtag (31.12.2022) an.';
+    const dated = Object.fromEntries(Object.keys(mapped).flatMap((c) => (twoRows && ownPeriods[c]?.trim() ? [[c, ownPeriods[c]!.trim()]] : [])));
+    const allDated = Object.keys(mapped).length > 0 && Object.keys(mapped).every((c) => dated[c]);
+    if (layout === 'wide' && Object.values(dated).some((p) => !PERIOD.test(p))) found.columns = 'Der Zeitraum einer Spalte ist ein Jahr (2022) oder ein Stichtag (31.12.2022).';
+    if (layout === 'long' && new Set([spaceColumn, long.indicatorColumn, long.periodColumn, long.valueColumn]).size < 4) found.long = 'Gebiet, Indikator, Zeitraum und Wert müssen in vier verschiedenen Spalten stehen.';
+    if (layout === 'wide' && Object.keys(mapped).length === 0) found.columns = 'Ordnen Sie mindestens einer Spalte einen Indikator zu.';
+    if (layout === 'wide' && periodMode === 'fixed' && !(allDated && period.trim() === '') && !PERIOD.test(period.trim())) found.period = 'Geben Sie ein Jahr (2022) oder einen Stichtag (31.12.2022) an.';
     if (!/^[A-Za-z0-9_.-]{1,120}$/.test(releaseKey)) found.releaseKey = 'Nur Buchstaben ohne Umlaute, Ziffern, Punkt, Binde- und Unterstrich, höchstens 120 Zeichen.';
     if (releaseTitle.trim() === '') found.releaseTitle = 'Geben Sie einen Titel an.';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    const read = {
+      headerRow: preview.headerRow,
+      decimal: preview.decimal,
+      ...(preview.sheet ? { sheet: preview.sheet } : {}),
+      ...(preview.delimiter ? { delimiter: preview.delimiter } : {}),
+      ...(preview.encoding ? { encoding: preview.encoding } : {}),
+      ...(spaceType ? { spaceType } : {}),
+    };
+    const catalogue = indicators.data?.items ?? [];
+    const indicatorMap = indicatorMapOf(Object.fromEntries(distinctValues(preview, long.indicatorColumn).map((t) => [t, long.indicators[t] ?? indicatorFor(t, catalogue)])));
     onConfirm({
-      mapping: {
+      mapping: layout === 'long' ? {
+        layout: 'long',
+        spaceColumn,
+        indicatorColumn: long.indicatorColumn,
+        periodColumn: long.periodColumn,
+        valueColumn: long.valueColumn,
+        ...(Object.keys(indicatorMap).length > 0 ? { indicatorMap } : {}),
+        ...read,
+      } : {
         layout: 'wide',
         spaceColumn,
-        ...(periodMode === 'column' ? { periodColumn } : { period: period.trim() }),
+        ...(periodMode === 'column' ? { periodColumn } : period.trim() ? { period: isoPeriod(period) } : {}),
         columns: mapped,
-        headerRow: preview.headerRow,
-        decimal: preview.decimal,
-        ...(preview.sheet ? { sheet: preview.sheet } : {}),
-        ...(preview.delimiter ? { delimiter: preview.delimiter } : {}),
-        ...(preview.encoding ? { encoding: preview.encoding } : {}),
-        ...(spaceType ? { spaceType } : {}),
+        ...(Object.keys(dated).length > 0 ? { columnPeriods: Object.fromEntries(Object.entries(dated).map(([c, p]) => [c, isoPeriod(p)])) } : {}),
+        ...read,
       },
       release: { key: releaseKey, title: releaseTitle.trim() },
       acceptValidRows,
@@ -101,6 +118,25 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
           {matches.ambiguous.length > 0 && <p>Mehrdeutig (Name auf mehreren Ebenen – wählen Sie oben einen Raumtyp): {matches.ambiguous.join(', ')}</p>}
         </div>
 
+        <Fieldset legend="Aufbau der Tabelle">
+          <div className="kern-form-check">
+            <input className="kern-form-check__radio" type="radio" id="aufbau-breit" name="aufbau" checked={layout === 'wide'} onChange={() => setLayout('wide')} />
+            <label className="kern-label" htmlFor="aufbau-breit">
+              Breit: eine Spalte je Indikator
+            </label>
+          </div>
+          <div className="kern-form-check">
+            <input className="kern-form-check__radio" type="radio" id="aufbau-lang" name="aufbau" checked={layout === 'long'} onChange={() => setLayout('long')} />
+            <label className="kern-label" htmlFor="aufbau-lang">
+              Lang: eine Zeile je Gebiet, Indikator und Zeitraum
+            </label>
+          </div>
+        </Fieldset>
+
+        {layout === 'long' && <LongFields preview={preview} catalogue={indicators.data?.items ?? []} value={long} error={errors.long} onChange={(patch) => setLong((l) => ({ ...l, ...patch }))} />}
+
+        {layout === 'wide' && (
+        <>
         <Fieldset legend="Zeitraum der Werte" error={errors.period}>
           <div className="kern-form-check">
             <input className="kern-form-check__radio" type="radio" id="zeitraum-fest" name="zeitraum" checked={periodMode === 'fixed'} onChange={() => setPeriodMode('fixed')} />
@@ -140,6 +176,11 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
                 <th scope="col" className="kern-table__header">
                   Indikator
                 </th>
+                {twoRows && (
+                  <th scope="col" className="kern-table__header">
+                    Zeitraum der Spalte
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="kern-table__body">
@@ -166,6 +207,14 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
                       </select>
                     </div>
                   </td>
+                  {twoRows && (
+                    <td className="kern-table__cell">
+                      <label className="kern-sr-only" htmlFor={`zeitraum-${c.name}`}>
+                        Zeitraum für Spalte {c.name}
+                      </label>
+                      <input className="kern-form-input__input column-period" id={`zeitraum-${c.name}`} value={ownPeriods[c.name] ?? ''} inputMode="numeric" maxLength={10} onChange={(e) => setOwnPeriods((m) => ({ ...m, [c.name]: e.target.value }))} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -176,6 +225,8 @@ export function MappingSection({ preview, spaceType, busy, onConfirm }: { previe
             <span className="kern-icon kern-icon--danger" aria-hidden="true" />
             <span>{errors.columns}</span>
           </p>
+        )}
+        </>
         )}
 
         <Fieldset legend="Datenstand">

@@ -40,7 +40,10 @@ export function PreviewSection({ preview, options, busy, onChange }: { preview: 
         )}
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">Kopfzeile</dt>
-          <dd className="kern-description-list-item__value">Zeile {preview.headerRow}</dd>
+          <dd className="kern-description-list-item__value">
+            Zeile {preview.headerRow}
+            {(preview.headerRows ?? 1) > 1 && ` und ${preview.headerRow + 1} (zwei Zeilen, zusammengeführt: Name oben, Zeitraum darunter)`}
+          </dd>
         </div>
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">Zahlenformat</dt>
@@ -143,7 +146,7 @@ export function PreviewSection({ preview, options, busy, onChange }: { preview: 
               <tr key={l.line} className={`kern-table__row${l.line === preview.headerRow ? ' import-header-row' : ''}`}>
                 <th scope="row" className="kern-table__header">
                   {l.line}
-                  {l.line === preview.headerRow && <span className="kern-badge kern-badge--info import-badge">Kopfzeile</span>}
+                  {l.line >= preview.headerRow && l.line < preview.headerRow + (preview.headerRows ?? 1) && <span className="kern-badge kern-badge--info import-badge">Kopfzeile</span>}
                   {l.line < preview.headerRow && <span className="kern-body--small kern-body--muted"> (Titel)</span>}
                 </th>
                 {Array.from({ length: width }, (_, i) => (

@@ -6,7 +6,9 @@ import type { ImportView } from './import-texts';
 
 export type ValuePreview = components['schemas']['ValuePreview'];
 export type PreviewOptions = Omit<components['schemas']['ValuePreviewForm'], 'file'>;
-export type WideMapping = Extract<components['schemas']['ImportMapping'], { layout: 'wide' }>;
+export type ImportMapping = components['schemas']['ImportMapping'];
+export type WideMapping = Extract<ImportMapping, { layout: 'wide' }>;
+export type LongMapping = Extract<ImportMapping, { layout: 'long' }>;
 export type ReleaseInput = components['schemas']['ReleaseInput'];
 
 function formOf(file: File, fields: Record<string, unknown>): FormData {
@@ -26,10 +28,20 @@ export function previewFile(api: Api, file: File, options: PreviewOptions): Prom
 }
 
 /** Uploads the file with the confirmed mapping; the import runs as a background job. */
-export function startImport(api: Api, file: File, fields: { release: ReleaseInput; mapping: WideMapping; acceptValidRows: boolean }, idempotencyKey: string): Promise<ImportView> {
+export function startImport(api: Api, file: File, fields: { release: ReleaseInput; mapping: ImportMapping; acceptValidRows: boolean }, idempotencyKey: string): Promise<ImportView> {
   const form = formOf(file, fields);
   return unwrap(
     api.monitoring.POST('/v1/imports/values', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: form as never, bodySerializer: () => form }),
+  );
+}
+
+export type SpaceImportFields = Omit<components['schemas']['SpaceImportForm'], 'file'>;
+
+/** Uploads a GeoJSON file or a zipped shapefile of spaces; the import runs as a background job. */
+export function startSpaceImport(api: Api, file: File, fields: SpaceImportFields, idempotencyKey: string): Promise<ImportView> {
+  const form = formOf(file, fields);
+  return unwrap(
+    api.monitoring.POST('/v1/imports/spaces', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: form as never, bodySerializer: () => form }),
   );
 }
 

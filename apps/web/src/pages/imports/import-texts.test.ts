@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { germanReason, reportCsv } from './import-texts';
+import { germanReason, isoPeriod, reportCsv } from './import-texts';
 
 describe('the import report', () => {
   test('when the server rejects rows, then the reasons read in German, unknown ones as sent', () => {
@@ -26,5 +26,12 @@ describe('the release key', () => {
     const { releaseKeyOf } = await import('./MappingSection');
     expect(releaseKeyOf('Bevölkerung Straße 2024.xlsx')).toBe('Bevoelkerung-Strasse-2024');
     expect(releaseKeyOf('???.csv')).toBe('import');
+  });
+
+  test('when a period is written the German way, then it goes to the API as ISO date; years and ISO dates stay', () => {
+    expect(isoPeriod(' 31.12.2022 ')).toBe('2022-12-31');
+    expect(isoPeriod('1.7.2021')).toBe('2021-07-01');
+    expect(isoPeriod('2022')).toBe('2022');
+    expect(isoPeriod('2020-12-31')).toBe('2020-12-31');
   });
 });

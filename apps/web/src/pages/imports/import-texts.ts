@@ -69,3 +69,9 @@ export function reportCsv(report: ImportReportData): string {
   ].sort((a, b) => Number(a[0] ?? 0) - Number(b[0] ?? 0));
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
+
+/** "31.12.2022" → "2022-12-31" (the API's form); "2022" and "2022-12-31" stay. */
+export function isoPeriod(text: string): string {
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
+  return german ? `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}` : text.trim();
+}

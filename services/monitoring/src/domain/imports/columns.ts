@@ -11,7 +11,7 @@ export interface ResolvedColumns {
   numerator?: number;
   denominator?: number;
   /** Wide layout: header position → indicator key. */
-  wide: Array<{ index: number; column: string; indicatorKey: string }>;
+  wide: Array<{ index: number; column: string; indicatorKey: string; period?: Period }>;
 }
 
 /** Checks the whole mapping against the header at once, so the user sees every problem in one go. */
@@ -41,19 +41,26 @@ export function resolveColumns(header: string[], mapping: ImportMapping): Resolv
     } else if (mapping.period !== undefined) {
       resolved.fixedPeriod = normalisePeriod(mapping.period) ?? undefined;
       if (!resolved.fixedPeriod) problems.push(`invalid period "${mapping.period}" in mapping`);
-    } else if (mapping.periodColumn === undefined) {
-      problems.push('wide layout needs "periodColumn" or "period" in mapping');
     }
     const entries = Object.entries(mapping.columns);
+    const ownPeriods = mapping.columnPeriods ?? {};
+    for (const column of Object.keys(ownPeriods)) if (!Object.hasOwn(mapping.columns, column)) problems.push(`column "${column}" has a period in "columnPeriods" but no indicator in "columns"`);
+    const everyColumnDated = entries.length > 0 && entries.every(([column]) => Object.hasOwn(ownPeriods, column));
+    if (mapping.period === undefined && mapping.periodColumn === undefined && !everyColumnDated) {
+      problems.push('wide layout needs "periodColumn", "period" or a period for every column in "columnPeriods"');
+    }
     if (entries.length === 0) problems.push('no indicator columns in mapping');
     const seen = new Map<string, string>();
     for (const [column, indicatorKey] of entries) {
       const key = indicatorKey.trim();
       if (key === '') problems.push(`column "${column}" is mapped to an empty indicator key`);
-      const other = seen.get(key);
+      // A column of its own period (under a two-row header "Einwohner / 2023") may share its indicator.
+      const period = Object.hasOwn(ownPeriods, column) ? (normalisePeriod(ownPeriods[column]!) ?? undefined) : undefined;
+      if (Object.hasOwn(ownPeriods, column) && !period) problems.push(`invalid period "${ownPeriods[column]}" for column "${column}" in mapping`);
+      const other = seen.get(`${key}@${period ?? ''}`);
       if (other !== undefined) problems.push(`indicator "${key}" is mapped from both "${other}" and "${column}"`);
-      seen.set(key, column);
-      resolved.wide.push({ index: find(column), column, indicatorKey: key });
+      seen.set(`${key}@${period ?? ''}`, column);
+      resolved.wide.push({ index: find(column), column, indicatorKey: key, ...(period ? { period } : {}) });
     }
   }
   if (problems.length > 0) throw new MappingError(problems, header);

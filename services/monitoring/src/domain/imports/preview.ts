@@ -23,12 +23,16 @@ export interface ColumnPreview {
   name: string;
   role: ColumnRole;
   indicatorKey: string | null;
+  /** The column's own period: the year of a two-row header ("Einwohner" above "2023"). */
+  period: string | null;
   numbers: number;
   symbols: number;
 }
 
 export interface TablePreview {
   headerRow: number;
+  /** 2 when the header has a second row merged into its names. */
+  headerRows: number;
   header: string[];
   lines: Array<{ line: number; cells: string[] }>;
   totalRows: number;
@@ -42,6 +46,8 @@ export interface TablePreview {
 const SHOWN_DATA_LINES = 10;
 const SAMPLED_RECORDS = 500;
 const LISTED = 20;
+/** A merged two-row header's name: the indicator, then the year or reference date below it. */
+const OWN_PERIOD = /^(.+?)\s+(\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$/;
 const PERIOD_HEADER = /^(jahr|berichtsjahr|periode|zeitraum|stichtag|stand|datum|year|period)$/;
 
 /**
@@ -62,13 +68,17 @@ export function previewTable(grid: Grid, catalogue: PreviewCatalogue, options: P
   const periodIndex = table.header.findIndex((h, i) => i !== spaceIndex && PERIOD_HEADER.test(normaliseSpaceName(h)) && sample.every((r) => blankOrPeriod(r.cells[i])));
   const columns = table.header.map((name, index): ColumnPreview => {
     const readings = sample.map((r) => (typeof r.cells[index] === 'number' ? 'number' : readCell(cellText(r.cells[index]), decimal).kind));
-    const indicatorKey = index === spaceIndex || index === periodIndex ? null : matchIndicator(name, catalogue.indicators);
+    const own = table.headerRows === 2 ? OWN_PERIOD.exec(name) : null;
+    const valueColumn = index !== spaceIndex && index !== periodIndex;
+    const indicatorKey = valueColumn ? (matchIndicator(name, catalogue.indicators) ?? (own ? matchIndicator(own[1]!, catalogue.indicators) : null)) : null;
     const role: ColumnRole = index === spaceIndex ? 'space' : index === periodIndex ? 'period' : indicatorKey ? 'indicator' : 'other';
-    return { name, role, indicatorKey, numbers: readings.filter((k) => k === 'number').length, symbols: readings.filter((k) => k === 'missing').length };
+    const period = valueColumn && own ? normalisePeriod(own[2]!) : null;
+    return { name, role, indicatorKey, period, numbers: readings.filter((k) => k === 'number').length, symbols: readings.filter((k) => k === 'missing').length };
   });
   const period = periodIndex >= 0 ? null : yearIn(grid.filter((r) => r.line < table.headerLine), options.fileName);
   return {
     headerRow: table.headerLine,
+    headerRows: table.headerRows ?? 1,
     header: table.header,
     lines: shownLines(grid, table),
     totalRows: table.records.length,
@@ -82,6 +92,7 @@ export function previewTable(grid: Grid, catalogue: PreviewCatalogue, options: P
 
 function suggestMapping(table: Table, columns: ColumnPreview[], space: number, period: number, year: string | null, decimal: DecimalStyle): WideMapping | null {
   const mapped = Object.fromEntries(columns.flatMap((c) => (c.indicatorKey ? [[c.name, c.indicatorKey]] : [])));
+  const columnPeriods = Object.fromEntries(columns.flatMap((c) => (c.indicatorKey && c.period ? [[c.name, c.period]] : [])));
   const names = new Set(table.header);
   if (space < 0 || Object.keys(mapped).length === 0 || names.size !== table.header.length) return null;
   return {
@@ -89,6 +100,7 @@ function suggestMapping(table: Table, columns: ColumnPreview[], space: number, p
     spaceColumn: table.header[space]!,
     ...(period >= 0 ? { periodColumn: table.header[period]! } : year ? { period: year } : {}),
     columns: mapped,
+    ...(Object.keys(columnPeriods).length > 0 ? { columnPeriods } : {}),
     headerRow: table.headerLine,
     decimal,
   };

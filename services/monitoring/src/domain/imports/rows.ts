@@ -53,11 +53,13 @@ function parseRecord(ctx: Context, { line, cells }: TableRecord): void {
   if (spaceCode === '') return reject(mapping.spaceColumn, 'missing space code');
   const periodCell = columns.period === undefined ? columns.fixedPeriod : cells[columns.period];
   const period = normalisePeriod(periodCell);
-  if (period === null) {
+  // Columns with periods of their own need no period for the line.
+  const dated = mapping.layout === 'wide' && columns.period === undefined && columns.fixedPeriod === undefined && columns.wide.every((w) => w.period !== undefined);
+  if (period === null && !dated) {
     const text = cellText(periodCell);
     return reject(mapping.periodColumn ?? null, text === '' ? 'missing period' : `invalid period: "${text}"`);
   }
-  const base = { line, spaceCode, period };
+  const base = { line, spaceCode, period: period ?? '' };
   if (mapping.layout === 'wide') parseWide(ctx, cells, base, reject);
   else parseLong(ctx, mapping, cells, base, reject);
 }
@@ -72,12 +74,13 @@ function isTextLine(cells: Cell[], columns: ResolvedColumns): boolean {
 }
 
 function parseWide(ctx: Context, cells: Cell[], base: RowBase, reject: Reject): void {
-  for (const { index, column, indicatorKey } of ctx.columns.wide) {
+  for (const { index, column, indicatorKey, period } of ctx.columns.wide) {
     const reading = readingOf(ctx, cells[index]);
+    const at = period === undefined ? base : { ...base, period };
     if (reading.kind === 'invalid') reject(column, `not a number: "${cellText(cells[index])}"`);
     else if (reading.kind !== 'empty') {
-      noteMarks(ctx, reading, { ...base, column, indicatorKey });
-      if (reading.kind === 'number') addRow(ctx, { ...base, column, indicatorKey, value: reading.value });
+      noteMarks(ctx, reading, { ...at, column, indicatorKey });
+      if (reading.kind === 'number') addRow(ctx, { ...at, column, indicatorKey, value: reading.value });
     }
   }
 }

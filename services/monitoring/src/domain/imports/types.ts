@@ -39,6 +39,8 @@ export interface WideMapping extends CommonMapping {
   period?: string;
   /** Column name → indicator key. */
   columns: Record<string, string>;
+  /** Column name → its own period (a two-row header: the indicator above, the year below). */
+  columnPeriods?: Record<string, string>;
 }
 
 export type ImportMapping = LongMapping | WideMapping;
