@@ -1,4 +1,4 @@
-import type { Queryable } from './settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 
 /**
  * Raised by every statement that changes values, spaces, indicators or settings (migration data-version), in

@@ -1,7 +1,7 @@
 import type { VersionedCache } from '@sozialraum/kit';
 import { findIndicators, peerValues, peerValuesOfType, type TypePeerRow } from '../data/analysis.repository';
 import { dataVersion } from '../data/data-version.repository';
-import type { Queryable } from '../data/settings.repository';
+import type { Queryable } from '@sozialraum/kit/db';
 import type { ProtectedValue } from '../domain/confidentiality';
 import { cityValue } from './city-value';
 import { type Audience, discloseSections, rawValue } from './disclosure';
