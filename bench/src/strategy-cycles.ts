@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const monitoring = await startBuilt('services/monitoring/dist/index.js', { DATABASE_URL });
   const worker = await startBuilt(
     'workflows/dist/worker.js',
-    { DATABASE_URL, TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url, KEYCLOAK_CLIENT_SECRET: stackEnv('KEYCLOAK_SECRET_WORKFLOWS') },
+    { TASK_QUEUE: taskQueue },
     'HEALTH_PORT',
   );
   const strategy = await startBuilt('services/strategy/dist/index.js', {

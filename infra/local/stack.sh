@@ -508,7 +508,6 @@ export KEYCLOAK_REALM=${KEYCLOAK_REALM:-sozialraum}
 export KEYCLOAK_ADMIN_URL=$kc/admin/
 export KEYCLOAK_SECRET_STRATEGY=${KEYCLOAK_SECRET_STRATEGY:-local-dev-secret-strategy}
 export KEYCLOAK_SECRET_MEASURES=${KEYCLOAK_SECRET_MEASURES:-local-dev-secret-measures}
-export KEYCLOAK_SECRET_WORKFLOWS=${KEYCLOAK_SECRET_WORKFLOWS:-local-dev-secret-workflows}
 EOF
   mv "$tmp" "$LOCAL/stack.env"
 }

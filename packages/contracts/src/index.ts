@@ -8,3 +8,4 @@ export * from './measures';
 export * from './labels';
 export * from './problems';
 export * from './calendar';
+export * from './activities';

@@ -4,4 +4,4 @@ import { configSchema } from '../src/config';
 import { createDependencies } from '../src/dependencies';
 import { createServer } from '../src/server';
 
-describeServiceBasics('measures', { configSchema, createDependencies, createServer, background }, ['postgres', 'temporal', 'keycloak']);
+describeServiceBasics('measures', { configSchema, createDependencies, createServer, background }, ['postgres', 'temporal', 'keycloak', 'temporal-worker']);

@@ -1,19 +1,31 @@
+import { activityQueue } from '@sozialraum/contracts';
 import type { Background } from '@sozialraum/kit';
 import { closeRedis, createRedisConnection } from '@sozialraum/kit/redis';
+import { startServiceActivityWorker } from '@sozialraum/kit/temporal';
+import { createStrategyActivities } from './activities';
 import type { StrategyDependencies } from './dependencies';
 import { closeNotificationWorker, startNotificationWorker } from './jobs/notifications';
 
-/** What the strategy service runs beside its API: notification delivery (BullMQ, with the relay). */
-export function background(deps: StrategyDependencies): Background {
+/**
+ * What the strategy service runs beside its API: the Temporal worker for the cycle's activities that touch
+ * the strategy schema (queue `<cycle queue>.strategy`), and notification delivery (BullMQ, with the relay).
+ */
+export async function background(deps: StrategyDependencies): Promise<Background> {
   const { config, logger } = deps;
-  const resources: Background['resources'] = [];
+  const background: Background = { health: [], resources: [] };
+  if (config.RUN_ACTIVITIES) {
+    const activities = createStrategyActivities({ pool: deps.pool, monitoring: deps.monitoring, temporal: deps.temporal, notify: deps.notify, logger });
+    const worker = await startServiceActivityWorker(config, { logger, taskQueue: activityQueue(config.CYCLE_TASK_QUEUE, 'strategy'), activities, registry: deps.metrics });
+    background.health.push(worker.health);
+    background.resources.push(worker.closable);
+  }
   if (config.RUN_JOBS) {
     const consumer = createRedisConnection(config.REDIS_URL, 'worker');
     const worker = startNotificationWorker({
       connection: consumer, prefix: config.REDIS_PREFIX, queue: deps.notificationQueue, pool: deps.pool, mail: deps.mail, directory: deps.directory,
       appUrl: config.APP_URL, relayEveryMs: config.NOTIFICATION_RELAY_MS, logger,
     });
-    resources.push(closeNotificationWorker(worker), closeRedis(consumer));
+    background.resources.push(closeNotificationWorker(worker), closeRedis(consumer));
   }
-  return { health: [], resources };
+  return background;
 }

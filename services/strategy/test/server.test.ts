@@ -5,4 +5,4 @@ import { createDependencies } from '../src/dependencies';
 import { createServer } from '../src/server';
 import './helpers/strategy';
 
-describeServiceBasics('strategy', { configSchema, createDependencies, createServer, background }, ['postgres', 'temporal', 'redis', 'keycloak']);
+describeServiceBasics('strategy', { configSchema, createDependencies, createServer, background }, ['postgres', 'temporal', 'redis', 'keycloak', 'temporal-worker']);

@@ -52,10 +52,12 @@ export function describeServiceBasics<C extends BaseServiceConfig, D extends Ser
     });
     afterAll(() => service.close());
 
-    test('when its dependencies answer, then /health/ready checks only its own database and /v1/admin/status every dependency', async () => {
+    test('when its dependencies answer, then /health/ready checks only its own database (and worker) and /v1/admin/status every dependency', async () => {
       const ready = await call(`${service.url}/health/ready`);
       expect(ready.status).toBe(200);
-      expect(ready.body.checks).toEqual({ postgres: 'ok' });
+      // Its own database, and its own Temporal activity worker where it runs one: nothing across the network.
+      const own = definition.background ? { postgres: 'ok', 'temporal-worker': 'ok' } : { postgres: 'ok' };
+      expect(ready.body.checks).toEqual(own);
       const status = await call(`${service.url}/v1/admin/status`, { token: await userToken('it-admin') });
       expect(status.status).toBe(200);
       expect(status.body.ready).toBe(true);

@@ -16,7 +16,8 @@ export function startMeasures(env: Record<string, string> = {}, overrides: Depen
     createDependencies: (config, logger) => createDependencies(config, logger, overrides),
     createServer,
     background,
-    env,
+    // The cycle's measures activities only where a test runs cycles (it sets its own CYCLE_TASK_QUEUE).
+    env: { RUN_ACTIVITIES: 'false', ...env },
   });
 }
 

@@ -34,7 +34,7 @@ export function mountAlertsRoutes(router: Router, { pool, jobs }: MonitoringDepe
     await withTransaction(pool, (client) => acknowledgeAlert(client, alertId(req), principalOf(req), comment));
     res.json(await answer(req));
   });
-  // The cycle's worker calls this with its own client-credentials token (client svc-workflows, role cycle-worker).
+  // The strategy service's cycle activity calls this with its own client-credentials token (client svc-strategy, role cycle-worker).
   router.post('/v1/alerts/:id/hand-over', requireRole(Roles.planner, Roles.cycleWorker, Roles.admin), async (req, res) => {
     const body = req.body as { cycleReference?: string; comment?: string };
     await withTransaction(pool, (client) => handOverAlert(client, alertId(req), principalOf(req), body));

@@ -23,7 +23,7 @@ export const FAST_TIMINGS = {
 };
 
 export function startStrategy(env: Record<string, string> = {}): Promise<StrategyService> {
-  return startService({ configSchema, createDependencies, createServer, background, env: { NOTIFICATION_RELAY_MS: '500', ...FAST_TIMINGS, ...env } });
+  return startService({ configSchema, createDependencies, createServer, background, env: { NOTIFICATION_RELAY_MS: '500', RUN_ACTIVITIES: 'false', ...FAST_TIMINGS, ...env } });
 }
 
 const tokens = new Map<string, Promise<string>>();
