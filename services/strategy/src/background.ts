@@ -1,5 +1,6 @@
 import { activityQueue } from '@sozialraum/contracts';
 import type { Background } from '@sozialraum/kit';
+import { closePool, createPool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection } from '@sozialraum/kit/redis';
 import { startServiceActivityWorker } from '@sozialraum/kit/temporal';
 import { createStrategyActivities } from './activities';
@@ -14,10 +15,12 @@ export async function background(deps: StrategyDependencies): Promise<Background
   const { config, logger } = deps;
   const background: Background = { health: [], resources: [] };
   if (config.RUN_ACTIVITIES) {
-    const activities = createStrategyActivities({ pool: deps.pool, monitoring: deps.monitoring, temporal: deps.temporal, notify: deps.notify, logger });
+    // A pool of its own: requests (an inbox polled hard) must not make the cycle's activities wait for a connection.
+    const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy', applicationName: 'strategy-activities' });
+    const activities = createStrategyActivities({ pool, monitoring: deps.monitoring, temporal: deps.temporal, notify: deps.notify, logger });
     const worker = await startServiceActivityWorker(config, { logger, taskQueue: activityQueue(config.CYCLE_TASK_QUEUE, 'strategy'), activities, registry: deps.metrics });
     background.health.push(worker.health);
-    background.resources.push(worker.closable);
+    background.resources.push(worker.closable, closePool(pool));
   }
   if (config.RUN_JOBS) {
     const consumer = createRedisConnection(config.REDIS_URL, 'worker');
