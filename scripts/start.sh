@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm start: installs what is missing, starts the local stack, migrates, loads the demo data when the
-# database has none (demo/, through the APIs), and runs the web app, the three services and the Temporal
-# worker in the foreground.
+# database has none (demo/, through the APIs), and runs the web app, the three services (strategy and
+# measures run the cycle's activities) and the Temporal worker (the cycle workflows) in the foreground.
 # Ctrl-C stops everything cleanly (and the stack, if this command started it).
 # TRACING=on npm start: the processes send traces to a local Zipkin (started with the stack), the trace view.
 set -euo pipefail
@@ -45,5 +45,5 @@ npx concurrently --names web,monitoring,strategy,measures,worker,demo --prefix-c
   "PORT=3001 node services/monitoring/dist/index.js" \
   "PORT=3002 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_STRATEGY node services/strategy/dist/index.js" \
   "PORT=3003 TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_MEASURES node services/measures/dist/index.js" \
-  "HEALTH_PORT=3010 MEASURES_URL=http://127.0.0.1:3003 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_WORKFLOWS node workflows/dist/worker.js" \
+  "HEALTH_PORT=3010 node workflows/dist/worker.js" \
   "node demo/dist/load.js"

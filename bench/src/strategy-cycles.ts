@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const worker = await startBuilt(
     'workflows/dist/worker.js',
     // Its Temporal metrics on a free port too: npm start's worker holds the default one.
-    { DATABASE_URL, TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url, KEYCLOAK_CLIENT_SECRET: stackEnv('KEYCLOAK_SECRET_WORKFLOWS'), TEMPORAL_METRICS_PORT: String(await freePort()) },
+    { TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: String(await freePort()) },
     'HEALTH_PORT',
   );
   const strategy = await startBuilt('services/strategy/dist/index.js', {

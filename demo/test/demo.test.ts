@@ -16,9 +16,11 @@ import * as monitoringDeps from '@sozialraum/monitoring/dist/dependencies';
 import * as strategy from '@sozialraum/strategy/dist/server';
 import * as strategyConfig from '@sozialraum/strategy/dist/config';
 import * as strategyDeps from '@sozialraum/strategy/dist/dependencies';
+import * as strategyBackground from '@sozialraum/strategy/dist/background';
 import * as measures from '@sozialraum/measures/dist/server';
 import * as measuresConfig from '@sozialraum/measures/dist/config';
 import * as measuresDeps from '@sozialraum/measures/dist/dependencies';
+import * as measuresBackground from '@sozialraum/measures/dist/background';
 import { loadStrategyDemo } from '../src/cycles';
 import { demoMethod } from '../src/flensburg';
 import { loadMonitoringDemo } from '../src/load';
@@ -37,7 +39,7 @@ async function endDemoCycles(service: TestService<strategyDeps.StrategyDependenc
 
 /**
  * The demo as `npm start` loads it, on a database of its own: the monitoring and strategy services, and
- * the real worker as its own process on a task queue of this test.
+ * the real worker (workflows only) as its own process on a task queue of this test; the services run its activities.
  */
 describe('the demo data', () => {
   let monitoringService: TestService<monitoringDeps.MonitoringDependencies>;
@@ -56,20 +58,15 @@ describe('the demo data', () => {
       ...measuresConfig,
       ...measuresDeps,
       ...measures,
-      env: { DATABASE_URL, MONITORING_URL: monitoringService.url, KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_MEASURES ?? '' },
+      ...measuresBackground,
+      env: { DATABASE_URL, MONITORING_URL: monitoringService.url, CYCLE_TASK_QUEUE: taskQueue, KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_MEASURES ?? '' },
     });
-    worker = await startProcess(join(root, 'workflows', 'dist', 'worker.js'), {
-      DATABASE_URL,
-      TASK_QUEUE: taskQueue,
-      MONITORING_URL: monitoringService.url,
-      MEASURES_URL: measuresService.url,
-      KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_WORKFLOWS ?? '',
-      TEMPORAL_METRICS_PORT: '0',
-    }, 'HEALTH_PORT');
+    worker = await startProcess(join(root, 'workflows', 'dist', 'worker.js'), { TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');
     strategyService = await startService({
       ...strategyConfig,
       ...strategyDeps,
       ...strategy,
+      ...strategyBackground,
       env: { DATABASE_URL, CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoringService.url, KEYCLOAK_CLIENT_SECRET: process.env.KEYCLOAK_SECRET_STRATEGY ?? '' },
     });
     await waitUntilOk(`${worker.url}/health/ready`, 90_000);

@@ -44,7 +44,7 @@ describe('the production realm', () => {
       expect(user.credentials ?? []).toEqual([]);
       expect(user.groups ?? []).toEqual([]);
     }
-    expect(production.users?.map((u) => u.serviceAccountClientId).sort()).toEqual(['svc-measures', 'svc-strategy', 'svc-workflows']);
+    expect(production.users?.map((u) => u.serviceAccountClientId).sort()).toEqual(['svc-measures', 'svc-strategy']);
   });
 
   test('when it is read, then no client allows the password grant or the implicit flow, and the dev client is absent', () => {
@@ -91,9 +91,9 @@ describe('the production realm', () => {
       for (const user of (realm.users ?? []).filter((u) => u.serviceAccountClientId)) {
         for (const role of (user.realmRoles ?? []).filter((r) => SERVICE_CLIENTS[r])) expect(SERVICE_CLIENTS[role]).toContain(user.serviceAccountClientId);
       }
-      const worker = realm.users?.find((u) => u.serviceAccountClientId === 'svc-workflows');
-      expect(worker?.realmRoles).toEqual(expect.arrayContaining([Roles.service, Roles.cycleWorker]));
-      expect(realm.users?.find((u) => u.serviceAccountClientId === 'svc-strategy')?.realmRoles ?? []).not.toContain(Roles.cycleWorker);
+      // The strategy service runs the cycle's activities: it hands alerts over (cycle-worker) and reads profiles (service).
+      expect(realm.users?.find((u) => u.serviceAccountClientId === 'svc-strategy')?.realmRoles).toEqual(expect.arrayContaining([Roles.service, Roles.cycleWorker]));
+      expect(realm.users?.find((u) => u.serviceAccountClientId === 'svc-measures')?.realmRoles ?? []).not.toContain(Roles.cycleWorker);
     }
   });
 

@@ -559,7 +559,6 @@ export KEYCLOAK_REALM=${KEYCLOAK_REALM:-sozialraum}
 export KEYCLOAK_ADMIN_URL=$kc/admin/
 export KEYCLOAK_SECRET_STRATEGY=${KEYCLOAK_SECRET_STRATEGY:-local-dev-secret-strategy}
 export KEYCLOAK_SECRET_MEASURES=${KEYCLOAK_SECRET_MEASURES:-local-dev-secret-measures}
-export KEYCLOAK_SECRET_WORKFLOWS=${KEYCLOAK_SECRET_WORKFLOWS:-local-dev-secret-workflows}
 export JAVA_BIN=$JAVA_HOME_FOUND/bin/java
 export ZIPKIN_JAR=$ZIPKIN_JAR
 EOF

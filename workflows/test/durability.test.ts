@@ -1,5 +1,5 @@
 import { historyQuery } from '@sozialraum/contracts';
-import type { StartedProcess } from '@sozialraum/kit/testing';
+import { type CycleServices, startCycleServices, type StartedProcess } from '@sozialraum/kit/testing';
 import { CycleDriver, people, uniqueSpace } from './support/driver';
 import { startStack, type TestStack } from './support/stack';
 import { startWorkerProcess } from './support/worker-process';
@@ -9,21 +9,25 @@ const record = { format: 'walk', date: '2024-05-02', actors: ['Quartiersmanageme
 describe('a cycle when its worker is killed', () => {
   let stack: TestStack;
   let worker: StartedProcess | undefined;
+  let services: CycleServices | undefined;
   const space = uniqueSpace('K');
   const taskQueue = `durability-${space}`;
   const who = people(space);
 
   beforeAll(async () => {
     stack = await startStack();
+    // The activities run in the strategy service; the worker that is killed runs the workflow.
+    services = await startCycleServices({ taskQueue, services: ['strategy'], env: { MONITORING_URL: stack.monitoring.url } });
   });
   afterAll(async () => {
     worker?.child.kill('SIGKILL');
     await stack.client.workflow.getHandle(`cycle-${space}-1`).terminate('test over').catch(() => undefined);
+    await services?.close();
     await stack.close();
   });
 
   test('when the worker is SIGKILLed in the middle of a phase and started again, then no task is lost or duplicated and the cycle goes on', async () => {
-    worker = await startWorkerProcess(taskQueue, stack.monitoring.url);
+    worker = await startWorkerProcess(taskQueue);
     const cycle = await CycleDriver.start(stack.client, stack.pool, { space, taskQueue });
     await cycle.complete('analysis', who.planer, { summary: 'fertig' });
     await cycle.complete('participation-1', who.koordination, { records: [record], close: false });
@@ -35,7 +39,7 @@ describe('a cycle when its worker is killed', () => {
     worker.child.kill('SIGKILL');
     await worker.exited;
 
-    worker = await startWorkerProcess(taskQueue, stack.monitoring.url);
+    worker = await startWorkerProcess(taskQueue);
     await expect(inFlight).resolves.toEqual({ taskId: cycle.taskId('participation-2'), phase: 'participation' });
     await cycle.complete('participation-3', who.koordination, { records: [], close: true });
     expect(await cycle.openTask('set-goals-1')).toMatchObject({ phase: 'goal-setting' });

@@ -48,14 +48,18 @@ describe('a strategy cycle walked through every phase', () => {
     await cycle.complete('propose-soziales-1', who.soziales, { decision: 'propose', measures: [{ ...measure('Pflegestützpunkt', 'care'), budgetPlanned: 50_000 }] });
 
     // decision: one package; the returned measure goes back to its department, then a second decision
-    const [treff, streetwork, pflege] = [`${cycle.id}/propose-jugend-1#0`, `${cycle.id}/propose-jugend-1#1`, `${cycle.id}/propose-soziales-1#0`];
+    // The measures service gave them their IDs; the cycle's copy has them by title.
+    const idOf = async (title: string) =>
+      (await fixture.stack.pool.query(`SELECT id FROM measure_proposal WHERE cycle_id = $1 AND title = $2`, [cycle.id, title])).rows[0]?.id as string;
+    const [treff, streetwork, pflege] = [await idOf('Jugendtreff'), await idOf('Streetwork'), await idOf('Pflegestützpunkt')];
+    expect([treff, streetwork, pflege].every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
     expect((await cycle.openTask('decide-1')).measure_ids.sort()).toEqual([treff, streetwork, pflege].sort());
     await cycle.complete('decide-1', who.lenkung, {
       decisions: [{ measureId: treff, decision: 'approve', budgetPlanned: null }, { measureId: streetwork, decision: 'return', reason: 'Kosten fehlen' }, { measureId: pflege, decision: 'approve', budgetPlanned: 50_000 }],
     });
     expect((await cycle.openTask('propose-jugend-2')).context.returned).toMatchObject([{ measureId: streetwork, reason: 'Kosten fehlen', title: 'Streetwork' }]);
     await cycle.complete('propose-jugend-2', who.jugend, { decision: 'propose', measures: [measure('Streetwork mit Kostenplan', 'youth-work')] });
-    const light = `${cycle.id}/propose-jugend-2#0`;
+    const light = await idOf('Streetwork mit Kostenplan');
     expect((await cycle.openTask('decide-2')).measure_ids).toEqual([light]);
     await cycle.complete('decide-2', who.lenkung, { decisions: [{ measureId: light, decision: 'reject', reason: 'nicht im Haushalt' }] });
 
@@ -75,8 +79,8 @@ describe('a strategy cycle walked through every phase', () => {
     expect(reflect.context.comparison).toEqual([
       expect.objectContaining({ indicatorKey: 'unemployment', before: { period: '2022', value: 7.9 }, after: { period: '2023', value: 6.1 }, improved: true }),
     ]);
-    await cycle.complete('evaluate-propose-jugend-1-0', who.jugend, { measureId: treff, outcome: 'gut besucht', recommendation: 'stop' });
-    await cycle.complete('evaluate-propose-soziales-1-0', who.soziales, { measureId: pflege, outcome: 'stark nachgefragt', recommendation: 'continue' });
+    await cycle.complete(`evaluate-${treff}`, who.jugend, { measureId: treff, outcome: 'gut besucht', recommendation: 'stop' });
+    await cycle.complete(`evaluate-${pflege}`, who.soziales, { measureId: pflege, outcome: 'stark nachgefragt', recommendation: 'continue' });
     await cycle.complete('reflect', who.planer, { summary: 'Ziele teilweise erreicht', lessons: 'früher beteiligen' });
     await cycle.complete('acknowledge', who.lenkung, {});
 

@@ -62,9 +62,8 @@ export async function startFuzzPlatform(): Promise<FuzzPlatform> {
     };
     const monitoring = await start('services/monitoring/dist/index.js');
     const strategy = await start('services/strategy/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_STRATEGY'), MONITORING_URL: monitoring, CYCLE_TASK_QUEUE: taskQueue });
-    const measures = await start('services/measures/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_MEASURES'), MONITORING_URL: monitoring });
-    const worker = { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_WORKFLOWS'), MONITORING_URL: monitoring, MEASURES_URL: measures, TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' };
-    await start('workflows/dist/worker.js', worker, 'HEALTH_PORT');
+    const measures = await start('services/measures/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_MEASURES'), MONITORING_URL: monitoring, CYCLE_TASK_QUEUE: taskQueue });
+    await start('workflows/dist/worker.js', { TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');
     for (const p of started) await waitUntilOk(`${p.url}/health/ready`, 120_000);
     await loadMonitoringDemo({ monitoringUrl: monitoring, dataDir: process.env.SHARED_DATA_DIR ?? join(root, '..', 'shared', 'data') });
     await loadStrategyDemo({ strategyUrl: strategy, monitoringUrl: monitoring, measuresUrl: measures });

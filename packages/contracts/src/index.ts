@@ -9,3 +9,4 @@ export * from './labels';
 export * from './measure-status';
 export * from './problems';
 export * from './calendar';
+export * from './activities';

@@ -21,6 +21,6 @@ export { runHealthChecks, withTimeout, essentialChecks, dependencyMetrics, type 
 export { dependencyUnavailable, dependencyOutage, retryAfterFor, DEFAULT_RETRY_AFTER_SECONDS } from './outage';
 export { expensiveRequestLimit, EXPENSIVE } from './http/rate-limit';
 export { runProcess, closeHttpServer, type Closable } from './lifecycle';
-export { runHttpService, loadConfigOrExit, type HttpServiceDefinition, type ServiceDependencies } from './service';
+export { runHttpService, loadConfigOrExit, type Background, type HttpServiceDefinition, type ServiceDependencies } from './service';
 export { z } from 'zod';
 export { createVersionedCache, type VersionedCache } from './versioned-cache';

@@ -24,11 +24,21 @@ export interface ServiceDependencies<C extends BaseServiceConfig = BaseServiceCo
   resources: Closable[];
 }
 
+/** Work a service runs beside its HTTP server: queue workers, relays, its Temporal worker. */
+export interface Background {
+  /** Added to /health/ready. */
+  health: HealthCheck[];
+  /** Closed after HTTP has drained and before the dependencies, in this order (workers drain first). */
+  resources: Closable[];
+}
+
 export interface HttpServiceDefinition<C extends BaseServiceConfig, D extends ServiceDependencies<C>> {
   name: string;
   configSchema: z.ZodType<C, z.ZodTypeDef, unknown>;
   createDependencies: (config: C, logger: Logger) => Promise<D> | D;
   createServer: (deps: D) => HttpApp;
+  /** Started after the dependencies, beside the server; the entry point decides what a process runs. */
+  background?: (deps: D) => Promise<Background> | Background;
 }
 
 /** The one bootstrap of every HTTP service: config, logger, listen, graceful shutdown. */
@@ -40,12 +50,13 @@ export function runHttpService<C extends BaseServiceConfig, D extends ServiceDep
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     start: async () => {
       const deps = await definition.createDependencies(config, logger);
-      const app = definition.createServer(deps);
+      const background = (await definition.background?.(deps)) ?? { health: [], resources: [] };
+      const app = definition.createServer({ ...deps, health: [...deps.health, ...background.health] });
       const server: Server = await new Promise((resolve) => {
         const s = app.listen(config.PORT, config.HOST, () => resolve(s));
       });
       logger.info({ port: config.PORT }, `${definition.name} listening`);
-      return [closeHttpServer(server, app.startDraining), ...deps.resources];
+      return [closeHttpServer(server, app.startDraining), ...background.resources, ...deps.resources];
     },
   });
 }

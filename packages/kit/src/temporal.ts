@@ -4,6 +4,7 @@ import type { temporalTlsConfig } from './config';
 import type * as TemporalOpenTelemetry from '@temporalio/interceptors-opentelemetry';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { Gauge, type Registry } from 'prom-client';
 import { type HealthCheck, withTimeout } from './health';
 import type { Closable } from './lifecycle';
 import { dependencyOutage, dependencyUnavailable, retryAfterFor } from './outage';
@@ -150,4 +151,53 @@ export function closeTemporalWorker(worker: Worker, connection: NativeConnection
       await connection.close();
     },
   };
+}
+
+/** A service's worker for the activities that touch its data: running, in readiness and metrics, drained on shutdown. */
+export interface ActivityWorker {
+  health: HealthCheck;
+  closable: Closable;
+}
+
+/**
+ * Starts polling `taskQueue` with the service's activities (no workflows). Its state shows in readiness and
+ * as `temporal_activity_worker_running{queue}`, its running activities as `temporal_activity_worker_in_flight`.
+ */
+export async function startActivityWorker(
+  options: TemporalOptions & { logger: Logger; taskQueue: string; activities: object; registry?: Registry },
+): Promise<ActivityWorker> {
+  const { worker, connection } = await createTemporalWorker({ ...options, worker: { taskQueue: options.taskQueue, activities: options.activities } });
+  const running = worker.run();
+  running.catch((error: unknown) => options.logger.fatal({ err: error, taskQueue: options.taskQueue }, 'activity worker stopped unexpectedly'));
+  if (options.registry) {
+    new Gauge({
+      name: 'temporal_activity_worker_running',
+      help: '1 while the service polls its activity task queue',
+      labelNames: ['queue'] as const,
+      registers: [options.registry],
+      collect() {
+        this.set({ queue: options.taskQueue }, worker.getState() === 'RUNNING' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'temporal_activity_worker_in_flight',
+      help: 'Activities this worker is running now',
+      labelNames: ['queue'] as const,
+      registers: [options.registry],
+      collect() {
+        this.set({ queue: options.taskQueue }, worker.getStatus().numInFlightActivities);
+      },
+    });
+  }
+  options.logger.info({ taskQueue: options.taskQueue }, 'activity worker polling');
+  return { health: temporalWorkerHealth(worker), closable: closeTemporalWorker(worker, connection, running) };
+}
+
+/** A service's activity worker from its config (TEMPORAL_* and TLS files), as its background() starts it. */
+export function startServiceActivityWorker(
+  config: TemporalTlsEnv & { TEMPORAL_ADDRESS: string; TEMPORAL_NAMESPACE: string },
+  options: { logger: Logger; taskQueue: string; activities: object; registry: Registry | undefined },
+): Promise<ActivityWorker> {
+  const { registry, ...rest } = options;
+  return startActivityWorker({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tls: temporalTls(config), ...rest, ...(registry ? { registry } : {}) });
 }

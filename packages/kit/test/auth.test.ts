@@ -44,23 +44,21 @@ describe('token verification against the real Keycloak', () => {
   test('when a service uses its client-credentials token, then it carries only the roles of its own client', async () => {
     const login = (clientId: string, secret: string) =>
       createServiceTokenProvider({ keycloakUrl: stackEnv('KEYCLOAK_URL'), realm: 'sozialraum', clientId, clientSecret: stackEnv(secret) })();
-    const worker = await call(`${server.url}/v1/me`, { token: await login('svc-workflows', 'KEYCLOAK_SECRET_WORKFLOWS') });
-    expect(worker.status).toBe(200);
-    expect(worker.body.roles).toEqual(expect.arrayContaining(['service', 'cycle-worker']));
-    expect(worker.body.clientId).toBe('svc-workflows');
     const measures = await call(`${server.url}/v1/me`, { token: await login('svc-measures', 'KEYCLOAK_SECRET_MEASURES') });
     expect(measures.body.roles).toContain('service');
     expect(measures.body.roles).not.toContain('cycle-worker');
     const strategy = await call(`${server.url}/v1/me`, { token: await login('svc-strategy', 'KEYCLOAK_SECRET_STRATEGY') });
-    expect(strategy.body.roles).not.toContain('service');
-    expect(strategy.body.roles).not.toContain('cycle-worker');
+    expect(strategy.status).toBe(200);
+    expect(strategy.body.clientId).toBe('svc-strategy');
+    expect(strategy.body.roles).toEqual(expect.arrayContaining(['service', 'cycle-worker']));
+    expect(strategy.body.roles).not.toContain('cycle-activities');
   });
 
   test('when a service role reaches a token of another client, then the principal does not get it (azp decides)', () => {
-    const claims = { sub: 'u', azp: 'sozialraum-web', realm_access: { roles: ['planner', 'service', 'cycle-worker'] } };
+    const claims = { sub: 'u', azp: 'sozialraum-web', realm_access: { roles: ['planner', 'service', 'cycle-worker', 'cycle-activities'] } };
     expect(principalFromClaims(claims).roles).toEqual(['planner']);
     expect(principalFromClaims({ ...claims, azp: 'svc-measures' }).roles).toEqual(['planner', 'service']);
-    expect(principalFromClaims({ ...claims, azp: 'svc-workflows' }).roles).toEqual(['planner', 'service', 'cycle-worker']);
+    expect(principalFromClaims({ ...claims, azp: 'svc-strategy' }).roles).toEqual(['planner', 'service', 'cycle-worker']);
   });
 
   test('when no token is sent, then 401 problem+json', async () => {

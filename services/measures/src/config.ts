@@ -1,3 +1,4 @@
+import { TASK_QUEUE } from '@sozialraum/contracts';
 import { baseServiceConfig, env, temporalTlsConfig, z } from '@sozialraum/kit';
 
 const schema = baseServiceConfig.extend({
@@ -13,6 +14,10 @@ const schema = baseServiceConfig.extend({
   OVERVIEW_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(200),
   /** The space type an offer's location is placed in. */
   OFFER_SPACE_TYPE: z.enum(['city', 'district', 'social-space', 'planning-area', 'statistical-area']).default('social-space'),
+  /** Where the cycle workflows run: this process runs their measures activities on `<CYCLE_TASK_QUEUE>.measures`. */
+  CYCLE_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+  /** Run the cycle's measures activities in this process (off for API-only replicas). */
+  RUN_ACTIVITIES: env.bool(true),
   /** Run the outbox relay in this process (LISTEN/NOTIFY; one relay publishes at a time across replicas). */
   RUN_OUTBOX_RELAY: env.bool(true),
   /** The relay's safety sweep, for a notification lost while its connection was down. */

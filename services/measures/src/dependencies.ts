@@ -6,7 +6,6 @@ import { outboxMetrics } from './outbox/metrics';
 import type { OverviewAnswers } from './use-cases/overview';
 import { createOverviewCache } from './use-cases/overview-cache';
 import { cycleSignalPublisher, type OutboxPublisher } from './outbox/publisher';
-import { type OutboxRelay, startOutboxRelay } from './outbox/relay';
 import { type MonitoringApi, monitoringApi } from './use-cases/monitoring';
 
 export interface MeasuresDependencies extends ServiceDependencies<MeasuresConfig> {
@@ -15,8 +14,8 @@ export interface MeasuresDependencies extends ServiceDependencies<MeasuresConfig
   monitoring: MonitoringApi;
   /** Overviews already computed, by data version (OVERVIEW_CACHE_ENTRIES; 0 turns it off). */
   overviewCache: OverviewAnswers;
-  /** Delivers the outbox; absent where RUN_OUTBOX_RELAY is off. */
-  relay?: OutboxRelay;
+  /** Where the outbox relay (started by background()) delivers events. */
+  publisher: OutboxPublisher;
 }
 
 export interface DependencyOverrides {
@@ -29,17 +28,6 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
   const auth = authFromConfig(config);
   const token = serviceTokenFromConfig(config);
   const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tls: temporalTls(config), timeoutMs: config.TEMPORAL_TIMEOUT_MS });
-  const relay = config.RUN_OUTBOX_RELAY
-    ? startOutboxRelay({
-        databaseUrl: config.DATABASE_URL,
-        publisher: overrides.publisher ?? cycleSignalPublisher(temporal.client, temporal.deadline, logger),
-        logger,
-        sweepMs: config.OUTBOX_SWEEP_MS,
-        retryMs: config.OUTBOX_RETRY_MS,
-        maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-        retentionDays: config.OUTBOX_RETENTION_DAYS,
-      })
-    : undefined;
   const metrics = createMetricsRegistry('measures');
   outboxMetrics(metrics, pool);
   return {
@@ -48,11 +36,10 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
     pool,
     monitoring: monitoringApi(createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS })),
     overviewCache: createOverviewCache(config.OVERVIEW_CACHE_ENTRIES),
-    ...(relay ? { relay } : {}),
+    publisher: overrides.publisher ?? cycleSignalPublisher(temporal.client, temporal.deadline, logger),
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), auth.health],
     metrics,
-    // The relay stops after HTTP has drained (its last event is marked or left for the next start), then Temporal and the pool.
-    resources: [...(relay ? [relay] : []), temporal.closable, closePool(pool)],
+    resources: [temporal.closable, closePool(pool)],
   };
 }

@@ -2,13 +2,14 @@ import { measureEventSignal, REJECTIONS } from '@sozialraum/contracts';
 import { waitFor } from '@sozialraum/kit/testing';
 import type { OutboxEvent } from '../src/data/outbox.repository';
 import { toMeasureEvent } from '../src/outbox/publisher';
-import { type CycleRun, type CycleStack, measuresPort, people, startCycleStack } from './helpers/cycle';
+import { cycleMeasureActivities } from '../src/activities/cycle-measures.activities';
+import { type CycleRun, type CycleStack, people, startCycleStack } from './helpers/cycle';
 import { as, type MeasuresService, propose, runId, startMeasures } from './helpers/measures';
 import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
 /**
- * The strategy cycle with the measures service: the worker's port turns proposals, decisions, status reports
- * and evaluations into calls with its service token, and the outbox relay signals the cycle workflow of each
+ * The strategy cycle with the measures service: its activities turn proposals, decisions, status reports
+ * and evaluations into its own use cases and transactions, and the outbox relay signals the cycle workflow of each
  * change, so a measure completed in the measures service ends the implementation phase. Everything is real:
  * Temporal, PostgreSQL, Redis, Keycloak, the monitoring and measures services; the test completes tasks by
  * the same update the strategy service sends.
@@ -27,8 +28,10 @@ let cycles: CycleStack;
 beforeAll(async () => {
   monitoring = await startMonitoring();
   // The default publisher: the outbox relay signals the cycle workflows through Temporal.
-  service = await startMeasures({ MONITORING_URL: monitoring.url });
-  cycles = await startCycleStack({ taskQueue: `measures-cycle-${run}`, measuresUrl: service.url, monitoringUrl: monitoring.url });
+  // Its background runs the cycle's measures activities on `<queue>.measures`.
+  const taskQueue = `measures-cycle-${run}`;
+  service = await startMeasures({ MONITORING_URL: monitoring.url, CYCLE_TASK_QUEUE: taskQueue, RUN_ACTIVITIES: 'true' });
+  cycles = await startCycleStack({ taskQueue, monitoringUrl: monitoring.url });
 }, 60_000);
 afterAll(async () => {
   await cycles?.close();
@@ -187,19 +190,17 @@ describe('a strategy cycle with the measures service', () => {
     }, 10_000, 'the event published');
   });
 
-  test('when the port’s calls are repeated, as retried activities repeat them, then every measure, transition, report and evaluation happens once', async () => {
+  test('when the cycle’s measures activities are repeated, as Temporal retries them, then every measure, transition, report and evaluation happens once', async () => {
     const cycleId = `cycle-PORT${run.toUpperCase()}-1`;
     const taskId = (key: string) => `${cycleId}/${key}`;
-    await cycles.pool.query(`INSERT INTO cycle (id, space_code, number, status, phase, started_by, started_at) VALUES ($1, $2, 1, 'running', 'decision', 'Paula Planer', now())`, [cycleId, `PORT${run}`]);
-    await cycles.pool.query(`INSERT INTO need (cycle_id, key, title, target_groups, departments) VALUES ($1, 'alter', 'Pflege', '{old}', '{soziales}')`, [cycleId]);
-    const port = measuresPort(service.url)(cycles.pool);
+    const port = cycleMeasureActivities({ pool: service.deps.pool, monitoring: service.deps.monitoring, reportIntervalDays: service.deps.config.REPORT_INTERVAL_DAYS });
     const twice = async <T>(work: () => Promise<T>): Promise<T> => {
       const first = await work();
       await work();
       return first;
     };
 
-    const input = { cycleId, taskId: taskId('propose-soziales-1'), department: 'soziales', measures: [proposal('Pflegestützpunkt', 'alter'), proposal('Besuchsdienst', 'alter')] };
+    const input = { cycleId, taskId: taskId('propose-soziales-1'), department: 'soziales', measures: [proposal('Pflegestützpunkt', 'alter'), proposal('Besuchsdienst', 'alter')].map((m) => ({ ...m, targetGroups: ['old'] })) };
     const refs = await twice(() => port.proposeMeasures(input));
     expect(await port.proposeMeasures(input)).toEqual(refs);
     expect((await measuresOf(cycleId)).map((m) => m.title).sort()).toEqual(['Besuchsdienst', 'Pflegestützpunkt']);

@@ -291,12 +291,12 @@ describe('the index of a one-indicator method', () => {
 });
 
 describe('evidence frozen into cycles and the raw-data role', () => {
-  test('when the workflow worker reads a profile for a cycle’s evidence (its own service token), then it gets what a viewer gets', async () => {
+  test('when the strategy service reads a profile for a cycle’s evidence (its own service token), then it gets what a viewer gets', async () => {
     const token = await createServiceTokenProvider({
       keycloakUrl: stackEnv('KEYCLOAK_URL'),
       realm: process.env.KEYCLOAK_REALM ?? 'sozialraum',
-      clientId: 'svc-workflows',
-      clientSecret: stackEnv('KEYCLOAK_SECRET_WORKFLOWS'),
+      clientId: 'svc-strategy',
+      clientSecret: stackEnv('KEYCLOAK_SECRET_STRATEGY'),
     })();
     const profile = await get(`/v1/spaces/${S(5)}/profile?${q({ method: `t9c@${version}` })}`, token);
     const point = (key: string) => profile.indicators.find((i: { key: string }) => i.key === key).points.find((p: { period: string }) => p.period === '2023');

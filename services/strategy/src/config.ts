@@ -35,6 +35,8 @@ export const configSchema = baseServiceConfig.extend({
   /** E-mail delivery only when set (smtp://user:pass@host:port); otherwise notifications stay in the feed. */
   SMTP_URL: env.url().optional(),
   MAIL_FROM: z.string().min(3).default('sozialraum@localhost'),
+  /** Run the cycle's strategy activities in this process (Temporal queue `<CYCLE_TASK_QUEUE>.strategy`; off for API-only replicas). */
+  RUN_ACTIVITIES: env.bool(true),
   /** Run notification delivery in this process (turn off for API-only replicas). */
   RUN_JOBS: env.bool(true),
   /** How often undelivered notifications (e.g. written by the workflow's activities) are queued for delivery. */

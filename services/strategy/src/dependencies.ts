@@ -8,7 +8,9 @@ import type { StrategyConfig } from './config';
 import { createKeycloakDirectory, type Directory } from './data/directory';
 import { taskMetrics } from './metrics/tasks';
 import type { InboxCache } from './use-cases/tasks';
-import { closeNotifications, createNotificationQueue, notifier, type Notify, startNotificationWorker } from './jobs/notifications';
+import { closeQueue, createNotificationQueue, notifier, type Notify } from './jobs/notifications';
+import type { Mail } from './use-cases/deliver';
+import type { Queue } from 'bullmq';
 
 export interface StrategyDependencies extends ServiceDependencies<StrategyConfig> {
   pool: Pool;
@@ -20,6 +22,10 @@ export interface StrategyDependencies extends ServiceDependencies<StrategyConfig
   monitoring: ServiceClient;
   /** Queues delivery of notifications the API itself wrote (delegations). */
   notify: Notify;
+  /** The delivery queue; background() runs its worker. */
+  notificationQueue: Queue;
+  /** E-mail delivery, when SMTP_URL is set. */
+  mail?: Mail;
   /** Members of candidate groups, from Keycloak's admin API (delegation, e-mail delivery). */
   directory: Directory;
   /** Inbox pages by task version and question (see use-cases/tasks.ts). */
@@ -44,11 +50,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     cacheMs: config.DIRECTORY_CACHE_MS,
     logger,
   });
-  const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
   const mail = config.SMTP_URL ? { transport: createTransport(config.SMTP_URL), from: config.MAIL_FROM } : undefined;
-  const worker = consumer
-    ? startNotificationWorker({ connection: consumer, prefix: config.REDIS_PREFIX, queue, pool, mail, directory, appUrl: config.APP_URL, relayEveryMs: config.NOTIFICATION_RELAY_MS, logger })
-    : undefined;
   return {
     config,
     logger,
@@ -57,6 +59,8 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     temporalDeadline: temporal.deadline,
     monitoring: createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS }),
     notify: notifier(queue, logger),
+    notificationQueue: queue,
+    ...(mail ? { mail } : {}),
     directory,
     inboxCache: createVersionedCache(config.INBOX_CACHE_ENTRIES),
     verifier: auth.verifier,
@@ -64,8 +68,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     metrics,
     queues: [queue],
     resources: [
-      closeNotifications(queue, worker),
-      ...(consumer ? [closeRedis(consumer)] : []),
+      closeQueue(queue),
       closeRedis(producer),
       temporal.closable,
       closePool(pool),

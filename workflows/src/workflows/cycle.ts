@@ -3,7 +3,7 @@ import {
   type Phase, type ProposedMeasure, type TaskView,
 } from '@sozialraum/contracts';
 import type { CancellationScope } from '@temporalio/workflow';
-import type { MeasureRef } from '../activities';
+import type { MeasureRef } from '@sozialraum/contracts';
 
 export interface Completion {
   result: unknown;

@@ -1,10 +1,9 @@
 import {
-  type BudgetChange, candidates, type CandidateGroup, type FieldProblems, type CompleteTaskInput, type CompleteTaskOutcome, REJECTIONS, type TaskResult, type TaskType,
-  validateTaskResult,
+  type BudgetChange, candidates, type CandidateGroup, type FieldProblems, type CompleteTaskInput, type CompleteTaskOutcome, type MeasureRef, REJECTIONS,
+  type TaskRef, type TaskResult, type TaskType, validateTaskResult,
 } from '@sozialraum/contracts';
-import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, sleep } from '@temporalio/workflow';
-import type { MeasureRef, TaskRef } from '../activities';
-import { acts } from './activities';
+import { ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, patched, sleep } from '@temporalio/workflow';
+import { acts, measureActs } from './activities';
 import type { Completion, Cycle, TaskRecord } from './cycle';
 import { reject } from './rules';
 
@@ -78,11 +77,13 @@ export async function completeTask(cycle: Cycle, input: CompleteTaskInput): Prom
   record.timers?.cancel();
   await condition(() => record.written || cycle.status === 'cancelled');
   const by = { id: input.by.id, name: input.by.name };
+  const completion = { cycleId: cycle.id, task: { id: record.id, type: record.type, department: record.department }, result, by, at: cycle.now() };
+  // Cycles from before: one activity wrote the read model and called the measures service.
+  const measuresFirst = patched(MEASURES_IN_THEIR_SERVICE);
   let measures: MeasureRef[];
   try {
-    ({ measures } = await acts.completeTask({
-      cycleId: cycle.id, task: { id: record.id, type: record.type, department: record.department }, result, by, at: cycle.now(),
-    }));
+    const created = measuresFirst ? await inMeasuresService(cycle, completion) : undefined;
+    ({ measures } = await acts.completeTask({ ...completion, ...(created ? { measures: created } : {}) }));
   } catch (error) {
     const cause = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
     const refusal = cause?.type === REJECTIONS.invalidResult || cause?.type === REJECTIONS.budgetChanged ? cause.type : undefined;
@@ -91,7 +92,9 @@ export async function completeTask(cycle: Cycle, input: CompleteTaskInput): Prom
     record.status = 'open';
     watchDeadlines(cycle, record);
     if (refusal === REJECTIONS.budgetChanged) {
-      showCurrentBudgets(cycle, record, cause.details?.[1] as BudgetChange[] | undefined);
+      const changes = cause.details?.[1] as BudgetChange[] | undefined;
+      if (measuresFirst && changes?.length) await acts.showCurrentBudgets({ taskId: record.id, changes });
+      showCurrentBudgets(cycle, record, changes);
       throw reject(refusal, cause.message, cause.details?.[0] as FieldProblems | undefined);
     }
     throw reject(refusal, cause.message);
@@ -99,6 +102,36 @@ export async function completeTask(cycle: Cycle, input: CompleteTaskInput): Prom
   record.completion = { result, by, measures };
   cycle.log('task-completed', { taskId: record.id, by });
   return { taskId: record.id, phase: cycle.phase };
+}
+
+/** Since this patch, the measures service does its part of a completion first, then the read model records it. */
+export const MEASURES_IN_THEIR_SERVICE = 'measures-in-their-service';
+
+type CompletionInput = { cycleId: string; task: { id: string; type: TaskType; department?: string }; result: unknown; by: { name: string }; at: string };
+
+/** The measures service's part of a completion (its own transactions); the measures a proposal created. */
+async function inMeasuresService(cycle: Cycle, c: CompletionInput): Promise<MeasureRef[] | undefined> {
+  const base = { cycleId: c.cycleId, taskId: c.task.id };
+  switch (c.task.type) {
+    case 'propose-measures': {
+      const form = c.result as TaskResult<'propose-measures'>;
+      if (form.decision === 'decline') return undefined;
+      const targetGroupsOf = (needKey: string) => cycle.needs.find((n) => n.key === needKey)?.targetGroups ?? [];
+      const measures = form.measures.map((m) => ({ ...m, targetGroups: targetGroupsOf(m.needKey) }));
+      return measureActs.proposeMeasures({ ...base, department: c.task.department ?? '', measures });
+    }
+    case 'decide-package':
+      await measureActs.decideMeasures({ ...base, decisions: (c.result as TaskResult<'decide-package'>).decisions });
+      return undefined;
+    case 'report-status':
+      await measureActs.reportMeasures({ ...base, reports: (c.result as TaskResult<'report-status'>).reports });
+      return undefined;
+    case 'evaluate-measure':
+      await measureActs.evaluateMeasure({ ...base, evaluation: c.result as TaskResult<'evaluate-measure'>, by: c.by.name, at: c.at });
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** The amounts the measures have now, as the activity found them: later tasks and the open one show them. */

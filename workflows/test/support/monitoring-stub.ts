@@ -1,6 +1,13 @@
 import express from 'express';
 import { listen, type RunningServer } from '@sozialraum/kit/testing';
-import type { SpaceProfile } from '../../src/activities';
+
+/** The part of monitoring's space profile the cycle reads. */
+interface SpaceProfile {
+  space: { code: string; name?: string };
+  indicators: Array<{ key: string; name: string; unit?: string; polarity?: string; points: Array<{ period: string; value: { value: number | null; suppressed: boolean } }> }>;
+  classHistory: unknown[];
+  alerts: unknown[];
+}
 
 /**
  * Stands in for the monitoring service's HTTP API (not for a database or Temporal): it answers the space

@@ -2,18 +2,16 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { createRedisConnection, type Redis } from '@sozialraum/kit/redis';
-import { redisPrefix, stackEnv, testLogger } from '@sozialraum/kit/testing';
-import { type ActivityDependencies, createActivities, createMonitoringClient, createNotificationQueue, type NotificationQueue } from '../../src/activities';
+import { type CycleService, startCycleServices, stackEnv } from '@sozialraum/kit/testing';
 import { type MonitoringStub, startMonitoringStub } from './monitoring-stub';
 
-/** The real stack the activities use (PostgreSQL, Redis, Temporal, Keycloak for the service token) and the monitoring stub. */
+/** The real stack (PostgreSQL, Redis, Temporal, Keycloak) and the monitoring stub the strategy service calls. */
 export interface TestStack {
+  /** The strategy read model, which the strategy service's activities write. */
   pool: Pool;
   redis: Redis;
-  notifications: NotificationQueue;
   client: Client;
   monitoring: MonitoringStub;
-  deps: ActivityDependencies;
   close(): Promise<void>;
 }
 
@@ -36,29 +34,14 @@ export async function startStack(): Promise<TestStack> {
   quietRuntime();
   const pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
   const redis = createRedisConnection(stackEnv('REDIS_URL'), 'worker');
-  const notifications = createNotificationQueue(redis, redisPrefix());
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
   const client = new Client({ connection, namespace });
   const monitoring = await startMonitoringStub();
-  const deps: ActivityDependencies = {
-    pool,
-    notifications,
-    temporal: client,
-    logger: testLogger(),
-    monitoring: createMonitoringClient({
-      baseUrl: monitoring.url,
-      keycloakUrl: stackEnv('KEYCLOAK_URL'),
-      realm: process.env.KEYCLOAK_REALM ?? 'sozialraum',
-      clientId: 'svc-workflows',
-      clientSecret: stackEnv('KEYCLOAK_SECRET_WORKFLOWS'),
-    }),
-  };
   return {
-    pool, redis, notifications, client, monitoring, deps,
+    pool, redis, client, monitoring,
     close: async () => {
       await monitoring.close();
       await connection.close();
-      await notifications.close();
       redis.disconnect();
       await pool.end();
     },
@@ -71,16 +54,26 @@ export const bundleWorkflows = () => {
   return bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: new DefaultLogger('WARN') });
 };
 
-/** A worker in this process on its own task queue, with the real activities. */
-export async function startWorker(stack: TestStack, taskQueue: string, workflowBundle: WorkflowBundle): Promise<{ shutdown(): Promise<void> }> {
+/**
+ * The workflows in a worker in this process on the test's own task queue; their activities in the built
+ * strategy and measures services on `<task queue>.strategy` / `.measures`, with the monitoring stub.
+ */
+export async function startWorker(
+  stack: TestStack,
+  taskQueue: string,
+  workflowBundle: WorkflowBundle,
+  services: CycleService[] = ['strategy', 'measures'],
+): Promise<{ shutdown(): Promise<void> }> {
+  const activities = await startCycleServices({ taskQueue, services, env: { MONITORING_URL: stack.monitoring.url } });
   const connection = await NativeConnection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
-  const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle, activities: createActivities(stack.deps) });
+  const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle });
   const running = worker.run();
   return {
     shutdown: async () => {
       worker.shutdown();
       await running;
       await connection.close();
+      await activities.close();
     },
   };
 }

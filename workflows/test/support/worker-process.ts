@@ -1,14 +1,12 @@
 import { join } from 'node:path';
-import { freePort, stackEnv, startProcess, type StartedProcess, waitUntilOk } from '@sozialraum/kit/testing';
+import { freePort, startProcess, type StartedProcess, waitUntilOk } from '@sozialraum/kit/testing';
 
-/** The built worker (dist/worker.js, as `npm start` runs it) as its own process, on the test's own task queue. */
-export async function startWorkerProcess(taskQueue: string, monitoringUrl = 'http://127.0.0.1:9'): Promise<StartedProcess> {
+/** The built worker (dist/worker.js, as `npm start` runs it: workflows only) as its own process, on the test's own task queue. */
+export async function startWorkerProcess(taskQueue: string): Promise<StartedProcess> {
   const worker = await startProcess(
     join(__dirname, '..', '..', 'dist', 'worker.js'),
     {
       TASK_QUEUE: taskQueue,
-      MONITORING_URL: monitoringUrl,
-      KEYCLOAK_CLIENT_SECRET: stackEnv('KEYCLOAK_SECRET_WORKFLOWS'),
       TEMPORAL_METRICS_PORT: String(await freePort()),
     },
     'HEALTH_PORT',

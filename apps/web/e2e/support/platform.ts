@@ -59,12 +59,9 @@ export async function startPlatform(): Promise<{ platform: Platform; stop: () =>
     };
     const monitoring = await start('services/monitoring/dist/index.js', {});
     const strategy = await start('services/strategy/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_STRATEGY'), MONITORING_URL: monitoring.url, CYCLE_TASK_QUEUE: taskQueue });
-    const measures = await start('services/measures/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_MEASURES'), MONITORING_URL: monitoring.url });
-    await start(
-      'workflows/dist/worker.js',
-      { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_WORKFLOWS'), MONITORING_URL: monitoring.url, MEASURES_URL: measures.url, TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' },
-      'HEALTH_PORT',
-    );
+    const measures = await start('services/measures/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_MEASURES'), MONITORING_URL: monitoring.url, CYCLE_TASK_QUEUE: taskQueue });
+    // The workflows only; strategy and measures run the cycle's activities on `<queue>.strategy` / `.measures`.
+    await start('workflows/dist/worker.js', { TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');
     const web = await start('apps/web/dist/server/index.js', { MONITORING_URL: monitoring.url, STRATEGY_URL: strategy.url, MEASURES_URL: measures.url });
     for (const p of started) await waitUntilOk(`${p.url}/health/ready`, 120_000).catch((error: Error) => {
       throw new Error(`${error.message}\n${p.output().slice(-3000)}`);

@@ -11,8 +11,13 @@ export const Roles = {
   rawData: 'raw-data',
   /** A service account calling another service: no per-user budget for expensive reads. */
   service: 'service',
-  /** The strategy cycle's worker: creates, decides, reports on and evaluates measures; hands alerts over. */
+  /** The strategy cycle's activities: hand alerts over (monitoring); in the measures service its cycle actor changes measures of every department. */
   cycleWorker: 'cycle-worker',
+  /**
+   * The cycle's activities inside the measures service (its own in-process actor): change measures of every
+   * department. No token ever carries it (no client is allowed it below).
+   */
+  cycleActivities: 'cycle-activities',
 } as const;
 export type Role = (typeof Roles)[keyof typeof Roles];
 
@@ -22,8 +27,9 @@ export type Role = (typeof Roles)[keyof typeof Roles];
  * The names are those of the realms in infra/keycloak.
  */
 export const SERVICE_CLIENTS: Readonly<Record<string, readonly string[]>> = {
-  [Roles.service]: ['svc-measures', 'svc-workflows'],
-  [Roles.cycleWorker]: ['svc-workflows'],
+  [Roles.service]: ['svc-measures', 'svc-strategy'],
+  [Roles.cycleWorker]: ['svc-strategy'],
+  [Roles.cycleActivities]: [],
 };
 
 /** Who is calling, read from a verified Keycloak access token. Groups say for which department and spaces. */

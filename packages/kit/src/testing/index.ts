@@ -107,3 +107,4 @@ export * from './service';
 export * from './openapi-bounds';
 export * from './fault-proxy';
 export * from './redis-server';
+export * from './cycle-services';

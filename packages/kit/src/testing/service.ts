@@ -1,7 +1,7 @@
 import type { BaseServiceConfig } from '../config';
 import { loadConfig } from '../config';
 import type { HttpApp } from '../http/app';
-import type { ServiceDependencies } from '../service';
+import type { Background, ServiceDependencies } from '../service';
 import { call, listen, type RunningServer, testLogger, userToken } from './index';
 import type { z } from 'zod';
 
@@ -17,17 +17,20 @@ export async function startService<C extends BaseServiceConfig, D extends Servic
   configSchema: z.ZodType<C, z.ZodTypeDef, unknown>;
   createDependencies: (config: C, logger: ReturnType<typeof testLogger>) => Promise<D> | D;
   createServer: (deps: D) => HttpApp;
+  /** The entry point's background work (queue workers, relays, the Temporal activity worker), as index.ts starts it. */
+  background?: (deps: D) => Promise<Background> | Background;
   env?: Record<string, string>;
 }): Promise<TestService<D>> {
   const config = loadConfig(definition.configSchema, { ...process.env, ...definition.env });
   const deps = await definition.createDependencies(config, testLogger());
-  const running = await listen(definition.createServer(deps));
+  const background = (await definition.background?.(deps)) ?? { health: [], resources: [] };
+  const running = await listen(definition.createServer({ ...deps, health: [...deps.health, ...background.health] }));
   return {
     ...running,
     deps,
     close: async () => {
       await running.close();
-      for (const resource of deps.resources) await resource.close();
+      for (const resource of [...background.resources, ...deps.resources]) await resource.close();
     },
   };
 }
@@ -49,10 +52,12 @@ export function describeServiceBasics<C extends BaseServiceConfig, D extends Ser
     });
     afterAll(() => service.close());
 
-    test('when its dependencies answer, then /health/ready checks only its own database and /v1/admin/status every dependency', async () => {
+    test('when its dependencies answer, then /health/ready checks only its own database (and worker) and /v1/admin/status every dependency', async () => {
       const ready = await call(`${service.url}/health/ready`);
       expect(ready.status).toBe(200);
-      expect(ready.body.checks).toEqual({ postgres: 'ok' });
+      // Its own database, and its own Temporal activity worker where it runs one: nothing across the network.
+      const own = definition.background ? { postgres: 'ok', 'temporal-worker': 'ok' } : { postgres: 'ok' };
+      expect(ready.body.checks).toEqual(own);
       const status = await call(`${service.url}/v1/admin/status`, { token: await userToken('it-admin') });
       expect(status.status).toBe(200);
       expect(status.body.ready).toBe(true);

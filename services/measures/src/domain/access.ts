@@ -6,9 +6,9 @@ import { hasRole, type Principal, Roles } from '@sozialraum/kit';
  */
 
 /** Roles that read measures of every department: planners and coordinators work across, the committee decides. */
-const readAcross = [Roles.planner, Roles.coordinator, Roles.steeringCommittee, Roles.admin, Roles.cycleWorker] as const;
+const readAcross = [Roles.planner, Roles.coordinator, Roles.steeringCommittee, Roles.admin, Roles.cycleActivities] as const;
 /** Roles that change measures of every department. */
-const changeAcross = [Roles.planner, Roles.admin, Roles.cycleWorker] as const;
+const changeAcross = [Roles.planner, Roles.admin, Roles.cycleActivities] as const;
 
 /** The departments whose measures the principal may read: `'all'`, or a list (empty for viewers). */
 export function readScope(principal: Principal): 'all' | string[] {
@@ -29,7 +29,7 @@ export function mayChange(principal: Principal, department: string): boolean {
 
 /** Approve, reject or return a proposal. */
 export function mayDecide(principal: Principal): boolean {
-  return hasRole(principal, Roles.planner, Roles.steeringCommittee, Roles.admin, Roles.cycleWorker);
+  return hasRole(principal, Roles.planner, Roles.steeringCommittee, Roles.admin, Roles.cycleActivities);
 }
 
 /** The approved budget comes from the decision, so a department cannot set its own. */

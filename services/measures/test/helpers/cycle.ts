@@ -1,28 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type CandidateGroup, candidates, completeTaskUpdate, type CycleInput, type CycleOutcome, cycleWorkflowId, historyQuery, type Person, phaseQuery } from '@sozialraum/contracts';
 import { createPool, type Pool } from '@sozialraum/kit/db';
-import { createRedisConnection } from '@sozialraum/kit/redis';
 import { closeTemporalWorker, createTemporalWorker } from '@sozialraum/kit/temporal';
-import { redisPrefix, stackEnv, testLogger, waitFor } from '@sozialraum/kit/testing';
+import { startCycleServices, stackEnv, testLogger, waitFor } from '@sozialraum/kit/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-// The strategy cycle as the worker runs it: its workflows and real activities, with the measures service's port.
-import {
-  createActivities, createMeasuresServicePort, createMonitoringClient, createNotificationQueue, type MeasurePortFactory,
-} from '@sozialraum/workflows/dist/activities';
 
 const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-
-/** The worker's own login (client svc-workflows, realm role `service`). */
-const workerLogin = () => ({
-  keycloakUrl: stackEnv('KEYCLOAK_URL'),
-  realm: process.env.KEYCLOAK_REALM ?? 'sozialraum',
-  clientId: 'svc-workflows',
-  clientSecret: stackEnv('KEYCLOAK_SECRET_WORKFLOWS'),
-});
-
-/** The port the worker uses, pointed at a measures service. */
-export const measuresPort = (measuresUrl: string): MeasurePortFactory => createMeasuresServicePort({ baseUrl: measuresUrl, ...workerLogin() });
 
 /** The people who work on a cycle's tasks, with the candidate groups the strategy service would pass for them. */
 export const people = (space: string) => {
@@ -80,7 +64,7 @@ export class CycleRun {
 }
 
 export interface CycleStack {
-  /** The strategy read model (schema strategy), which the activities write. */
+  /** The strategy read model (schema strategy), which the strategy service's activities write. */
   pool: Pool;
   client: Client;
   start(space: string, timings: CycleInput['timings']): Promise<CycleRun>;
@@ -88,30 +72,22 @@ export interface CycleStack {
 }
 
 /**
- * A worker in this process on the test's own task queue, with the real activities: the strategy read model
- * in this test's database, notifications in its Redis, the real monitoring service, and measures in the real
- * measures service through the worker's port.
+ * A running cycle on the test's own task queue: the workflows in a worker in this process, the strategy
+ * service's activities in the built strategy service (read model in this test's database, the real
+ * monitoring service), and the measures activities in the measures service the test started with the same
+ * CYCLE_TASK_QUEUE.
  */
-export async function startCycleStack(options: { taskQueue: string; measuresUrl: string; monitoringUrl: string }): Promise<CycleStack> {
+export async function startCycleStack(options: { taskQueue: string; monitoringUrl: string }): Promise<CycleStack> {
   const bundle = bundleWorkflowCode({ workflowsPath: require.resolve('@sozialraum/workflows/dist/workflows'), logger: new DefaultLogger('ERROR') });
   const pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
-  const redis = createRedisConnection(stackEnv('REDIS_URL'), 'producer');
-  const notifications = createNotificationQueue(redis, redisPrefix());
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
   const client = new Client({ connection, namespace });
-  const activities = createActivities({
-    pool,
-    notifications,
-    temporal: client,
-    logger: testLogger(),
-    monitoring: createMonitoringClient({ baseUrl: options.monitoringUrl, ...workerLogin() }),
-    measures: measuresPort(options.measuresUrl),
-  });
+  const strategy = await startCycleServices({ taskQueue: options.taskQueue, services: ['strategy'], env: { MONITORING_URL: options.monitoringUrl } });
   const { worker, connection: workerConnection } = await createTemporalWorker({
     address: stackEnv('TEMPORAL_ADDRESS'),
     namespace,
     logger: testLogger(),
-    worker: { taskQueue: options.taskQueue, workflowBundle: await bundle, activities },
+    worker: { taskQueue: options.taskQueue, workflowBundle: await bundle },
   });
   const stop = closeTemporalWorker(worker, workerConnection, worker.run());
   const spaces = new Set<string>();
@@ -134,9 +110,8 @@ export async function startCycleStack(options: { taskQueue: string; measuresUrl:
         }
       }
       await stop.close();
+      await strategy.close();
       await connection.close();
-      await notifications.close();
-      redis.disconnect();
       await pool.end();
     },
   };

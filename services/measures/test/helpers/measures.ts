@@ -1,4 +1,5 @@
 import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
+import { background } from '../../src/background';
 import { configSchema } from '../../src/config';
 import { createDependencies, type DependencyOverrides, type MeasuresDependencies } from '../../src/dependencies';
 import { createServer } from '../../src/server';
@@ -14,7 +15,9 @@ export function startMeasures(env: Record<string, string> = {}, overrides: Depen
     configSchema,
     createDependencies: (config, logger) => createDependencies(config, logger, overrides),
     createServer,
-    env,
+    background,
+    // The cycle's measures activities only where a test runs cycles (it sets its own CYCLE_TASK_QUEUE).
+    env: { RUN_ACTIVITIES: 'false', ...env },
   });
 }
 

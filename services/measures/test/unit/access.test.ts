@@ -14,8 +14,8 @@ const planer = person(['planner']);
 const koordination = person(['coordinator'], { spaces: ['STGT01'] });
 const lenkung = person(['steering-committee']);
 const gast = person(['viewer'], { departments: ['soziales'] });
-/** The strategy cycle's worker (client svc-workflows): realm roles `service` and `cycle-worker`, no groups. */
-const workflows = person(['service', 'cycle-worker']);
+/** The strategy cycle's activities in this service (CYCLE_ACTOR): `service` and `cycle-activities`, no groups. */
+const workflows = person(['service', 'cycle-activities']);
 /** The measures service's own account (client svc-measures) reads monitoring only: no measures of its own. */
 const measuresService = person(['service']);
 
@@ -51,7 +51,7 @@ describe('who may do what', () => {
     expect(mayReadAudit(koordination, 'soziales')).toBe(false);
   });
 
-  test('when the strategy cycle’s worker acts with its service token, then it proposes, decides, reports and evaluates for every department', () => {
+  test('when the strategy cycle’s activities act in the service (their own actor), then they propose, decide, report and evaluate for every department', () => {
     for (const department of ['soziales', 'jugend', 'wohnen']) {
       expect([mayRead(workflows, department), mayChange(workflows, department), mayTransition(workflows, department, true), mayTransition(workflows, department, false)]).toEqual([true, true, true, true]);
     }

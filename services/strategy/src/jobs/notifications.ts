@@ -72,12 +72,11 @@ export function startNotificationWorker(options: DeliveryDeps & {
   return worker;
 }
 
-export function closeNotifications(queue: Queue, worker: Worker | undefined): Closable {
-  return {
-    name: 'notifications',
-    close: async () => {
-      await worker?.close();
-      await queue.close();
-    },
-  };
+/** Stops taking delivery jobs; running ones finish. */
+export function closeNotificationWorker(worker: Worker): Closable {
+  return { name: 'notification-worker', close: () => worker.close() };
+}
+
+export function closeQueue(queue: Queue): Closable {
+  return { name: 'notifications', close: () => queue.close() };
 }

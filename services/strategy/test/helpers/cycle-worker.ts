@@ -1,15 +1,17 @@
-import { createPool } from '@sozialraum/kit/db';
-import { createRedisConnection } from '@sozialraum/kit/redis';
-import { redisPrefix, stackEnv, type StartedProcess, testLogger } from '@sozialraum/kit/testing';
-import { Client, Connection } from '@temporalio/client';
-import { closeTemporalWorker, createTemporalWorker } from '@sozialraum/kit/temporal';
+import { activityQueue } from '@sozialraum/contracts';
+import { loadConfig } from '@sozialraum/kit';
+import { startActivityWorker, closeTemporalWorker, createTemporalWorker } from '@sozialraum/kit/temporal';
+import { type CycleServices, startCycleServices, stackEnv, type StartedProcess, testLogger } from '@sozialraum/kit/testing';
+import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundle } from '@temporalio/worker';
-// The other engineer's workflow package: its real activities and workflows, run by a worker in this process.
-import { createActivities, createMonitoringClient, createNotificationQueue } from '@sozialraum/workflows/dist/activities';
+import { createStrategyActivities } from '../../src/activities';
+import { configSchema } from '../../src/config';
+import { createDependencies } from '../../src/dependencies';
 import { ensureSpaces } from './processes';
 
 /** Bundled once per test file: webpack takes seconds, a worker then starts at once (also after a "crash"). */
 export function bundleCycleWorkflows(): Promise<WorkflowBundle> {
+  // The workflow package's code, as its worker runs it: deterministic, no activities of its own.
   return bundleWorkflowCode({ workflowsPath: require.resolve('@sozialraum/workflows/dist/workflows'), logger: new DefaultLogger('ERROR') });
 }
 
@@ -18,48 +20,34 @@ export interface CycleWorker {
 }
 
 /**
- * A worker on the test's own task queue with the real activities: they write the strategy read model in
- * this test's database, queue notifications in its Redis and call the real monitoring service.
+ * A running cycle on the test's own task queue: the workflows in a worker in this process, this service's
+ * activities (as its background runs them) on `<queue>.strategy` with this test's database, Redis and
+ * monitoring, and the built measures service on `<queue>.measures`. Strategy services the test starts itself
+ * leave the activities to this worker (RUN_ACTIVITIES=false in the helpers).
  */
 export async function startCycleWorker(options: { taskQueue: string; bundle: WorkflowBundle; monitoringUrl: string }): Promise<CycleWorker> {
-  const pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
-  const redis = createRedisConnection(stackEnv('REDIS_URL'), 'worker');
-  const notifications = createNotificationQueue(redis, redisPrefix());
-  const clientConnection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
-  const monitoring = createMonitoringClient({
-    baseUrl: options.monitoringUrl,
-    keycloakUrl: stackEnv('KEYCLOAK_URL'),
-    realm: process.env.KEYCLOAK_REALM ?? 'sozialraum',
-    clientId: 'svc-workflows',
-    clientSecret: stackEnv('KEYCLOAK_SECRET_WORKFLOWS'),
-  });
-  const activities = createActivities({
-    pool,
-    notifications,
-    monitoring,
-    temporal: new Client({ connection: clientConnection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }),
-    logger: testLogger(),
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  const config = loadConfig(configSchema, { ...process.env, MONITORING_URL: options.monitoringUrl, RUN_JOBS: 'false' });
+  const deps = createDependencies(config, testLogger());
+  const measures: CycleServices = await startCycleServices({ taskQueue: options.taskQueue, services: ['measures'], env: { MONITORING_URL: options.monitoringUrl } });
+  const activities = await startActivityWorker({
+    address: stackEnv('TEMPORAL_ADDRESS'), namespace, logger: testLogger(), taskQueue: activityQueue(options.taskQueue, 'strategy'), activities: createStrategyActivities(deps),
   });
   // The kit's worker factory, as workflows/src/worker.ts uses it (it routes the SDK's logs to the test logger).
   const { worker, connection } = await createTemporalWorker({
-    address: stackEnv('TEMPORAL_ADDRESS'),
-    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-    logger: testLogger(),
-    worker: { taskQueue: options.taskQueue, workflowBundle: options.bundle, activities },
+    address: stackEnv('TEMPORAL_ADDRESS'), namespace, logger: testLogger(), worker: { taskQueue: options.taskQueue, workflowBundle: options.bundle },
   });
   const stop = closeTemporalWorker(worker, connection, worker.run());
   return {
     shutdown: async () => {
       await stop.close();
-      await clientConnection.close();
-      await notifications.close();
-      redis.disconnect();
-      await pool.end();
+      await activities.closable.close();
+      await measures.close();
+      for (const resource of deps.resources) await resource.close();
     },
   };
 }
 
-/** Ends this test's cycles in Temporal (runs that crashed before their cleanup included), so a space is free again. */
 /**
  * Makes a space ready for a test's cycle: it exists in monitoring, and no cycle of it is left running in the
  * tests' namespace (by other test files or a crashed run) — neither in Temporal nor in the read model.

@@ -41,7 +41,7 @@ export async function alertOn(monitoring: StartedProcess, pool: { query: (sql: s
 
 /** The strategy service as built (dist/index.js), as its own process, as `npm start` and Kubernetes run it. */
 export async function startStrategyProcess(env: Record<string, string>): Promise<StartedProcess> {
-  const strategy = await startProcess(join(__dirname, '../../dist/index.js'), { LOG_LEVEL: 'warn', NOTIFICATION_RELAY_MS: '1000', ...env });
+  const strategy = await startProcess(join(__dirname, '../../dist/index.js'), { LOG_LEVEL: 'warn', NOTIFICATION_RELAY_MS: '1000', RUN_ACTIVITIES: 'false', ...env });
   await waitUntilOk(`${strategy.url}/health/ready`, 30_000);
   return strategy;
 }

@@ -1,6 +1,7 @@
 import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
 import type { Pool } from '@sozialraum/kit/db';
 import { configSchema } from '../../src/config';
+import { background } from '../../src/background';
 import { createDependencies, type StrategyDependencies } from '../../src/dependencies';
 import { createServer } from '../../src/server';
 
@@ -22,7 +23,7 @@ export const FAST_TIMINGS = {
 };
 
 export function startStrategy(env: Record<string, string> = {}): Promise<StrategyService> {
-  return startService({ configSchema, createDependencies, createServer, env: { NOTIFICATION_RELAY_MS: '500', ...FAST_TIMINGS, ...env } });
+  return startService({ configSchema, createDependencies, createServer, background, env: { NOTIFICATION_RELAY_MS: '500', RUN_ACTIVITIES: 'false', ...FAST_TIMINGS, ...env } });
 }
 
 const tokens = new Map<string, Promise<string>>();

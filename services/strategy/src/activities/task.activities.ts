@@ -1,44 +1,18 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { type BudgetChange, candidates, type CandidateGroup, type Phase, REJECTIONS, TASK_LABELS, type TaskType } from '@sozialraum/contracts';
+import { type BudgetChange, candidates, type CompletionRecord, type MeasureRef, REJECTIONS, TASK_LABELS, type TaskRef, type TaskRow } from '@sozialraum/contracts';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import type { ActivityDependencies } from './dependencies';
-import { createSqlMeasurePort, type MeasureRef } from './measure-port';
-import { writeNotifications } from './notifications';
-import { type CompletionRecord, writeCompletion } from './records';
-
-export interface TaskRow {
-  id: string;
-  cycleId: string;
-  spaceCode: string;
-  key: string;
-  type: TaskType;
-  phase: Phase;
-  candidateGroups: CandidateGroup[];
-  department?: string;
-  measureIds: string[];
-  createdAt: string;
-  dueAt: string;
-  context: Record<string, unknown>;
-}
-
-export interface TaskRef {
-  id: string;
-  cycleId: string;
-  type: TaskType;
-  spaceCode: string;
-  candidateGroups: CandidateGroup[];
-  dueAt: string;
-  at: string;
-}
+import { writeNotifications } from './notification-drafts';
+import { writeCompletion } from './records';
 
 const where = (t: { spaceCode: string }) => `Sozialraum ${t.spaceCode}`;
 
 /** Tasks in the read model and the notifications about them; every write is keyed by the task ID. */
-export function taskActivities({ pool, notifications, measures = createSqlMeasurePort }: ActivityDependencies) {
+export function taskActivities({ pool, notify }: ActivityDependencies) {
   /** Writes in one transaction, then enqueues the notifications it wrote (a retry enqueues the same job IDs). */
   const notifyAfter = async (work: Parameters<typeof withTransaction<string[]>>[1]) => {
     const ids = await withTransaction(pool, work);
-    await notifications.enqueue(ids);
+    await notify(ids);
   };
 
   return {
@@ -63,9 +37,8 @@ export function taskActivities({ pool, notifications, measures = createSqlMeasur
     /** Writes the result and its domain records in one transaction; idempotent, since activities are retried. */
     async completeTask(c: CompletionRecord): Promise<{ measures: MeasureRef[] }> {
       try {
-        return { measures: await withTransaction(pool, (db) => writeCompletion(db, measures(db), c)) };
+        return { measures: await withTransaction(pool, (db) => writeCompletion(db, c)) };
       } catch (error) {
-        if (error instanceof ApplicationFailure && error.type === REJECTIONS.budgetChanged) await showCurrentBudgets(pool, c.task.id, error.details?.[1] as BudgetChange[]);
         // Data PostgreSQL refuses (a 30 February, a NUL character) would fail every retry: refuse the result instead.
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'string' && /^2[23]/.test(code)) {
@@ -73,6 +46,10 @@ export function taskActivities({ pool, notifications, measures = createSqlMeasur
         }
         throw error;
       }
+    },
+
+    async showCurrentBudgets(input: { taskId: string; changes: BudgetChange[] }): Promise<void> {
+      await showCurrentBudgets(pool, input.taskId, input.changes);
     },
 
     async cancelTasks(input: { taskIds: string[] }): Promise<void> {

@@ -1,23 +1,9 @@
-import type { Person, TaskResult, TaskType } from '@sozialraum/contracts';
-import type { Queryable } from './db';
-import type { MeasurePort, MeasureRef } from './measure-port';
+import type { CompletionRecord, MeasureRef, TaskResult, TaskType } from '@sozialraum/contracts';
+import type { Queryable } from '../data/db';
+import { measureCopy } from './measure-copy';
 
-export interface CompletedTask {
-  id: string;
-  type: TaskType;
-  department?: string;
-}
-
-export interface CompletionRecord {
-  cycleId: string;
-  task: CompletedTask;
-  /** The result as the workflow parsed it (form defaults applied). */
-  result: unknown;
-  by: Person;
-  at: string;
-}
-
-type Writer = (db: Queryable, port: MeasurePort, c: CompletionRecord) => Promise<MeasureRef[] | void>;
+type Copy = ReturnType<typeof measureCopy>;
+type Writer = (db: Queryable, copy: Copy, c: CompletionRecord) => Promise<MeasureRef[] | void>;
 const as = <T extends TaskType>(c: CompletionRecord) => c.result as TaskResult<T>;
 
 /** The domain records each task type leaves behind, written in the completion's transaction; keys are deterministic. */
@@ -51,12 +37,13 @@ const writers: Partial<Record<TaskType, Writer>> = {
     const departments = [...new Set(needs.flatMap((n) => n.departments))].sort();
     await db.query(`UPDATE cycle SET departments = $2, updated_at = now() WHERE id = $1`, [c.cycleId, departments]);
   },
-  'propose-measures': async (_db, port, c) => {
+  'propose-measures': async (_db, copy, c) => {
     const form = as<'propose-measures'>(c);
     if (form.decision === 'decline') return [];
-    return port.proposeMeasures({ cycleId: c.cycleId, taskId: c.task.id, department: c.task.department ?? '', measures: form.measures });
+    const ids = c.measures?.map((m) => m.id);
+    return copy.proposeMeasures({ cycleId: c.cycleId, taskId: c.task.id, department: c.task.department ?? '', measures: form.measures, ...(ids ? { ids } : {}) });
   },
-  'decide-package': async (db, port, c) => {
+  'decide-package': async (db, copy, c) => {
     const { decisions } = as<'decide-package'>(c);
     for (const d of decisions) {
       await db.query(
@@ -64,18 +51,18 @@ const writers: Partial<Record<TaskType, Writer>> = {
         [`${c.task.id}#${d.measureId}`, c.cycleId, d.measureId, d.decision, d.reason ?? null, c.by.name, c.at],
       );
     }
-    await port.decideMeasures({ cycleId: c.cycleId, taskId: c.task.id, decisions });
+    await copy.decideMeasures({ decisions });
   },
-  'report-status': (_db, port, c) => port.reportMeasures({ cycleId: c.cycleId, taskId: c.task.id, reports: as<'report-status'>(c).reports }),
-  'evaluate-measure': (_db, port, c) =>
-    port.evaluateMeasure({ cycleId: c.cycleId, taskId: c.task.id, evaluation: as<'evaluate-measure'>(c), by: c.by.name, at: c.at }),
+  'report-status': (_db, copy, c) => copy.reportMeasures({ reports: as<'report-status'>(c).reports }),
+  'evaluate-measure': (_db, copy, c) =>
+    copy.evaluateMeasure({ cycleId: c.cycleId, taskId: c.task.id, evaluation: as<'evaluate-measure'>(c), by: c.by.name, at: c.at }),
 };
 
-/** Writes the task's result and its domain records; returns the measures a proposal created. */
-export async function writeCompletion(db: Queryable, port: MeasurePort, c: CompletionRecord): Promise<MeasureRef[]> {
+/** Writes the task's result and its domain records (the measures service has done its part before); returns a proposal's measures. */
+export async function writeCompletion(db: Queryable, c: CompletionRecord): Promise<MeasureRef[]> {
   await db.query(
     `UPDATE task SET status = 'completed', result = $2, completed_by = $3, completed_at = $4, updated_at = now() WHERE id = $1`,
     [c.task.id, JSON.stringify(c.result), c.by.name, c.at],
   );
-  return (await writers[c.task.type]?.(db, port, c)) ?? [];
+  return (await writers[c.task.type]?.(db, measureCopy(db), c)) ?? [];
 }

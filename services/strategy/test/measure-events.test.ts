@@ -1,30 +1,38 @@
 import { MEASURE_EVENTS, type MeasureEvent } from '@sozialraum/contracts';
-import { createActivities, createSqlMeasurePort } from '../src/activities';
-import { recordProposal } from '../src/activities/measure-port';
-import { startStack, type TestStack } from './support/stack';
+import { createServiceClient } from '@sozialraum/kit';
+import { createPool, type Pool } from '@sozialraum/kit/db';
+import { stackEnv, testLogger } from '@sozialraum/kit/testing';
+import type { Client } from '@temporalio/client';
+import { createStrategyActivities } from '../src/activities';
+import { measureCopy, recordProposal } from '../src/activities/measure-copy';
 
 /**
  * The cycle's copy of its measures (strategy.measure_proposal) follows the measures service's events, in the
  * order the service wrote them, whatever order they arrive in; the workflow's own writes then step aside.
  */
-let stack: TestStack;
+let pool: Pool;
+/** The activities as the service's worker runs them; these two touch only the database. */
+const activities = () =>
+  createStrategyActivities({
+    pool, notify: async () => undefined, logger: testLogger(), temporal: {} as Client, monitoring: createServiceClient({ baseUrl: 'http://127.0.0.1:9', token: async () => 'none' }),
+  });
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 const cycleId = `cycle-ME${run}-1`;
 const measureId = `m-${run}`;
 
 beforeAll(async () => {
-  stack = await startStack();
-  await createActivities(stack.deps).recordCycle({ cycleId, spaceCode: `ME${run}`, number: 1, startedBy: { id: 'u', name: 'Paula Planer' }, at: new Date().toISOString() });
-  await recordProposal(stack.pool, { id: measureId, cycleId, department: 'soziales', measure: { needKey: 'beratung', title: 'Beratung', description: 'Sprechstunde' } });
+  pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
+  await activities().recordCycle({ cycleId, spaceCode: `ME${run}`, number: 1, startedBy: { id: 'u', name: 'Paula Planer' }, at: new Date().toISOString() });
+  await recordProposal(pool, { id: measureId, cycleId, department: 'soziales', measure: { needKey: 'beratung', title: 'Beratung', description: 'Sprechstunde' } });
 });
-afterAll(() => stack.close());
+afterAll(() => pool.end());
 
 const copy = async () =>
-  (await stack.pool.query(`SELECT status, progress, traffic_light, last_event_id FROM measure_proposal WHERE id = $1`, [measureId])).rows[0];
+  (await pool.query(`SELECT status, progress, traffic_light, last_event_id FROM measure_proposal WHERE id = $1`, [measureId])).rows[0];
 const event = (eventId: number, fields: Partial<MeasureEvent>): MeasureEvent => ({ eventId, type: MEASURE_EVENTS.statusChanged, cycleId, measureId, occurredAt: new Date().toISOString(), ...fields });
 
 test('when status and report events arrive out of order or twice, then the copy shows the newest of each, and the workflow’s own writes step aside', async () => {
-  const { recordMeasureEvent } = createActivities(stack.deps);
+  const { recordMeasureEvent } = activities();
   await recordMeasureEvent(event(10, { from: 'approved', status: 'in-progress' }));
   await recordMeasureEvent(event(12, { from: 'in-progress', status: 'paused', reason: 'Personal fehlt' }));
   await recordMeasureEvent(event(11, { type: MEASURE_EVENTS.reportFiled, progress: 30, trafficLight: 'yellow' })); // late: older than 12
@@ -35,6 +43,6 @@ test('when status and report events arrive out of order or twice, then the copy 
   expect(await copy()).toMatchObject({ status: 'paused', progress: 50, traffic_light: 'red' });
 
   // A report task completed in the workflow would write "in-progress": the service's events say otherwise.
-  await createSqlMeasurePort(stack.pool).reportMeasures({ cycleId, taskId: 't', reports: [{ measureId, progress: 60, trafficLight: 'green', text: 'x', finished: false }] });
+  await measureCopy(pool).reportMeasures({ reports: [{ measureId, progress: 60, trafficLight: 'green', text: 'x', finished: false }] });
   expect(await copy()).toMatchObject({ status: 'paused', progress: 50, last_event_id: 13 });
 });

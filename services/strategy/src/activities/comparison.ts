@@ -1,24 +1,5 @@
-import type { Goal } from '@sozialraum/contracts';
-import type { SpaceProfile } from './monitoring';
-
-export interface Reading {
-  period: string;
-  value: number;
-}
-
-export interface IndicatorComparison {
-  goal: string;
-  indicatorKey: string;
-  indicatorName?: string;
-  before: Reading | null;
-  after: Reading | null;
-  /** after − before; null when either is missing or suppressed. */
-  change: number | null;
-  targetValue?: number;
-  targetYear?: number;
-  /** By the indicator's polarity; null when neutral, unknown or not comparable. */
-  improved: boolean | null;
-}
+import type { Goal, IndicatorComparison, Reading } from '@sozialraum/contracts';
+import type { SpaceProfile } from './snapshot';
 
 /** The newest value that is not suppressed; periods sort as strings (YYYY, YYYY-MM, …). */
 export function latestReading(profile: SpaceProfile | undefined, key: string): Reading | null {

@@ -1,7 +1,7 @@
-import type { CycleInput, CycleStatus, Goal, Person, Phase } from '@sozialraum/contracts';
+import type { CycleInput, CycleStatus, Goal, IndicatorComparison, Person, Phase } from '@sozialraum/contracts';
 import { withTransaction } from '@sozialraum/kit/db';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { compareGoals, type IndicatorComparison } from './comparison';
+import { compareGoals } from './comparison';
 import type { ActivityDependencies } from './dependencies';
 import { profileOf, type Snapshot, takeSnapshot } from './snapshot';
 
@@ -20,7 +20,7 @@ export function cycleActivities({ pool, monitoring, temporal, logger }: Activity
     /** Marks the monitoring alert as handed to this cycle; a failure is reported, never thrown. */
     async handOverAlert(input: { cycleId: string; alertId: number }): Promise<{ ok: boolean; reason?: string }> {
       try {
-        await monitoring.handOverAlert(input.alertId, input.cycleId);
+        await monitoring('POST', `/v1/alerts/${input.alertId}/hand-over`, { cycleReference: input.cycleId });
         return { ok: true };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,15 @@
 import { compareGoals, latestReading } from '../src/activities/comparison';
-import { profileFor } from './support/monitoring-stub';
+import type { SpaceProfile } from '../src/activities/snapshot';
+
+const point = (period: string, value: number) => ({ period, value: { value, suppressed: false } });
+/** A space's profile as monitoring answers it: the later call has a newer period. */
+const profileFor = (code: string, call: number): SpaceProfile => ({
+  space: { code },
+  indicators: [
+    { key: 'unemployment', name: 'Arbeitslosenquote', unit: '%', polarity: 'higher-is-worse', points: [point('2021', 8.4), point('2022', 7.9), ...(call > 1 ? [point('2023', 6.1)] : [])] },
+    { key: 'child-poverty', name: 'Kinderarmut', unit: '%', polarity: 'higher-is-worse', points: [point('2022', 21.3)] },
+  ],
+});
 
 describe('the before/after comparison on the goals’ indicators', () => {
   test('when a value is suppressed, then the newest readable value counts', () => {
