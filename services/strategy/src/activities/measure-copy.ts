@@ -1,5 +1,5 @@
 import type { MeasureRef, ProposedMeasure, TaskResult } from '@sozialraum/contracts';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 const decided = { approve: 'approved', reject: 'rejected', return: 'returned' } as const;
 

@@ -1,5 +1,5 @@
 import type { NotificationKind } from '@sozialraum/contracts';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 
 export interface NotificationDraft {
   /** Deterministic: `<task id>:<kind>[:<level>]`; with several recipients, `:<recipient>` is appended. */

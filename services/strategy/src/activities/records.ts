@@ -1,5 +1,5 @@
 import type { CompletionRecord, MeasureRef, TaskResult, TaskType } from '@sozialraum/contracts';
-import type { Queryable } from '../data/db';
+import type { Queryable } from '@sozialraum/kit/db';
 import { measureCopy } from './measure-copy';
 
 type Copy = ReturnType<typeof measureCopy>;
