@@ -26,7 +26,7 @@ const sendersOf = (message: RegExp) => sources.filter(({ text }) => message.test
 describe('who sends messages to the strategy cycles', () => {
   test('when shipped code sends a task completion, then it is the strategy service’s completion use case', () => {
     expect(sources.length).toBeGreaterThan(100);
-    expect(sendersOf(/executeUpdate\(\s*completeTaskUpdate|startUpdate\(\s*completeTaskUpdate|['"]completeTask['"]/)).toEqual([
+    expect(sendersOf(/executeUpdate\(\s*completeTaskUpdate|startUpdate\(\s*completeTaskUpdate|(?<!bodyOf\(req,\s*)['"]completeTask['"]/)).toEqual([
       'packages/contracts/src/cycle.ts',
       'services/strategy/src/use-cases/task-complete.ts',
     ]);
