@@ -72,7 +72,7 @@ describe('traces through the platform', () => {
       started.push(process);
       return process.url;
     };
-    const monitoring = await start('services/monitoring/dist/index.js', {});
+    const monitoring = await start('services/monitoring/dist/index.js', { CYCLE_TASK_QUEUE: taskQueue });
     const strategy = await start('services/strategy/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_STRATEGY'), MONITORING_URL: monitoring, CYCLE_TASK_QUEUE: taskQueue });
     await start('workflows/dist/worker.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_WORKFLOWS'), MONITORING_URL: monitoring, TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');
     urls = { monitoring, strategy };
