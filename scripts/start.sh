@@ -42,7 +42,7 @@ set +e
 npx concurrently --names web,monitoring,strategy,measures,worker,demo --prefix-colors cyan,blue,magenta,green,yellow,gray \
   --kill-others-on-fail --kill-signal SIGTERM \
   "PORT=3000 node apps/web/dist/server/index.js" \
-  "PORT=3001 node services/monitoring/dist/index.js" \
+  "PORT=3001 TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS node services/monitoring/dist/index.js" \
   "PORT=3002 KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_STRATEGY node services/strategy/dist/index.js" \
   "PORT=3003 TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS KEYCLOAK_CLIENT_SECRET=$KEYCLOAK_SECRET_MEASURES node services/measures/dist/index.js" \
   "HEALTH_PORT=3010 node workflows/dist/worker.js" \

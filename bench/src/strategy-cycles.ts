@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   const DATABASE_URL = await benchDatabase('sozialraum_bench_strategy', ['monitoring', 'strategy']);
   const pool = createPool({ connectionString: DATABASE_URL, schema: 'strategy' });
   const taskQueue = `bench-cycles-${process.pid}`;
-  const monitoring = await startBuilt('services/monitoring/dist/index.js', { DATABASE_URL });
+  const monitoring = await startBuilt('services/monitoring/dist/index.js', { DATABASE_URL, CYCLE_TASK_QUEUE: taskQueue });
   const worker = await startBuilt(
     'workflows/dist/worker.js',
     // Its Temporal metrics on a free port too: npm start's worker holds the default one.

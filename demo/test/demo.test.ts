@@ -13,6 +13,7 @@ import {
 import * as monitoring from '@sozialraum/monitoring/dist/server';
 import * as monitoringConfig from '@sozialraum/monitoring/dist/config';
 import * as monitoringDeps from '@sozialraum/monitoring/dist/dependencies';
+import * as monitoringBackground from '@sozialraum/monitoring/dist/background';
 import * as strategy from '@sozialraum/strategy/dist/server';
 import * as strategyConfig from '@sozialraum/strategy/dist/config';
 import * as strategyDeps from '@sozialraum/strategy/dist/dependencies';
@@ -53,7 +54,7 @@ describe('the demo data', () => {
       execFileSync(process.execPath, [join(root, 'services', service, 'dist', 'migrate.js')], { env: { ...process.env, DATABASE_URL } });
     }
     const taskQueue = `demo-${process.pid}`;
-    monitoringService = await startService({ ...monitoringConfig, ...monitoringDeps, ...monitoring, env: { DATABASE_URL } });
+    monitoringService = await startService({ ...monitoringConfig, ...monitoringDeps, ...monitoring, ...monitoringBackground, env: { DATABASE_URL, CYCLE_TASK_QUEUE: taskQueue } });
     measuresService = await startService({
       ...measuresConfig,
       ...measuresDeps,

@@ -149,7 +149,7 @@ describe('the Helm chart’s operations', () => {
             // Only the processes that read TEMPORAL_ADDRESS, as in infra/k8s/temporal.
             podSelector: {
               matchLabels: { 'app.kubernetes.io/instance': 'sozialraum' },
-              matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['strategy', 'measures', 'worker'] }],
+              matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['strategy', 'measures', 'monitoring', 'worker'] }],
             },
           },
         ],

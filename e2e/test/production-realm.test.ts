@@ -91,9 +91,9 @@ describe('the production realm', () => {
       for (const user of (realm.users ?? []).filter((u) => u.serviceAccountClientId)) {
         for (const role of (user.realmRoles ?? []).filter((r) => SERVICE_CLIENTS[r])) expect(SERVICE_CLIENTS[role]).toContain(user.serviceAccountClientId);
       }
-      // The strategy service runs the cycle's activities: it hands alerts over (cycle-worker) and reads profiles (service).
-      expect(realm.users?.find((u) => u.serviceAccountClientId === 'svc-strategy')?.realmRoles).toEqual(expect.arrayContaining([Roles.service, Roles.cycleWorker]));
-      expect(realm.users?.find((u) => u.serviceAccountClientId === 'svc-measures')?.realmRoles ?? []).not.toContain(Roles.cycleWorker);
+      // Monitoring runs its own part of the cycles (evidence, alert hand-over): the strategy service needs no more than `service`.
+      expect(realm.users?.find((u) => u.serviceAccountClientId === 'svc-strategy')?.realmRoles).toEqual([Roles.service]);
+      expect(realm.roles.realm.map((r) => r.name)).not.toContain('cycle-worker');
     }
   });
 

@@ -72,7 +72,7 @@ describe('traces through the platform', () => {
       started.push(process);
       return process.url;
     };
-    const monitoring = await start('services/monitoring/dist/index.js', {});
+    const monitoring = await start('services/monitoring/dist/index.js', { CYCLE_TASK_QUEUE: taskQueue });
     const strategy = await start('services/strategy/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_STRATEGY'), MONITORING_URL: monitoring, CYCLE_TASK_QUEUE: taskQueue });
     await start('workflows/dist/worker.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_WORKFLOWS'), MONITORING_URL: monitoring, TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');
     urls = { monitoring, strategy };
@@ -128,7 +128,7 @@ describe('traces through the platform', () => {
     // open: it ends with the cycle), the worker runs them, with their own database work and queued notifications.
     expect(named(/^startworkflow:strategycycle$/i, 'strategy')).toHaveLength(1);
     const scheduled = named(/^startactivity:/i, 'worker');
-    expect(scheduled.map((s) => s.name.toLowerCase())).toEqual(expect.arrayContaining(['startactivity:recordcycle', 'startactivity:freezeevidence']));
+    expect(scheduled.map((s) => s.name.toLowerCase())).toEqual(expect.arrayContaining(['startactivity:recordcycle', 'startactivity:snapshotspace']));
     const workflowRun = scheduled[0]!.parentId;
     expect(scheduled.every((s) => s.parentId === workflowRun)).toBe(true);
     const recordCycle = named(/^runactivity:recordcycle$/i, 'worker');
@@ -142,8 +142,9 @@ describe('traces through the platform', () => {
     const processed = named(/^process notifications$/i, 'strategy');
     expect(processed.map((s) => s.kind)).toEqual(['CONSUMER']);
     expect(spans.some((s) => serviceOf(s) === 'strategy' && s.tags?.['db.system'] === 'postgresql' && s.parentId === processed[0]!.id)).toBe(true);
-    // The freezeEvidence activity calls monitoring: monitoring's span hangs below the worker's call.
-    expect(spans.some((s) => serviceOf(s) === 'monitoring' && s.kind === 'SERVER' && serviceOf(byId.get(s.parentId ?? '')) === 'worker')).toBe(true);
+    // Monitoring runs the snapshotSpace activity itself: its run hangs below the workflow's scheduling of it.
+    const snapshot = named(/^runactivity:snapshotspace$/i, 'monitoring');
+    expect(snapshot.map((s) => byId.get(s.parentId ?? '')?.name.toLowerCase())).toContain('startactivity:snapshotspace');
     // One tree: every span has its parent in the trace, but the caller's and the open workflow run.
     expect(spans.filter((s) => s.parentId !== parentSpan && s.parentId !== workflowRun && !byId.has(s.parentId ?? ''))).toEqual([]);
 

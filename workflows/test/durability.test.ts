@@ -1,6 +1,7 @@
 import { historyQuery } from '@sozialraum/contracts';
 import { type CycleServices, startCycleServices, type StartedProcess } from '@sozialraum/kit/testing';
 import { CycleDriver, people, uniqueSpace } from './support/driver';
+import { startMonitoringStub } from './support/monitoring-stub';
 import { startStack, type TestStack } from './support/stack';
 import { startWorkerProcess } from './support/worker-process';
 
@@ -10,19 +11,22 @@ describe('a cycle when its worker is killed', () => {
   let stack: TestStack;
   let worker: StartedProcess | undefined;
   let services: CycleServices | undefined;
+  let monitoring: { close(): Promise<void> } | undefined;
   const space = uniqueSpace('K');
   const taskQueue = `durability-${space}`;
   const who = people(space);
 
   beforeAll(async () => {
     stack = await startStack();
-    // The activities run in the strategy service; the worker that is killed runs the workflow.
-    services = await startCycleServices({ taskQueue, services: ['strategy'], env: { MONITORING_URL: stack.monitoring.url } });
+    // The activities run in the strategy service (and the monitoring stub); the worker that is killed runs the workflow.
+    services = await startCycleServices({ taskQueue, services: ['strategy'] });
+    monitoring = await startMonitoringStub(stack.monitoring, taskQueue);
   });
   afterAll(async () => {
     worker?.child.kill('SIGKILL');
     await stack.client.workflow.getHandle(`cycle-${space}-1`).terminate('test over').catch(() => undefined);
     await services?.close();
+    await monitoring?.close();
     await stack.close();
   });
 

@@ -25,7 +25,7 @@ describe('a strategy cycle walked through every phase', () => {
     // analysis: the alert is handed over and the evidence frozen before the planners' task opens
     const analysis = await cycle.openTask('analysis');
     expect(analysis).toMatchObject({ type: 'review-analysis', phase: 'analysis', candidate_groups: ['role:planner'] });
-    expect(fixture.stack.monitoring.handOvers).toEqual([{ alertId: '4711', body: { cycleReference: cycle.id }, authorized: true }]);
+    expect(fixture.stack.monitoring.handOvers).toEqual([{ alertId: '4711', cycleId: cycle.id }]);
     await expect(cycle.complete('analysis', who.planer, { summary: 'Arbeitslosigkeit und Kinderarmut über dem Mittel' })).resolves.toEqual({ taskId: cycle.taskId('analysis'), phase: 'analysis' });
 
     // participation: a first round without closing, then closing with no new record

@@ -60,7 +60,7 @@ export async function startFuzzPlatform(): Promise<FuzzPlatform> {
       started.push(p);
       return p.url;
     };
-    const monitoring = await start('services/monitoring/dist/index.js');
+    const monitoring = await start('services/monitoring/dist/index.js', { CYCLE_TASK_QUEUE: taskQueue });
     const strategy = await start('services/strategy/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_STRATEGY'), MONITORING_URL: monitoring, CYCLE_TASK_QUEUE: taskQueue });
     const measures = await start('services/measures/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_MEASURES'), MONITORING_URL: monitoring, CYCLE_TASK_QUEUE: taskQueue });
     await start('workflows/dist/worker.js', { TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');

@@ -1,17 +1,18 @@
 import type { CandidateGroup } from './groups';
 import type { CycleInput, Person } from './cycle';
-import type { ProposedMeasure, TaskResult, TaskType } from './forms';
+import type { Goal, ProposedMeasure, TaskResult, TaskType } from './forms';
 import type { MeasureEvent } from './measures';
 import type { BudgetChange } from './rejections';
 import type { CycleStatus, Phase } from './phases';
+import type { EvidenceSnapshot, IndicatorComparison, SpaceProfile } from './evidence';
 
 /**
  * The activities of a strategy cycle and who runs them. The workflow (workflows/) runs on the cycle's task
  * queue; each activity runs in the service that owns the data it touches, on a queue derived from the
- * cycle's: `<cycle queue>.strategy`, `<cycle queue>.measures`. Tests give each file its own cycle queue, so
- * their activities stay with their own services too.
+ * cycle's: `<cycle queue>.strategy`, `<cycle queue>.measures`, `<cycle queue>.monitoring`. Tests give each
+ * file its own cycle queue, so their activities stay with their own services too.
  */
-export const ACTIVITY_OWNERS = ['strategy', 'measures'] as const;
+export const ACTIVITY_OWNERS = ['strategy', 'measures', 'monitoring'] as const;
 export type ActivityOwner = (typeof ACTIVITY_OWNERS)[number];
 export const activityQueue = (cycleQueue: string, owner: ActivityOwner) => `${cycleQueue}.${owner}`;
 
@@ -59,32 +60,15 @@ export interface CompletionRecord {
   measures?: MeasureRef[];
 }
 
-export interface Reading {
-  period: string;
-  value: number;
-}
-
-export interface IndicatorComparison {
-  goal: string;
-  indicatorKey: string;
-  indicatorName?: string;
-  before: Reading | null;
-  after: Reading | null;
-  /** after − before; null when either is missing or suppressed. */
-  change: number | null;
-  targetValue?: number;
-  targetYear?: number;
-  /** By the indicator's polarity; null when neutral, unknown or not comparable. */
-  improved: boolean | null;
-}
-
 /** Run by the strategy service: its read model (cycles, tasks, domain records), notifications, the next cycle. */
 export interface StrategyActivities {
   recordCycle(input: { cycleId: string; spaceCode: string; number: number; alertId?: number; startedBy: Person; at: string }): Promise<void>;
-  /** Marks the monitoring alert as handed to this cycle; a failure is reported, never thrown. */
-  handOverAlert(input: { cycleId: string; alertId: number }): Promise<{ ok: boolean; reason?: string }>;
-  freezeEvidence(input: { cycleId: string; spaceCode: string }): Promise<{ available: boolean; reason?: string }>;
-  freezeReflection(input: { cycleId: string; spaceCode: string }): Promise<{ available: boolean; comparison: IndicatorComparison[] }>;
+  /** Keeps monitoring's evidence in cycle.evidence; the first write wins (a retry does not replace it). */
+  storeEvidence(input: { cycleId: string; snapshot: EvidenceSnapshot }): Promise<{ available: boolean; reason?: string }>;
+  /** What monitoring compares at reflection: the goals and, of the frozen evidence, only their indicators. */
+  reflectionBasis(input: { cycleId: string }): Promise<{ goals: Goal[]; before: SpaceProfile | null }>;
+  /** Keeps the reflection snapshot and comparison in cycle.reflection (first write wins) and returns what is stored. */
+  storeReflection(input: { cycleId: string; snapshot: EvidenceSnapshot; comparison: IndicatorComparison[] }): Promise<{ available: boolean; comparison: IndicatorComparison[] }>;
   enterPhase(input: { cycleId: string; phase: Phase; previous?: Phase; at: string }): Promise<void>;
   setCycleStatus(input: { cycleId: string; status: Extract<CycleStatus, 'running' | 'suspended'>; reason?: string }): Promise<void>;
   cancelCycle(input: { cycleId: string; reason: string; at: string }): Promise<void>;
@@ -116,4 +100,28 @@ export interface MeasuresActivities {
   /** Files the status reports (finished → completed). */
   reportMeasures(input: { cycleId: string; taskId: string; reports: TaskResult<'report-status'>['reports'] }): Promise<void>;
   evaluateMeasure(input: { cycleId: string; taskId: string; evaluation: TaskResult<'evaluate-measure'>; by: string; at: string }): Promise<void>;
+}
+
+/**
+ * Run by the monitoring service, through its own use cases and with the disclosure every other service gets
+ * (docs/monitoring.md#confidentiality): the evidence is what the strategy service may see. Results carry the
+ * profile of one space (the snapshot stores it whole), well under Temporal's payload limit.
+ */
+export interface MonitoringActivities {
+  /** Marks the alert as handed to this cycle (idempotent for the same cycle); a failure is reported, never thrown. */
+  handOverAlert(input: { cycleId: string; alertId: number }): Promise<{ ok: boolean; reason?: string }>;
+  /** The space's profile now; after passing failures, or at once for an unknown space, the snapshot says why it is missing. */
+  snapshotSpace(input: { spaceCode: string }): Promise<EvidenceSnapshot>;
+  /** A new snapshot and the before/after comparison on the goals' indicators against `before` (the frozen evidence). */
+  compareWithEvidence(input: { spaceCode: string; goals: Goal[]; before: SpaceProfile | null }): Promise<{ snapshot: EvidenceSnapshot; comparison: IndicatorComparison[] }>;
+}
+
+/**
+ * The strategy service ran monitoring's part before (calling its API); cycles whose histories recorded these
+ * replay them (`patched('monitoring-in-its-service')` in the workflow). No worker runs them any more.
+ */
+export interface FormerStrategyMonitoringCalls {
+  handOverAlert(input: { cycleId: string; alertId: number }): Promise<{ ok: boolean; reason?: string }>;
+  freezeEvidence(input: { cycleId: string; spaceCode: string }): Promise<{ available: boolean; reason?: string }>;
+  freezeReflection(input: { cycleId: string; spaceCode: string }): Promise<{ available: boolean; comparison: IndicatorComparison[] }>;
 }

@@ -9,4 +9,5 @@ export * from './labels';
 export * from './measure-status';
 export * from './problems';
 export * from './calendar';
+export * from './evidence';
 export * from './activities';

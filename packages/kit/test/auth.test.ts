@@ -46,19 +46,18 @@ describe('token verification against the real Keycloak', () => {
       createServiceTokenProvider({ keycloakUrl: stackEnv('KEYCLOAK_URL'), realm: 'sozialraum', clientId, clientSecret: stackEnv(secret) })();
     const measures = await call(`${server.url}/v1/me`, { token: await login('svc-measures', 'KEYCLOAK_SECRET_MEASURES') });
     expect(measures.body.roles).toContain('service');
-    expect(measures.body.roles).not.toContain('cycle-worker');
     const strategy = await call(`${server.url}/v1/me`, { token: await login('svc-strategy', 'KEYCLOAK_SECRET_STRATEGY') });
     expect(strategy.status).toBe(200);
     expect(strategy.body.clientId).toBe('svc-strategy');
-    expect(strategy.body.roles).toEqual(expect.arrayContaining(['service', 'cycle-worker']));
+    expect(strategy.body.roles).toContain('service');
     expect(strategy.body.roles).not.toContain('cycle-activities');
   });
 
   test('when a service role reaches a token of another client, then the principal does not get it (azp decides)', () => {
-    const claims = { sub: 'u', azp: 'sozialraum-web', realm_access: { roles: ['planner', 'service', 'cycle-worker', 'cycle-activities'] } };
+    const claims = { sub: 'u', azp: 'sozialraum-web', realm_access: { roles: ['planner', 'service', 'cycle-activities'] } };
     expect(principalFromClaims(claims).roles).toEqual(['planner']);
     expect(principalFromClaims({ ...claims, azp: 'svc-measures' }).roles).toEqual(['planner', 'service']);
-    expect(principalFromClaims({ ...claims, azp: 'svc-strategy' }).roles).toEqual(['planner', 'service', 'cycle-worker']);
+    expect(principalFromClaims({ ...claims, azp: 'svc-strategy' }).roles).toEqual(['planner', 'service']);
   });
 
   test('when no token is sent, then 401 problem+json', async () => {

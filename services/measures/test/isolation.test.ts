@@ -88,7 +88,7 @@ describe('isolation between departments', () => {
       const created = await call(`${service.url}/v1/measures`, { token, method: 'POST', body: { title: 'Fremd', department: 'jugend' } });
       expect([clientId, created.status]).toEqual([clientId, 403]);
     }
-    // svc-strategy carries `cycle-worker` (for monitoring's alert hand-over): it gives no power over measures.
+    // svc-strategy's token (it checks spaces and alerts in monitoring) gives no power over measures.
     expect((await tokenOf('svc-strategy', 'KEYCLOAK_SECRET_STRATEGY').then((token) => call(`${service.url}/v1/measures/${target}`, { token }))).status).toBe(404);
   });
 

@@ -1,4 +1,5 @@
-import { baseServiceConfig, env, z } from '@sozialraum/kit';
+import { TASK_QUEUE } from '@sozialraum/contracts';
+import { baseServiceConfig, env, temporalTlsConfig, z } from '@sozialraum/kit';
 
 export const configSchema = baseServiceConfig.extend({
   PORT: env.port(3001),
@@ -16,6 +17,13 @@ export const configSchema = baseServiceConfig.extend({
   EXPORT_DIRECT_MAX_VALUES: z.coerce.number().int().min(1).default(200_000),
   /** Run the import and recomputation jobs in this process (turn off for API-only replicas). */
   RUN_JOBS: env.bool(true),
+  /** Run monitoring's part of the strategy cycles in this process (Temporal queue `<CYCLE_TASK_QUEUE>.monitoring`; off for API-only replicas). */
+  RUN_ACTIVITIES: env.bool(true),
+  /** Where the cycle workflows run; tests give each file its own queue on the shared dev server. */
+  CYCLE_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+  TEMPORAL_ADDRESS: z.string().min(1),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...temporalTlsConfig,
   /** Peer statistics of the space profile kept per data version, by audience and space type (0: computed for every request). */
   PROFILE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100).default(4),
   /** Serialised maps kept per data version, by question (0: built for every request). A detailed 542-area map is ~MBs. */

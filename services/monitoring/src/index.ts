@@ -1,7 +1,8 @@
 import './tracing';
 import { runHttpService } from '@sozialraum/kit';
+import { background } from './background';
 import { configSchema } from './config';
 import { createDependencies } from './dependencies';
 import { createServer } from './server';
 
-runHttpService({ name: 'monitoring', configSchema, createDependencies, createServer });
+runHttpService({ name: 'monitoring', configSchema, createDependencies, createServer, background });

@@ -17,7 +17,7 @@ export async function background(deps: StrategyDependencies): Promise<Background
   if (config.RUN_ACTIVITIES) {
     // A pool of its own: requests (an inbox polled hard) must not make the cycle's activities wait for a connection.
     const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy', applicationName: 'strategy-activities' });
-    const activities = createStrategyActivities({ pool, monitoring: deps.monitoring, temporal: deps.temporal, notify: deps.notify, logger });
+    const activities = createStrategyActivities({ pool, temporal: deps.temporal, notify: deps.notify, logger });
     const worker = await startServiceActivityWorker(config, { logger, taskQueue: activityQueue(config.CYCLE_TASK_QUEUE, 'strategy'), activities, registry: deps.metrics });
     background.health.push(worker.health);
     background.resources.push(worker.closable, closePool(pool));

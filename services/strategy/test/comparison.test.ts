@@ -1,5 +1,4 @@
-import { compareGoals, latestReading } from '../src/activities/comparison';
-import type { SpaceProfile } from '../src/activities/snapshot';
+import { compareGoals, latestReading, type SpaceProfile } from '@sozialraum/contracts';
 
 const point = (period: string, value: number) => ({ period, value: { value, suppressed: false } });
 /** A space's profile as monitoring answers it: the later call has a newer period. */

@@ -38,7 +38,7 @@ const complete = (user: string, task: Task, result: unknown) => as(service, user
 
 beforeAll(async () => {
   const bundle = bundleCycleWorkflows();
-  monitoring = await startMonitoring();
+  monitoring = await startMonitoring(taskQueue);
   service = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url });
   await ensureSpaces(monitoring, OTHER);
   await freshSpace(monitoring, service.deps, SPACE);

@@ -48,7 +48,7 @@ async function retryCompletion(user: string, taskId: string, result: unknown): P
 
 beforeAll(async () => {
   const bundling = bundleCycleWorkflows();
-  monitoring = await startMonitoring();
+  monitoring = await startMonitoring(taskQueue);
   reader = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, RUN_JOBS: 'false' });
   await freshSpace(monitoring, reader.deps, SPACE);
   strategy = await startStrategyProcess(env());

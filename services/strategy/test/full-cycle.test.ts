@@ -36,7 +36,7 @@ async function completeAs(user: string, cycleId: string, type: string, result: u
 
 beforeAll(async () => {
   const bundle = bundleCycleWorkflows();
-  monitoring = await startMonitoring();
+  monitoring = await startMonitoring(taskQueue);
   // Reports every 2 s, so implementation is over as soon as both measures are reported finished.
   service = await startStrategy({ CYCLE_TASK_QUEUE: taskQueue, MONITORING_URL: monitoring.url, CYCLE_REPORT_INTERVAL_MS: '2000' });
   await freshSpace(monitoring, service.deps, SPACE);

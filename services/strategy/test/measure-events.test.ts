@@ -1,5 +1,4 @@
 import { MEASURE_EVENTS, type MeasureEvent } from '@sozialraum/contracts';
-import { createServiceClient } from '@sozialraum/kit';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { stackEnv, testLogger } from '@sozialraum/kit/testing';
 import type { Client } from '@temporalio/client';
@@ -14,7 +13,7 @@ let pool: Pool;
 /** The activities as the service's worker runs them; these two touch only the database. */
 const activities = () =>
   createStrategyActivities({
-    pool, notify: async () => undefined, logger: testLogger(), temporal: {} as Client, monitoring: createServiceClient({ baseUrl: 'http://127.0.0.1:9', token: async () => 'none' }),
+    pool, notify: async () => undefined, logger: testLogger(), temporal: {} as Client,
   });
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 const cycleId = `cycle-ME${run}-1`;

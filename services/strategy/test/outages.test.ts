@@ -36,7 +36,7 @@ beforeAll(async () => {
   const bundling = bundleCycleWorkflows();
   const [host, port] = stackEnv('TEMPORAL_ADDRESS').split(':');
   proxy = await startFaultProxy({ host: host as string, port: Number(port) });
-  monitoring = await startMonitoring();
+  monitoring = await startMonitoring(taskQueue);
   await ensureSpaces(monitoring, SPACE);
   strategy = await startStrategy({
     CYCLE_TASK_QUEUE: taskQueue,

@@ -1,6 +1,6 @@
 import { candidates } from '@sozialraum/contracts';
-import { monitoringActs } from './activities';
 import type { Cycle } from './cycle';
+import { monitoringOf } from './monitoring';
 import { enterPhase } from './phase';
 import { doTask } from './tasks';
 
@@ -8,11 +8,12 @@ import { doTask } from './tasks';
 export async function analysis(cycle: Cycle): Promise<void> {
   await enterPhase(cycle, 'analysis');
   const { alertId, carriedOver } = cycle.input;
+  const monitoring = monitoringOf(cycle);
   if (alertId !== undefined) {
-    const handOver = await monitoringActs.handOverAlert({ cycleId: cycle.id, alertId });
+    const handOver = await monitoring.handOverAlert(alertId);
     cycle.log(handOver.ok ? 'alert-handed-over' : 'alert-hand-over-failed', { detail: handOver.reason ?? `alert ${alertId}` });
   }
-  const evidence = await monitoringActs.freezeEvidence({ cycleId: cycle.id, spaceCode: cycle.input.spaceCode });
+  const evidence = await monitoring.freezeEvidence();
   cycle.log('evidence-frozen', { detail: evidence.available ? 'monitoring snapshot frozen' : `monitoring unavailable: ${evidence.reason}` });
   await doTask(cycle, {
     key: 'analysis', type: 'review-analysis', candidateGroups: [candidates.planners],

@@ -1,8 +1,9 @@
 import { candidates, type CycleInput, cycleWorkflowId } from '@sozialraum/contracts';
 import { workflowInfo } from '@temporalio/workflow';
-import { acts, monitoringActs } from './activities';
+import { acts } from './activities';
 import type { Cycle } from './cycle';
 import { approvedMeasures, describeMeasure } from './measure-phases';
+import { monitoringOf } from './monitoring';
 import { enterPhase } from './phase';
 import { doTask } from './tasks';
 
@@ -13,7 +14,7 @@ const measureKey = (cycle: Cycle, measureId: string) =>
 /** Reflection: a new snapshot compared with the evidence, evaluations and a reflection, then acknowledgement. */
 export async function reflection(cycle: Cycle): Promise<void> {
   await enterPhase(cycle, 'reflection');
-  const { available, comparison } = await monitoringActs.freezeReflection({ cycleId: cycle.id, spaceCode: cycle.input.spaceCode });
+  const { available, comparison } = await monitoringOf(cycle).freezeReflection();
   cycle.log('reflection-snapshot', { detail: available ? 'monitoring snapshot frozen' : 'monitoring unavailable' });
   const approved = approvedMeasures(cycle);
   const evaluations = approved.map(async (m) => {

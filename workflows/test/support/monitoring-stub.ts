@@ -1,28 +1,22 @@
-import express from 'express';
-import { listen, type RunningServer } from '@sozialraum/kit/testing';
-
-/** The part of monitoring's space profile the cycle reads. */
-interface SpaceProfile {
-  space: { code: string; name?: string };
-  indicators: Array<{ key: string; name: string; unit?: string; polarity?: string; points: Array<{ period: string; value: { value: number | null; suppressed: boolean } }> }>;
-  classHistory: unknown[];
-  alerts: unknown[];
-}
+import { activityQueue, compareGoals, type EvidenceSnapshot, type MonitoringActivities, type SpaceProfile } from '@sozialraum/contracts';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { stackEnv } from '@sozialraum/kit/testing';
 
 /**
- * Stands in for the monitoring service's HTTP API (not for a database or Temporal): it answers the space
- * profile — the first call per space with the "before" values, later calls with a newer period — and
- * records alert hand-overs. `state.handOverStatus` lets a test make the hand-over fail.
+ * Stands in for the monitoring service's part of a cycle (not for a database or Temporal): its activities on
+ * `<task queue>.monitoring` answer the space profile — the first snapshot per space with the "before"
+ * values, later ones with a newer period — and record alert hand-overs. `state.handOverStatus` lets a test
+ * make the hand-over fail; spaces named NOPE… do not exist in monitoring.
  */
-export interface MonitoringStub extends RunningServer {
-  handOvers: Array<{ alertId: string; body: unknown; authorized: boolean }>;
+export interface MonitoringStub {
+  handOvers: Array<{ alertId: string; cycleId: string }>;
   profileCalls: Map<string, number>;
   state: { handOverStatus: number };
 }
 
 const point = (period: string, value: number) => ({ period, value: { value, suppressed: false } });
 
-export function profileFor(code: string, call: number): SpaceProfile {
+export function profileFor(code: string, call: number): SpaceProfile & { classHistory: unknown[]; alerts: unknown[] } {
   const later = call > 1 ? [point('2023', 6.1)] : [];
   return {
     space: { code, name: `Testraum ${code}` },
@@ -35,24 +29,44 @@ export function profileFor(code: string, call: number): SpaceProfile {
   };
 }
 
-export async function startMonitoringStub(): Promise<MonitoringStub> {
-  const app = express();
-  app.use(express.json());
-  const handOvers: MonitoringStub['handOvers'] = [];
-  const profileCalls = new Map<string, number>();
-  const state = { handOverStatus: 200 };
-  app.get('/v1/spaces/:code/profile', (req, res) => {
-    // Spaces named NOPE… do not exist in monitoring.
-    if (req.params.code.startsWith('NOPE')) return void res.status(404).json({ title: 'Not Found', status: 404, detail: `no space ${req.params.code}` });
-    const calls = (profileCalls.get(req.params.code) ?? 0) + 1;
-    profileCalls.set(req.params.code, calls);
-    res.json(profileFor(req.params.code, calls));
+export function createMonitoringStub(): MonitoringStub {
+  return { handOvers: [], profileCalls: new Map(), state: { handOverStatus: 200 } };
+}
+
+function stubActivities(stub: MonitoringStub): MonitoringActivities {
+  const snapshotSpace = async ({ spaceCode }: { spaceCode: string }): Promise<EvidenceSnapshot> => {
+    const frozenAt = new Date().toISOString();
+    if (spaceCode.startsWith('NOPE')) return { frozenAt, unavailable: `404 There is no space "${spaceCode}".` };
+    const calls = (stub.profileCalls.get(spaceCode) ?? 0) + 1;
+    stub.profileCalls.set(spaceCode, calls);
+    return { frozenAt, profile: profileFor(spaceCode, calls) };
+  };
+  return {
+    async handOverAlert({ cycleId, alertId }) {
+      stub.handOvers.push({ alertId: String(alertId), cycleId });
+      const status = stub.state.handOverStatus;
+      return status >= 400 ? { ok: false, reason: `${status} Stub refusal` } : { ok: true };
+    },
+    snapshotSpace,
+    async compareWithEvidence({ spaceCode, goals, before }) {
+      const snapshot = await snapshotSpace({ spaceCode });
+      return { snapshot, comparison: compareGoals(goals, before ?? undefined, 'profile' in snapshot ? snapshot.profile : undefined) };
+    },
+  };
+}
+
+/** The stub's activities polling `<task queue>.monitoring` in this process. */
+export async function startMonitoringStub(stub: MonitoringStub, taskQueue: string): Promise<{ close(): Promise<void> }> {
+  const connection = await NativeConnection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
+  const worker = await Worker.create({
+    connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', taskQueue: activityQueue(taskQueue, 'monitoring'), activities: stubActivities(stub),
   });
-  app.post('/v1/alerts/:id/hand-over', (req, res) => {
-    handOvers.push({ alertId: req.params.id, body: req.body, authorized: /^Bearer .+/.test(req.headers.authorization ?? '') });
-    if (state.handOverStatus >= 400) res.status(state.handOverStatus).json({ title: 'Stub refusal', status: state.handOverStatus });
-    else res.json({ id: Number(req.params.id), status: 'handed-over' });
-  });
-  const server = await listen(app);
-  return { ...server, handOvers, profileCalls, state };
+  const running = worker.run();
+  return {
+    close: async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
 }

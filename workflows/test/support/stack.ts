@@ -3,9 +3,9 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, t
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { createRedisConnection, type Redis } from '@sozialraum/kit/redis';
 import { type CycleService, startCycleServices, stackEnv } from '@sozialraum/kit/testing';
-import { type MonitoringStub, startMonitoringStub } from './monitoring-stub';
+import { createMonitoringStub, type MonitoringStub, startMonitoringStub } from './monitoring-stub';
 
-/** The real stack (PostgreSQL, Redis, Temporal, Keycloak) and the monitoring stub the strategy service calls. */
+/** The real stack (PostgreSQL, Redis, Temporal, Keycloak) and the monitoring stub's state. */
 export interface TestStack {
   /** The strategy read model, which the strategy service's activities write. */
   pool: Pool;
@@ -36,11 +36,10 @@ export async function startStack(): Promise<TestStack> {
   const redis = createRedisConnection(stackEnv('REDIS_URL'), 'worker');
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
   const client = new Client({ connection, namespace });
-  const monitoring = await startMonitoringStub();
+  const monitoring = createMonitoringStub();
   return {
     pool, redis, client, monitoring,
     close: async () => {
-      await monitoring.close();
       await connection.close();
       redis.disconnect();
       await pool.end();
@@ -56,7 +55,7 @@ export const bundleWorkflows = () => {
 
 /**
  * The workflows in a worker in this process on the test's own task queue; their activities in the built
- * strategy and measures services on `<task queue>.strategy` / `.measures`, with the monitoring stub.
+ * strategy and measures services on `<task queue>.strategy` / `.measures`, and the monitoring stub's on `.monitoring`.
  */
 export async function startWorker(
   stack: TestStack,
@@ -64,7 +63,8 @@ export async function startWorker(
   workflowBundle: WorkflowBundle,
   services: CycleService[] = ['strategy', 'measures'],
 ): Promise<{ shutdown(): Promise<void> }> {
-  const activities = await startCycleServices({ taskQueue, services, env: { MONITORING_URL: stack.monitoring.url } });
+  const activities = await startCycleServices({ taskQueue, services });
+  const monitoring = await startMonitoringStub(stack.monitoring, taskQueue);
   const connection = await NativeConnection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
   const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle });
   const running = worker.run();
@@ -73,6 +73,7 @@ export async function startWorker(
       worker.shutdown();
       await running;
       await connection.close();
+      await monitoring.close();
       await activities.close();
     },
   };

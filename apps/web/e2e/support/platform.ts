@@ -57,10 +57,10 @@ export async function startPlatform(): Promise<{ platform: Platform; stop: () =>
       started.push(p);
       return p;
     };
-    const monitoring = await start('services/monitoring/dist/index.js', {});
+    const monitoring = await start('services/monitoring/dist/index.js', { CYCLE_TASK_QUEUE: taskQueue });
     const strategy = await start('services/strategy/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_STRATEGY'), MONITORING_URL: monitoring.url, CYCLE_TASK_QUEUE: taskQueue });
     const measures = await start('services/measures/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_MEASURES'), MONITORING_URL: monitoring.url, CYCLE_TASK_QUEUE: taskQueue });
-    // The workflows only; strategy and measures run the cycle's activities on `<queue>.strategy` / `.measures`.
+    // The workflows only; strategy, measures and monitoring run the cycle's activities on `<queue>.strategy` / `.measures` / `.monitoring`.
     await start('workflows/dist/worker.js', { TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');
     const web = await start('apps/web/dist/server/index.js', { MONITORING_URL: monitoring.url, STRATEGY_URL: strategy.url, MEASURES_URL: measures.url });
     for (const p of started) await waitUntilOk(`${p.url}/health/ready`, 120_000).catch((error: Error) => {

@@ -11,8 +11,6 @@ export const Roles = {
   rawData: 'raw-data',
   /** A service account calling another service: no per-user budget for expensive reads. */
   service: 'service',
-  /** The strategy cycle's activities: hand alerts over (monitoring); in the measures service its cycle actor changes measures of every department. */
-  cycleWorker: 'cycle-worker',
   /**
    * The cycle's activities inside the measures service (its own in-process actor): change measures of every
    * department. No token ever carries it (no client is allowed it below).
@@ -28,7 +26,6 @@ export type Role = (typeof Roles)[keyof typeof Roles];
  */
 export const SERVICE_CLIENTS: Readonly<Record<string, readonly string[]>> = {
   [Roles.service]: ['svc-measures', 'svc-strategy'],
-  [Roles.cycleWorker]: ['svc-strategy'],
   [Roles.cycleActivities]: [],
 };
 
@@ -83,7 +80,7 @@ export function hasRole(principal: Principal, ...roles: Role[]): boolean {
 }
 
 /** Roles that work across all departments (DESIGN.md §5); everyone else is scoped to their own groups. */
-const crossDepartmentRoles: Role[] = [Roles.planner, Roles.coordinator, Roles.admin, Roles.cycleWorker];
+const crossDepartmentRoles: Role[] = [Roles.planner, Roles.coordinator, Roles.admin];
 
 /** The departments whose data the principal may see and change: `'all'`, or a list (possibly empty). */
 export function departmentScope(principal: Principal): 'all' | string[] {

@@ -3,10 +3,11 @@ import { startProcess, type StartedProcess, waitUntilOk } from './processes';
 import { stackEnv } from './index';
 
 /** The services that run a cycle's activities; `services/<name>/dist/index.js` from the repository's root. */
-export type CycleService = 'strategy' | 'measures';
+export type CycleService = 'strategy' | 'measures' | 'monitoring';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-const SECRETS: Record<CycleService, string> = { strategy: 'KEYCLOAK_SECRET_STRATEGY', measures: 'KEYCLOAK_SECRET_MEASURES' };
+/** Monitoring calls no other service: it has no client secret. */
+const SECRETS: Record<CycleService, string | undefined> = { strategy: 'KEYCLOAK_SECRET_STRATEGY', measures: 'KEYCLOAK_SECRET_MEASURES', monitoring: undefined };
 
 export interface CycleServices {
   processes: Partial<Record<CycleService, StartedProcess>>;
@@ -32,7 +33,8 @@ export async function startCycleServices(options: { taskQueue: string; services:
         const started = await startProcess(join(ROOT, 'services', service, 'dist', 'index.js'), {
           LOG_LEVEL: process.env.CYCLE_SERVICES_LOG_LEVEL ?? 'warn',
           CYCLE_TASK_QUEUE: options.taskQueue,
-          KEYCLOAK_CLIENT_SECRET: stackEnv(SECRETS[service]),
+          ...(SECRETS[service] ? { KEYCLOAK_CLIENT_SECRET: stackEnv(SECRETS[service]) } : {}),
+          RUN_ACTIVITIES: 'true',
           RUN_JOBS: 'false',
           ...options.env,
         });

@@ -73,8 +73,8 @@ export interface CycleStack {
 
 /**
  * A running cycle on the test's own task queue: the workflows in a worker in this process, the strategy
- * service's activities in the built strategy service (read model in this test's database, the real
- * monitoring service), and the measures activities in the measures service the test started with the same
+ * service's activities in the built strategy service (read model in this test's database), monitoring's in a
+ * built monitoring service on the same database, and the measures activities in the measures service the test started with the same
  * CYCLE_TASK_QUEUE.
  */
 export async function startCycleStack(options: { taskQueue: string; monitoringUrl: string }): Promise<CycleStack> {
@@ -82,7 +82,7 @@ export async function startCycleStack(options: { taskQueue: string; monitoringUr
   const pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
   const client = new Client({ connection, namespace });
-  const strategy = await startCycleServices({ taskQueue: options.taskQueue, services: ['strategy'], env: { MONITORING_URL: options.monitoringUrl } });
+  const strategy = await startCycleServices({ taskQueue: options.taskQueue, services: ['strategy', 'monitoring'], env: { MONITORING_URL: options.monitoringUrl } });
   const { worker, connection: workerConnection } = await createTemporalWorker({
     address: stackEnv('TEMPORAL_ADDRESS'),
     namespace,

@@ -23,8 +23,8 @@ export function mountAlertsRoutes(router: Router, { pool, jobs }: MonitoringDepe
     await acknowledgeAlert(pool, alertId(req), principalOf(req), bodyOf(req, 'acknowledgeAlert')?.comment);
     res.json(await answer(req));
   });
-  // The strategy service's cycle activity calls this with its own client-credentials token (client svc-strategy, role cycle-worker).
-  router.post('/v1/alerts/:id/hand-over', requireRole(Roles.planner, Roles.cycleWorker, Roles.admin), async (req, res) => {
+  // A strategy cycle takes its alert over through monitoring's own activity (src/activities), not through this route.
+  router.post('/v1/alerts/:id/hand-over', requireRole(Roles.planner, Roles.admin), async (req, res) => {
     await handOverAlert(pool, alertId(req), principalOf(req), bodyOf(req, 'handOverAlert'));
     res.json(await answer(req));
   });

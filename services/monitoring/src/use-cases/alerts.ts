@@ -138,11 +138,11 @@ export async function alertView(db: Queryable, principal: Principal, id: number)
 const actor = (p: Principal) => p.username ?? p.clientId ?? p.id;
 
 /**
- * Coordinators act on the alerts of the spaces they coordinate (planners, admins and the cycle's worker on
- * all). Every alert is readable, so another space's alert is refused (403) rather than hidden (404).
+ * Coordinators act on the alerts of the spaces they coordinate (planners and admins on all). Every alert is
+ * readable, so another space's alert is refused (403) rather than hidden (404).
  */
 function checkSpaceOf(alert: AlertRecord, principal: Principal): void {
-  if (hasRole(principal, Roles.planner, Roles.admin, Roles.cycleWorker)) return;
+  if (hasRole(principal, Roles.planner, Roles.admin)) return;
   if (hasRole(principal, Roles.coordinator) && principal.spaces.includes(alert.spaceCode)) return;
   const own = principal.spaces.length ? principal.spaces.join(', ') : 'none';
   throw problems.forbidden(`Alert ${alert.id} concerns space ${alert.spaceCode}; you coordinate ${own}.`);
@@ -160,18 +160,35 @@ export function acknowledgeAlert(pool: Pool, id: number, principal: Principal, c
   });
 }
 
-/** Idempotent for the same cycle, so the strategy service may retry; in one transaction. */
+/** A planner (or admin) hands the alert over; idempotent for the same cycle, in one transaction. */
 export function handOverAlert(pool: Pool, id: number, principal: Principal, body: RequestBodyOf<operations['handOverAlert']>): Promise<void> {
+  return handOver(pool, id, { by: actor(principal), cycleReference: body.cycleReference ?? null, comment: body.comment ?? null }, (alert) => checkSpaceOf(alert, principal));
+}
+
+/** Who hands an alert to the strategy cycle that started for it (the cycle's activity, any space). */
+export const CYCLE_ACTOR = 'strategy-cycle';
+
+/** The strategy cycle started for the alert takes it over; idempotent for the same cycle, since activities are retried. */
+export function handOverAlertToCycle(pool: Pool, id: number, cycleId: string): Promise<void> {
+  return handOver(pool, id, { by: CYCLE_ACTOR, cycleReference: cycleId, comment: null });
+}
+
+async function handOver(
+  pool: Pool,
+  id: number,
+  change: { by: string; cycleReference: string | null; comment: string | null },
+  check: (alert: AlertRecord) => void = () => undefined,
+): Promise<void> {
   return withTransaction(pool, async (db) => {
     const alert = await alertOr404(db, id, true);
-    checkSpaceOf(alert, principal);
+    check(alert);
     if (alert.status === 'handed-over') {
-      if ((body.cycleReference ?? null) === alert.cycleReference) return;
+      if (change.cycleReference === alert.cycleReference) return;
       throw problems.conflict(
         `Alert ${id} was handed over already by ${alert.statusBy ?? 'unknown'} (cycle ${alert.cycleReference ?? 'not named'}).`,
       );
     }
-    await setAlertStatus(db, id, { status: 'handed-over', comment: body.comment ?? null, by: actor(principal), cycleReference: body.cycleReference ?? null });
+    await setAlertStatus(db, id, { status: 'handed-over', ...change });
   });
 }
 

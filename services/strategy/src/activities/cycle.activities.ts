@@ -1,12 +1,10 @@
-import type { CycleInput, CycleStatus, Goal, IndicatorComparison, Person, Phase } from '@sozialraum/contracts';
+import { type CycleInput, type CycleStatus, type EvidenceSnapshot, type Goal, type IndicatorComparison, type Person, type Phase, profileOf, type SpaceProfile } from '@sozialraum/contracts';
 import { withTransaction } from '@sozialraum/kit/db';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { compareGoals } from './comparison';
 import type { ActivityDependencies } from './dependencies';
-import { profileOf, type Snapshot, takeSnapshot } from './snapshot';
 
 /** The cycle's own rows: the cycle, its phase timeline, evidence and reflection snapshots, the next cycle. */
-export function cycleActivities({ pool, monitoring, temporal, logger }: ActivityDependencies) {
+export function cycleActivities({ pool, temporal }: ActivityDependencies) {
   return {
     async recordCycle(input: { cycleId: string; spaceCode: string; number: number; alertId?: number; startedBy: Person; at: string }): Promise<void> {
       // The service may have written the row already when it started the workflow: then it stays as is.
@@ -17,43 +15,34 @@ export function cycleActivities({ pool, monitoring, temporal, logger }: Activity
       );
     },
 
-    /** Marks the monitoring alert as handed to this cycle; a failure is reported, never thrown. */
-    async handOverAlert(input: { cycleId: string; alertId: number }): Promise<{ ok: boolean; reason?: string }> {
-      try {
-        await monitoring('POST', `/v1/alerts/${input.alertId}/hand-over`, { cycleReference: input.cycleId });
-        return { ok: true };
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        logger.warn({ err: error, ...input }, 'alert hand-over failed; the cycle goes on');
-        return { ok: false, reason };
-      }
-    },
-
-    async freezeEvidence(input: { cycleId: string; spaceCode: string }): Promise<{ available: boolean; reason?: string }> {
-      const snapshot = await takeSnapshot(monitoring, input.spaceCode);
-      // First write wins: a retried activity does not replace evidence already frozen.
-      const { rows } = await pool.query<{ evidence: Snapshot }>(
+    /** Monitoring's evidence at analysis; the first write wins, so a retried activity does not replace it. */
+    async storeEvidence(input: { cycleId: string; snapshot: EvidenceSnapshot }): Promise<{ available: boolean; reason?: string }> {
+      const { rows } = await pool.query<{ evidence: EvidenceSnapshot }>(
         `UPDATE cycle SET evidence = COALESCE(evidence, $2), updated_at = now() WHERE id = $1 RETURNING evidence`,
-        [input.cycleId, JSON.stringify(snapshot)],
+        [input.cycleId, JSON.stringify(input.snapshot)],
       );
-      const stored = rows[0]?.evidence ?? snapshot;
+      const stored = rows[0]?.evidence ?? input.snapshot;
       return 'unavailable' in stored ? { available: false, reason: stored.unavailable } : { available: true };
     },
 
-    /** The second snapshot and the before/after comparison on the goals' indicators, into cycle.reflection. */
-    async freezeReflection(input: { cycleId: string; spaceCode: string }): Promise<{ available: boolean; comparison: IndicatorComparison[] }> {
-      const snapshot = await takeSnapshot(monitoring, input.spaceCode);
-      const { rows } = await pool.query<{ evidence: Snapshot | null }>(`SELECT evidence FROM cycle WHERE id = $1`, [input.cycleId]);
-      const goals = await pool.query<{ title: string; indicator_key: string | null; target_value: number | null; target_year: number | null }>(
-        `SELECT title, indicator_key, target_value, target_year FROM goal WHERE cycle_id = $1 ORDER BY position`,
-        [input.cycleId],
-      );
-      const comparison = compareGoals(
-        goals.rows.map((g): Goal => ({ title: g.title, indicatorKey: g.indicator_key ?? undefined, targetValue: g.target_value ?? undefined, targetYear: g.target_year ?? undefined })),
-        profileOf(rows[0]?.evidence),
-        profileOf(snapshot),
-      );
-      const stored = await pool.query<{ reflection: { snapshot: Snapshot; comparison: IndicatorComparison[] } }>(
+    /** The goals and, of the frozen evidence, only their indicators: what monitoring compares at reflection. */
+    async reflectionBasis(input: { cycleId: string }): Promise<{ goals: Goal[]; before: SpaceProfile | null }> {
+      const { rows } = await pool.query<{ evidence: EvidenceSnapshot | null }>(`SELECT evidence FROM cycle WHERE id = $1`, [input.cycleId]);
+      const goals = (
+        await pool.query<{ title: string; indicator_key: string | null; target_value: number | null; target_year: number | null }>(
+          `SELECT title, indicator_key, target_value, target_year FROM goal WHERE cycle_id = $1 ORDER BY position`,
+          [input.cycleId],
+        )
+      ).rows.map((g): Goal => ({ title: g.title, indicatorKey: g.indicator_key ?? undefined, targetValue: g.target_value ?? undefined, targetYear: g.target_year ?? undefined }));
+      const profile = profileOf(rows[0]?.evidence);
+      const keys = new Set(goals.map((g) => g.indicatorKey));
+      return { goals, before: profile ? { space: profile.space, indicators: profile.indicators.filter((i) => keys.has(i.key)) } : null };
+    },
+
+    /** The reflection snapshot and comparison into cycle.reflection (first write wins); returns what is stored. */
+    async storeReflection(input: { cycleId: string; snapshot: EvidenceSnapshot; comparison: IndicatorComparison[] }): Promise<{ available: boolean; comparison: IndicatorComparison[] }> {
+      const { snapshot, comparison } = input;
+      const stored = await pool.query<{ reflection: { snapshot: EvidenceSnapshot; comparison: IndicatorComparison[] } }>(
         `UPDATE cycle SET reflection = COALESCE(reflection, $2), updated_at = now() WHERE id = $1 RETURNING reflection`,
         [input.cycleId, JSON.stringify({ snapshot, comparison })],
       );

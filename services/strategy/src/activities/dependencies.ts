@@ -1,4 +1,4 @@
-import type { Logger, ServiceClient } from '@sozialraum/kit';
+import type { Logger } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import type { Client } from '@temporalio/client';
 import type { Notify } from '../jobs/notifications';
@@ -6,8 +6,6 @@ import type { Notify } from '../jobs/notifications';
 /** What the strategy service's cycle activities need: its own pool, queue and clients. */
 export interface ActivityDependencies {
   pool: Pool;
-  /** The monitoring API with the service's own token (profiles for the evidence, alert hand-over). */
-  monitoring: ServiceClient;
   /** Starts the next cycle's workflow. */
   temporal: Client;
   notify: Notify;

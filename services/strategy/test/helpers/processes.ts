@@ -4,10 +4,12 @@ import { tokenOf } from './strategy';
 
 /**
  * The real monitoring service as its own process on this test's database (migrated like every service
- * before the tests), for alert checks and the workflow's evidence snapshots.
+ * before the tests), for alert checks and, given the test's cycle queue, the cycle's evidence snapshots
+ * and alert hand-overs (its activities on `<queue>.monitoring`).
  */
-export async function startMonitoring(): Promise<StartedProcess> {
-  const monitoring = await startProcess(join(__dirname, '../../../monitoring/dist/index.js'), { LOG_LEVEL: 'warn', RUN_JOBS: 'false' });
+export async function startMonitoring(cycleTaskQueue?: string): Promise<StartedProcess> {
+  const activities = cycleTaskQueue ? { RUN_ACTIVITIES: 'true', CYCLE_TASK_QUEUE: cycleTaskQueue } : { RUN_ACTIVITIES: 'false' };
+  const monitoring = await startProcess(join(__dirname, '../../../monitoring/dist/index.js'), { LOG_LEVEL: 'warn', RUN_JOBS: 'false', ...activities });
   await waitUntilOk(`${monitoring.url}/health/ready`, 30_000);
   return monitoring;
 }

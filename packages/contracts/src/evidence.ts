@@ -1,5 +1,41 @@
-import type { Goal, IndicatorComparison, Reading } from '@sozialraum/contracts';
-import type { SpaceProfile } from './snapshot';
+import type { Goal } from './forms';
+
+/** The part of monitoring's space profile (GET /v1/spaces/{code}/profile) the cycle reads; the snapshot keeps the whole profile. */
+export interface SpaceProfile {
+  space: { code: string; name?: string };
+  indicators: Array<{
+    key: string;
+    name: string;
+    unit?: string;
+    polarity?: 'higher-is-worse' | 'higher-is-better' | 'neutral';
+    points: Array<{ period: string; value: { value: number | null; suppressed: boolean } }>;
+  }>;
+}
+
+/** Monitoring's evidence as a cycle freezes it (strategy.cycle.evidence, and the reflection's snapshot). */
+export type EvidenceSnapshot = { frozenAt: string; profile: SpaceProfile } | { frozenAt: string; unavailable: string };
+
+export const profileOf = (snapshot: EvidenceSnapshot | null | undefined): SpaceProfile | undefined =>
+  snapshot && 'profile' in snapshot ? snapshot.profile : undefined;
+
+export interface Reading {
+  period: string;
+  value: number;
+}
+
+export interface IndicatorComparison {
+  goal: string;
+  indicatorKey: string;
+  indicatorName?: string;
+  before: Reading | null;
+  after: Reading | null;
+  /** after − before; null when either is missing or suppressed. */
+  change: number | null;
+  targetValue?: number;
+  targetYear?: number;
+  /** By the indicator's polarity; null when neutral, unknown or not comparable. */
+  improved: boolean | null;
+}
 
 /** The newest value that is not suppressed; periods sort as strings (YYYY, YYYY-MM, …). */
 export function latestReading(profile: SpaceProfile | undefined, key: string): Reading | null {
