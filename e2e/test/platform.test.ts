@@ -20,7 +20,7 @@ describe('the platform as it runs', () => {
     for (const s of Object.values(started)) if (s.child.exitCode === null) s.child.kill('SIGKILL');
   });
 
-  const servicesWithActivities = ['strategy', 'measures'];
+  const servicesWithActivities = ['monitoring', 'strategy', 'measures'];
   test.each(services)('when %s runs, then it is ready (its database answers) and its status shows every dependency up', async (name) => {
     await waitUntilOk(`${started[name]!.url}/health/ready`, 30_000);
     const response = await call(`${started[name]!.url}/health/ready`);
@@ -108,6 +108,6 @@ describe('the platform as it runs', () => {
     expect(code).toBe(0);
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    expect(closedParts(service)).toEqual(['http', 'import-sweep', 'jobs', 'redis-jobs', 'redis', 'postgres']);
+    expect(closedParts(service)).toEqual(['http', 'temporal-worker', 'import-sweep', 'jobs', 'redis-jobs', 'redis', 'postgres']);
   });
 });

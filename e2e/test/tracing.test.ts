@@ -74,7 +74,7 @@ describe('traces through the platform', () => {
     };
     const monitoring = await start('services/monitoring/dist/index.js', { CYCLE_TASK_QUEUE: taskQueue });
     const strategy = await start('services/strategy/dist/index.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_STRATEGY'), MONITORING_URL: monitoring, CYCLE_TASK_QUEUE: taskQueue });
-    await start('workflows/dist/worker.js', { KEYCLOAK_CLIENT_SECRET: need('KEYCLOAK_SECRET_WORKFLOWS'), MONITORING_URL: monitoring, TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');
+    await start('workflows/dist/worker.js', { TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: '0' }, 'HEALTH_PORT');
     urls = { monitoring, strategy };
     await Promise.all([...started.map((p) => waitUntilOk(`${p.url}/health/ready`, 90_000)), waitUntilOk(`${zipkin!.url}/health`, 90_000)]);
   }, 120_000);
@@ -106,7 +106,7 @@ describe('traces through the platform', () => {
         const found = await fetch(`${zipkin!.url}/api/v2/trace/${traceId}`);
         spans = found.ok ? ((await found.json()) as ZipkinSpan[]) : [];
         // An activity's StartActivity span ends when the workflow has its result: after the activity's own spans.
-        return named(/^startactivity:createtask$/i, 'worker').length > 0 && named(/^process notifications$/i, 'strategy').length > 0 && named(/^get \/v1\/spaces\/\{code\}\/profile$/i, 'monitoring').length > 0;
+        return named(/^startactivity:createtask$/i, 'worker').length > 0 && named(/^process notifications$/i, 'strategy').length > 0 && named(/^runactivity:snapshotspace$/i, 'monitoring').length > 0;
       },
       30_000,
       `the trace ${traceId} in Zipkin with the worker's and monitoring's spans`,
@@ -125,20 +125,21 @@ describe('traces through the platform', () => {
     // strategy asks monitoring whether the space exists: monitoring's span is a child of strategy's call.
     expect(spans.some((s) => serviceOf(s) === 'monitoring' && s.kind === 'SERVER' && serviceOf(byId.get(s.parentId ?? '')) === 'strategy')).toBe(true);
     // The Temporal client's start; the workflow schedules its activities (all below its run, whose span is still
-    // open: it ends with the cycle), the worker runs them, with their own database work and queued notifications.
+    // open: it ends with the cycle), the services run them on their own queues, with their own database work and
+    // queued notifications.
     expect(named(/^startworkflow:strategycycle$/i, 'strategy')).toHaveLength(1);
     const scheduled = named(/^startactivity:/i, 'worker');
     expect(scheduled.map((s) => s.name.toLowerCase())).toEqual(expect.arrayContaining(['startactivity:recordcycle', 'startactivity:snapshotspace']));
     const workflowRun = scheduled[0]!.parentId;
     expect(scheduled.every((s) => s.parentId === workflowRun)).toBe(true);
-    const recordCycle = named(/^runactivity:recordcycle$/i, 'worker');
+    const recordCycle = named(/^runactivity:recordcycle$/i, 'strategy');
     expect(recordCycle.map((s) => byId.get(s.parentId ?? '')?.name.toLowerCase())).toContain('startactivity:recordcycle');
-    expect(spans.some((s) => serviceOf(s) === 'worker' && s.tags?.['db.system'] === 'postgresql' && s.parentId === recordCycle[0]!.id)).toBe(true);
+    expect(spans.some((s) => serviceOf(s) === 'strategy' && s.tags?.['db.system'] === 'postgresql' && s.parentId === recordCycle[0]!.id)).toBe(true);
     // createTask hands the new task's notification to strategy's delivery jobs (BullMQ): the job, sent to
-    // Redis by the worker, is processed by strategy in the same trace.
-    const added = named(/^addbulk notifications$/i, 'worker');
+    // Redis by the activity, is processed by strategy's notification worker in the same trace.
+    const added = named(/^addbulk notifications$/i, 'strategy');
     expect(added).toHaveLength(1);
-    expect(spans.some((s) => serviceOf(s) === 'worker' && s.tags?.['db.system'] === 'redis' && s.parentId === added[0]!.id)).toBe(true);
+    expect(spans.some((s) => serviceOf(s) === 'strategy' && s.tags?.['db.system'] === 'redis' && s.parentId === added[0]!.id)).toBe(true);
     const processed = named(/^process notifications$/i, 'strategy');
     expect(processed.map((s) => s.kind)).toEqual(['CONSUMER']);
     expect(spans.some((s) => serviceOf(s) === 'strategy' && s.tags?.['db.system'] === 'postgresql' && s.parentId === processed[0]!.id)).toBe(true);
