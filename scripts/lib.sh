@@ -91,3 +91,22 @@ ensure_helm() {
 
 # Zipkin's server jar (Maven Central, cached) for the tracing test in e2e/, which starts its own Zipkin.
 ensure_zipkin() { bash infra/local/stack.sh install-zipkin; }
+
+# Jaeger v2, a real OTLP receiver for the test of production's trace export (e2e/test/tracing-otlp.test.ts),
+# built from its Go module through the module proxy and cached per version. `go install …@version` refuses it
+# (its go.mod has a replace directive), so it is built inside the downloaded module, with its own go.sum.
+JAEGER_VERSION=1.76.0
+ensure_jaeger() {
+  local dir="${SOZIALRAUM_CACHE:-$HOME/.cache/sozialraum}/jaeger-$JAEGER_VERSION" module
+  export JAEGER_BIN="$dir/jaeger"
+  if [ -x "$JAEGER_BIN" ] && "$JAEGER_BIN" --version 2>/dev/null | grep -q " v$JAEGER_VERSION$"; then return 0; fi
+  command -v go >/dev/null || { log "jaeger: needs Go to build it (through the Go module proxy); install Go 1.24.6+"; return 1; }
+  log "building jaeger v$JAEGER_VERSION (through the Go module proxy; once, up to 45 minutes on 2 busy cores)"
+  mkdir -p "$dir" .local/logs
+  {
+    module=$(go mod download -json "github.com/jaegertracing/jaeger@v$JAEGER_VERSION" | grep '"Dir"' | cut -d'"' -f4) && [ -d "$module" ] \
+      && (cd "$module" && GOFLAGS=-mod=readonly go build -trimpath -o "$JAEGER_BIN.part" \
+        -ldflags "-X github.com/jaegertracing/jaeger/internal/version.latestVersion=v$JAEGER_VERSION" ./cmd/jaeger) \
+      && mv "$JAEGER_BIN.part" "$JAEGER_BIN"
+  } >>.local/logs/install.log 2>&1 || { log "jaeger: build failed, see .local/logs/install.log"; return 1; }
+}

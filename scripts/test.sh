@@ -12,6 +12,7 @@ ensure_schemathesis
 ensure_kubernetes_validate
 ensure_helm
 ensure_zipkin
+ensure_jaeger
 
 # Tests get their own database (recreated each run, so every run starts clean), Redis database and
 # Temporal namespace (workflows outlive a run there, so tests end what a crashed run left of theirs).
