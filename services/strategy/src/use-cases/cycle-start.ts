@@ -78,8 +78,8 @@ export async function startCycle(deps: Deps, principal: Principal, request: Star
 async function previousStart(deps: Deps, principal: Principal, key: string, hash: string): Promise<{ workflowId: string; response?: Cycle } | undefined> {
   const previous = await findStartRequest(deps.pool, principal.id, key);
   if (!previous) return undefined;
-  if (previous.request_hash !== hash) throw idempotencyKeyReused();
-  return { workflowId: previous.workflow_id, response: (previous.response ?? undefined) as Cycle | undefined };
+  if (previous.requestHash !== hash) throw idempotencyKeyReused();
+  return { workflowId: previous.workflowId, response: (previous.response ?? undefined) as Cycle | undefined };
 }
 
 /** A 409 "already running" is no conflict when the running cycle was started with this very key. */
