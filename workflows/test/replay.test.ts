@@ -1,6 +1,6 @@
 import { Worker } from '@temporalio/worker';
 import { readHistories } from './support/histories';
-import { bundleWorkflows } from './support/stack';
+import { bundleWorkflows, quietRuntime } from './support/stack';
 
 /**
  * Recorded histories of real cycles (`npm run record-histories`) replayed against the current workflow
@@ -15,6 +15,7 @@ describe('replaying recorded cycle histories', () => {
   });
 
   test('when every history is replayed with the current code, then none of them fails', async () => {
+    quietRuntime();
     const workflowBundle = await bundleWorkflows();
     const failures: string[] = [];
     let replayed = 0;

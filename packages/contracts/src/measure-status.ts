@@ -16,6 +16,10 @@ const transitions: Readonly<Record<MeasureStatus, readonly MeasureStatus[]>> = {
   cancelled: [],
 };
 
+/** Where a proposal goes by the committee's decision (`decide-package`): the transitions from 'proposed'. */
+export const DECIDED_STATUS = { approve: 'approved', reject: 'rejected', return: 'returned' } as const satisfies Record<string, MeasureStatus>;
+export type DecidedStatus = (typeof DECIDED_STATUS)[keyof typeof DECIDED_STATUS];
+
 /** A reason is required where the decision or the change needs explaining. */
 export const REASON_REQUIRED: readonly MeasureStatus[] = ['rejected', 'returned', 'paused', 'cancelled'];
 

@@ -5,7 +5,7 @@ export { idempotencyKeyReused, requestFingerprint } from './idempotency';
 export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';
 export { createHttpApp, mountHealth, type HttpApp, type HttpAppOptions } from './http/app';
 export { loadOpenApiDocument, type OpenApiDocument } from './http/openapi';
-export { pathParam, requestBodies, requestQueries, type QueryOf, type RequestBodyOf } from './http/operations';
+export { type FormFieldsOf, pathParam, requestBodies, requestForms, requestQueries, type QueryOf, type RequestBodyOf } from './http/operations';
 export { sendProblem, toAppError } from './http/problem';
 export { createServiceClient, type ServiceClient } from './http/client';
 export { expandPath, typedServiceClient, type OkBodyOf, type TypedServiceClient } from './http/typed-client';

@@ -169,28 +169,26 @@ export async function startActivityWorker(
   const { worker, connection } = await createTemporalWorker({ ...options, worker: { taskQueue: options.taskQueue, activities: options.activities } });
   const running = worker.run();
   running.catch((error: unknown) => options.logger.fatal({ err: error, taskQueue: options.taskQueue }, 'activity worker stopped unexpectedly'));
-  if (options.registry) {
-    new Gauge({
-      name: 'temporal_activity_worker_running',
-      help: '1 while the service polls its activity task queue',
-      labelNames: ['queue'] as const,
-      registers: [options.registry],
-      collect() {
-        this.set({ queue: options.taskQueue }, worker.getState() === 'RUNNING' ? 1 : 0);
-      },
-    });
-    new Gauge({
-      name: 'temporal_activity_worker_in_flight',
-      help: 'Activities this worker is running now',
-      labelNames: ['queue'] as const,
-      registers: [options.registry],
-      collect() {
-        this.set({ queue: options.taskQueue }, worker.getStatus().numInFlightActivities);
-      },
-    });
+  const { registry, taskQueue } = options;
+  if (registry) {
+    queueGauge(registry, taskQueue, 'temporal_activity_worker_running', '1 while the service polls its activity task queue', () => (worker.getState() === 'RUNNING' ? 1 : 0));
+    queueGauge(registry, taskQueue, 'temporal_activity_worker_in_flight', 'Activities this worker is running now', () => worker.getStatus().numInFlightActivities);
   }
   options.logger.info({ taskQueue: options.taskQueue }, 'activity worker polling');
   return { health: temporalWorkerHealth(worker), closable: closeTemporalWorker(worker, connection, running) };
+}
+
+/** A gauge of one task queue's worker, read when metrics are scraped. */
+function queueGauge(registry: Registry, queue: string, name: string, help: string, read: () => number): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    collect() {
+      this.set({ queue }, read());
+    },
+  });
 }
 
 /** A service's activity worker from its config (TEMPORAL_* and TLS files), as its background() starts it. */

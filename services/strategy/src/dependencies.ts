@@ -1,4 +1,4 @@
-import { authFromConfig, createMetricsRegistry, createVersionedCache, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceClient, type ServiceDependencies } from '@sozialraum/kit';
+import { authFromConfig, createMetricsRegistry, createVersionedCache, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceDependencies, type TypedServiceClient, typedServiceClient } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import { createTemporalClient, temporalTls, type TemporalDeadline, temporalClientHealth } from '@sozialraum/kit/temporal';
@@ -11,6 +11,7 @@ import type { InboxCache } from './use-cases/tasks';
 import { closeQueue, createNotificationQueue, notifier, type Notify } from './jobs/notifications';
 import type { Mail } from './use-cases/deliver';
 import type { Queue } from 'bullmq';
+import type { paths as MonitoringPaths } from './generated/monitoring';
 
 export interface StrategyDependencies extends ServiceDependencies<StrategyConfig> {
   pool: Pool;
@@ -18,8 +19,8 @@ export interface StrategyDependencies extends ServiceDependencies<StrategyConfig
   temporal: Client;
   /** Every Temporal call a request waits for runs under it (TEMPORAL_TIMEOUT_MS; past it 503 with Retry-After). */
   temporalDeadline: TemporalDeadline;
-  /** The monitoring API, called with the service's own client-credentials token. */
-  monitoring: ServiceClient;
+  /** The monitoring API (typed from its OpenAPI document), called with the service's own client-credentials token. */
+  monitoring: TypedServiceClient<MonitoringPaths>;
   /** Queues delivery of notifications the API itself wrote (delegations). */
   notify: Notify;
   /** The delivery queue; background() runs its worker. */
@@ -57,7 +58,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     pool,
     temporal: temporal.client,
     temporalDeadline: temporal.deadline,
-    monitoring: createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS }),
+    monitoring: typedServiceClient<MonitoringPaths>(createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS })),
     notify: notifier(queue, logger),
     notificationQueue: queue,
     ...(mail ? { mail } : {}),

@@ -3,7 +3,7 @@ import {
   type Phase, type ProposedMeasure, type TaskView,
 } from '@sozialraum/contracts';
 import type { CancellationScope } from '@temporalio/workflow';
-import type { MeasureRef } from '@sozialraum/contracts';
+import type { DecidedStatus, MeasureRef } from '@sozialraum/contracts';
 
 export interface Completion {
   result: unknown;
@@ -28,7 +28,7 @@ export interface TaskRecord extends TaskView {
 
 export interface MeasureState extends MeasureRef {
   proposal: ProposedMeasure;
-  status: 'proposed' | 'approved' | 'rejected' | 'returned';
+  status: 'proposed' | DecidedStatus;
   reason?: string;
   finished: boolean;
   recommendation?: 'continue' | 'adapt' | 'stop';

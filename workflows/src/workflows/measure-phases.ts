@@ -1,10 +1,8 @@
-import { candidates, MEASURE_EVENTS, type MeasureEvent, type MeasureStatus, type TaskResult } from '@sozialraum/contracts';
+import { candidates, DECIDED_STATUS, isFinal, MEASURE_EVENTS, type MeasureEvent, type MeasureStatus, type TaskResult } from '@sozialraum/contracts';
 import { condition } from '@temporalio/workflow';
 import type { Cycle, MeasureState, TaskRecord } from './cycle';
 import { enterPhase } from './phase';
 import { background, cancelTasks, doTask, openTask, settled } from './tasks';
-
-const decided = { approve: 'approved', reject: 'rejected', return: 'returned' } as const;
 
 export const approvedMeasures = (cycle: Cycle) => [...cycle.measures.values()].filter((m) => m.status === 'approved');
 export const describeMeasure = (m: MeasureState) => ({ measureId: m.id, department: m.department, ...m.proposal });
@@ -49,7 +47,7 @@ export async function decision(cycle: Cycle, proposed: MeasureState[]): Promise<
     });
     for (const d of result.decisions) {
       const measure = cycle.measures.get(d.measureId) as MeasureState;
-      measure.status = decided[d.decision];
+      measure.status = DECIDED_STATUS[d.decision];
       measure.reason = d.reason;
     }
     const returned = pending.filter((m) => m.status === 'returned');
@@ -61,7 +59,7 @@ export async function decision(cycle: Cycle, proposed: MeasureState[]): Promise<
 /**
  * Implementation: every `reportIntervalMs`, a status report per department with unfinished measures (not
  * while its previous report is still open); ends after `implementationMs` or when all are finished (reported
- * finished, or completed or cancelled in the measures service: `applyMeasureEvent`).
+ * finished, or final in the measures service: `applyMeasureEvent`).
  */
 export async function implementation(cycle: Cycle): Promise<void> {
   await enterPhase(cycle, 'implementation');
@@ -101,7 +99,8 @@ function markFinished(cycle: Cycle, result: TaskResult<'report-status'> | undefi
 
 /**
  * An event of the measures service (its outbox relay signals `measureEvent`), applied once per event ID. A
- * measure completed or cancelled there is finished for the cycle, as if reported finished, so implementation
+ * measure final there (contracts' status machine: completed, cancelled, rejected) is finished for the cycle, as if
+ * reported finished, so implementation
  * ends without waiting for a report; status changes, reports and evaluations filed there go into the history.
  * False for an event already applied (or not an event).
  */
@@ -111,7 +110,8 @@ export function applyMeasureEvent(cycle: Cycle, event: MeasureEvent): boolean {
   cycle.measureEvents.add(event.eventId);
   const finish = (measureId: string | undefined, status: MeasureStatus | undefined) => {
     const measure = measureId === undefined ? undefined : cycle.measures.get(measureId);
-    if (measure && (status === 'completed' || status === 'cancelled')) measure.finished = true;
+    // State only, no command: a rejected measure was never approved, so the wait for the approved ones replays as before.
+    if (measure && status !== undefined && isFinal(status)) measure.finished = true;
   };
   const by = event.by ? ` (${event.by})` : '';
   switch (event.type) {

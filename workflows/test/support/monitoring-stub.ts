@@ -1,6 +1,6 @@
 import { activityQueue, compareGoals, type EvidenceSnapshot, type MonitoringActivities, type SpaceProfile } from '@sozialraum/contracts';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { stackEnv } from '@sozialraum/kit/testing';
+import { startActivityWorker } from '@sozialraum/kit/temporal';
+import { stackEnv, testLogger } from '@sozialraum/kit/testing';
 
 /**
  * Stands in for the monitoring service's part of a cycle (not for a database or Temporal): its activities on
@@ -55,18 +55,11 @@ function stubActivities(stub: MonitoringStub): MonitoringActivities {
   };
 }
 
-/** The stub's activities polling `<task queue>.monitoring` in this process. */
+/** The stub's activities polling `<task queue>.monitoring` in this process, in the kit's activity worker as the services run theirs. */
 export async function startMonitoringStub(stub: MonitoringStub, taskQueue: string): Promise<{ close(): Promise<void> }> {
-  const connection = await NativeConnection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
-  const worker = await Worker.create({
-    connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', taskQueue: activityQueue(taskQueue, 'monitoring'), activities: stubActivities(stub),
+  const worker = await startActivityWorker({
+    address: stackEnv('TEMPORAL_ADDRESS'), namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', logger: testLogger(),
+    taskQueue: activityQueue(taskQueue, 'monitoring'), activities: stubActivities(stub),
   });
-  const running = worker.run();
-  return {
-    close: async () => {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    },
-  };
+  return worker.closable;
 }

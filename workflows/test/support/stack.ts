@@ -1,8 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundle } from '@temporalio/worker';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { createRedisConnection, type Redis } from '@sozialraum/kit/redis';
-import { type CycleService, startCycleServices, stackEnv } from '@sozialraum/kit/testing';
+import { closeTemporalWorker, createTemporalWorker } from '@sozialraum/kit/temporal';
+import { type CycleService, startCycleServices, stackEnv, testLogger } from '@sozialraum/kit/testing';
 import { createMonitoringStub, type MonitoringStub, startMonitoringStub } from './monitoring-stub';
 
 /** The real stack (PostgreSQL, Redis, Temporal, Keycloak) and the monitoring stub's state. */
@@ -18,20 +19,19 @@ export interface TestStack {
 /** npm test runs the workflows in a namespace of their own (TEMPORAL_NAMESPACE, set by scripts/test.sh). */
 const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
 
-let runtimeInstalled = false;
-/** The SDK's own logs only when something is wrong. */
-function quietRuntime(): void {
-  if (runtimeInstalled) return;
-  runtimeInstalled = true;
+/**
+ * The SDK's own logs only when something is wrong, for a test that runs no worker of the kit (replaying):
+ * the kit's workers install a runtime of their own that logs into the test logger.
+ */
+export function quietRuntime(): void {
   try {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
   } catch {
-    // installed by an earlier test file in this process
+    // installed already in this test file
   }
 }
 
 export async function startStack(): Promise<TestStack> {
-  quietRuntime();
   const pool = createPool({ connectionString: stackEnv('DATABASE_URL'), schema: 'strategy' });
   const redis = createRedisConnection(stackEnv('REDIS_URL'), 'worker');
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
@@ -48,10 +48,7 @@ export async function startStack(): Promise<TestStack> {
 }
 
 /** Bundled once per test file: webpack takes seconds, the worker then starts at once. */
-export const bundleWorkflows = () => {
-  quietRuntime();
-  return bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: new DefaultLogger('WARN') });
-};
+export const bundleWorkflows = () => bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: new DefaultLogger('WARN') });
 
 /**
  * The workflows in a worker in this process on the test's own task queue; their activities in the built
@@ -65,14 +62,12 @@ export async function startWorker(
 ): Promise<{ shutdown(): Promise<void> }> {
   const activities = await startCycleServices({ taskQueue, services });
   const monitoring = await startMonitoringStub(stack.monitoring, taskQueue);
-  const connection = await NativeConnection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
-  const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle });
-  const running = worker.run();
+  // The kit's worker factory, as workflows/src/worker.ts uses it.
+  const { worker, connection } = await createTemporalWorker({ address: stackEnv('TEMPORAL_ADDRESS'), namespace, logger: testLogger(), worker: { taskQueue, workflowBundle } });
+  const workflows = closeTemporalWorker(worker, connection, worker.run());
   return {
     shutdown: async () => {
-      worker.shutdown();
-      await running;
-      await connection.close();
+      await workflows.close();
       await monitoring.close();
       await activities.close();
     },

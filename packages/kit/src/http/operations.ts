@@ -17,6 +17,21 @@ export function requestBodies<Operations>() {
   return <K extends keyof Operations>(req: Request, _operationId: K): RequestBodyOf<Operations[K]> => req.body;
 }
 
+type Form<C> = C extends { 'multipart/form-data': infer F } ? Omit<F, 'file'> : never;
+/** The text fields of an operation's `multipart/form-data` body, without its file (the kit's reader puts that on `req.file`). */
+export type FormFieldsOf<Op> = Op extends { requestBody: { content: infer C } } ? Form<C> : never;
+
+/**
+ * The form's text fields the validator has already checked (objects parsed from their JSON), typed by the operation's
+ * multipart schema: `const formOf = requestForms<operations>(); formOf(req, 'importValues').mapping`.
+ */
+export function requestForms<Operations>() {
+  return <K extends keyof Operations>(req: Request, _operationId: K): FormFieldsOf<Operations[K]> => {
+    const { file: _file, ...fields } = req.body;
+    return fields;
+  };
+}
+
 /** The query parameters of an operation, as openapi-typescript generates them from the service's document. */
 export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 

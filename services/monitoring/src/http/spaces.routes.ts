@@ -6,9 +6,9 @@ import { importView } from '../use-cases/imports';
 import { changeSpace, createSpace, findSpaces, getSpace, spaceView } from '../use-cases/spaces';
 import { submitSpaceImport, submitSpaceImportForm } from '../use-cases/spaces-import';
 import { buildMap } from '../use-cases/spaces-map';
-import { bodyOf, pathParam, queryOf } from './query';
+import { bodyOf, formOf, pathParam, queryOf } from './query';
 import { plannersOnly } from './roles';
-import { formFields, isFormUpload, uploadedFile } from './uploads';
+import { isFormUpload, uploadedFile } from './uploads';
 
 /** An empty text parameter counts as not given. */
 const text = <T extends string>(value: T | undefined): T | undefined => (value === '' ? undefined : value);
@@ -38,7 +38,7 @@ export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache }: Moni
   router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {
     const key = req.get('Idempotency-Key');
     const record = isFormUpload(req)
-      ? await submitSpaceImportForm(pool, jobs, formFields(req), uploadedFile(req), principalOf(req), key)
+      ? await submitSpaceImportForm(pool, jobs, formOf(req, 'importSpaces'), uploadedFile(req), principalOf(req), key)
       : await submitSpaceImport(pool, jobs, bodyOf(req, 'importSpaces'), principalOf(req), key);
     res.status(202).location(`/v1/imports/${record.id}`).json(importView(record));
   });

@@ -16,9 +16,3 @@ interface UploadedFile {
   originalname: string;
   buffer: Buffer;
 }
-
-/** The form's text fields without the file's placeholder. */
-export function formFields<T>(req: Request): T {
-  const { file: _file, ...fields } = req.body as Record<string, unknown>;
-  return fields as T;
-}

@@ -16,6 +16,7 @@ import type { components } from '../generated/api';
 import { DEFAULT_VALID_FROM } from './spaces';
 
 export type SpaceImportRequest = components['schemas']['SpaceImportRequest'];
+type SpaceImportForm = Omit<components['schemas']['SpaceImportForm'], 'file'>;
 
 export function submitSpaceImport(db: Pool, jobs: Queue, body: SpaceImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
   const { fileName, content, format, ...request } = body;
@@ -26,7 +27,7 @@ export function submitSpaceImport(db: Pool, jobs: Queue, body: SpaceImportReques
 export function submitSpaceImportForm(
   db: Pool,
   jobs: Queue,
-  form: Omit<SpaceImportRequest, 'fileName' | 'content'>,
+  form: SpaceImportForm,
   file: { originalname: string; buffer: Buffer },
   principal: Principal,
   idempotencyKey?: string,

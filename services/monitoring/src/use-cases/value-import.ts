@@ -53,7 +53,7 @@ function submitValues(
   idempotencyKey?: string,
 ): Promise<ImportRecord> {
   const { release, mapping, acceptValidRows } = upload.body;
-  const request: StoredValueRequest = { release, mapping: mapping as ImportMapping, acceptValidRows: acceptValidRows ?? false };
+  const request: StoredValueRequest = { release, mapping, acceptValidRows: acceptValidRows ?? false };
   return submitImport(db, jobs, { kind: 'values', fileName: upload.fileName, format: upload.format, file: upload.file, request: { ...request }, idempotencyKey, principal });
 }
 

@@ -2,7 +2,7 @@ import { problems } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import { indicatorNames } from '../data/indicators.repository';
 import { currentSpaces } from '../data/values.repository';
-import { ImportFileError, MappingError, previewTable, readCsvGrid, readXlsxGrid, spaceMatcher, type Delimiter, type TextEncoding } from '../domain/imports';
+import { ImportFileError, MappingError, previewTable, readCsvGrid, readXlsxGrid, spaceMatcher } from '../domain/imports';
 import type { components } from '../generated/api';
 import { formatOf, uploadName } from './imports';
 
@@ -20,7 +20,7 @@ export async function previewValueImport(pool: Pool, form: PreviewForm, file: { 
   try {
     const read =
       format === 'csv'
-        ? { ...readCsvGrid(file.buffer, { delimiter: form.delimiter as Delimiter | undefined, encoding: form.encoding as TextEncoding | undefined }), sheets: [], sheet: null }
+        ? { ...readCsvGrid(file.buffer, { delimiter: form.delimiter, encoding: form.encoding }), sheets: [], sheet: null }
         : { ...(await readXlsxGrid(file.buffer, form.sheet)), delimiter: null, encoding: null };
     const [spaces, indicators] = await Promise.all([currentSpaces(pool), indicatorNames(pool)]);
     const preview = previewTable(read.grid, { indicators, space: spaceMatcher(spaces, form.spaceType) }, {

@@ -1,7 +1,5 @@
-import type { MeasureRef, ProposedMeasure, TaskResult } from '@sozialraum/contracts';
+import { DECIDED_STATUS, type MeasureRef, type ProposedMeasure, type TaskResult } from '@sozialraum/contracts';
 import type { Queryable } from '@sozialraum/kit/db';
-
-const decided = { approve: 'approved', reject: 'rejected', return: 'returned' } as const;
 
 /** A proposal in the strategy read model (the cycle detail shows it), under the ID its port gave it. */
 export async function recordProposal(db: Queryable, p: { id: string; cycleId: string; department: string; measure: ProposedMeasure }): Promise<MeasureRef> {
@@ -31,7 +29,7 @@ export const measureCopy = (db: Queryable) => ({
   },
   decideMeasures: async ({ decisions }: { decisions: TaskResult<'decide-package'>['decisions'] }) => {
     for (const d of decisions) {
-      await db.query(`UPDATE measure_proposal SET status = $2, updated_at = now() WHERE id = $1 AND last_event_id IS NULL`, [d.measureId, decided[d.decision]]);
+      await db.query(`UPDATE measure_proposal SET status = $2, updated_at = now() WHERE id = $1 AND last_event_id IS NULL`, [d.measureId, DECIDED_STATUS[d.decision]]);
     }
   },
   reportMeasures: async ({ reports }: { reports: TaskResult<'report-status'>['reports'] }) => {

@@ -1,14 +1,16 @@
 import type { Queryable } from '@sozialraum/kit/db';
 
-export interface CompletionRow {
-  task_id: string;
+/** Who holds a task's completion (the lease), and its outcome once done. */
+export interface CompletionRecord {
+  taskId: string;
   state: 'pending' | 'done';
   holder: string;
-  by_id: string;
-  by_name: string;
-  lease_until: Date;
+  by: { id: string; name: string };
+  leaseUntil: Date;
   outcome: Record<string, unknown> | null;
 }
+
+const columns = `task_id AS "taskId", state, holder, json_build_object('id', by_id, 'name', by_name) AS by, lease_until AS "leaseUntil", outcome`;
 
 /**
  * Takes the task's completion lease: granted when nobody holds it, or when the holder's lease ran out
@@ -20,18 +22,18 @@ export async function acquireCompletion(
   holder: string,
   by: { id: string; name: string },
   leaseMs: number,
-): Promise<{ granted: boolean; current?: CompletionRow }> {
-  const { rows } = await db.query<CompletionRow>(
+): Promise<{ granted: boolean; current?: CompletionRecord }> {
+  const { rows } = await db.query<CompletionRecord>(
     `INSERT INTO task_completion (task_id, state, holder, by_id, by_name, lease_until)
      VALUES ($1, 'pending', $2, $3, $4, now() + $5::double precision * interval '1 millisecond')
      ON CONFLICT (task_id) DO UPDATE SET holder = EXCLUDED.holder, by_id = EXCLUDED.by_id, by_name = EXCLUDED.by_name,
        lease_until = EXCLUDED.lease_until, updated_at = now()
      WHERE task_completion.state = 'pending' AND task_completion.lease_until < now()
-     RETURNING *`,
+     RETURNING ${columns}`,
     [taskId, holder, by.id, by.name, leaseMs],
   );
   if (rows[0]) return { granted: true };
-  const current = await db.query<CompletionRow>('SELECT * FROM task_completion WHERE task_id = $1', [taskId]);
+  const current = await db.query<CompletionRecord>(`SELECT ${columns} FROM task_completion WHERE task_id = $1`, [taskId]);
   return { granted: false, current: current.rows[0] };
 }
 

@@ -1,14 +1,14 @@
 import type { Queryable } from '@sozialraum/kit/db';
 
-export interface StartRequestRow {
-  request_hash: string;
-  workflow_id: string;
+export interface StartRequestRecord {
+  requestHash: string;
+  workflowId: string;
   response: Record<string, unknown> | null;
 }
 
-export async function findStartRequest(db: Queryable, principalId: string, key: string): Promise<StartRequestRow | undefined> {
-  const { rows } = await db.query<StartRequestRow>(
-    'SELECT request_hash, workflow_id, response FROM cycle_start_request WHERE principal_id = $1 AND idempotency_key = $2',
+export async function findStartRequest(db: Queryable, principalId: string, key: string): Promise<StartRequestRecord | undefined> {
+  const { rows } = await db.query<StartRequestRecord>(
+    'SELECT request_hash AS "requestHash", workflow_id AS "workflowId", response FROM cycle_start_request WHERE principal_id = $1 AND idempotency_key = $2',
     [principalId, key],
   );
   return rows[0];

@@ -1,43 +1,49 @@
 import type { Page } from './db';
 import type { Queryable } from '@sozialraum/kit/db';
+import type { components } from '../generated/api';
 
-export interface NotificationRow {
+/** A notification as stored, with whether the reader has read it (the API adds its link). */
+export interface NotificationRecord {
   id: string;
   recipient: string;
-  kind: string;
-  task_id: string | null;
-  cycle_id: string | null;
+  kind: components['schemas']['Notification']['kind'];
+  taskId: string | null;
+  cycleId: string | null;
   title: string;
   body: string;
-  created_at: Date;
-  delivered_at: Date | null;
-  channel: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  channel: 'email' | 'feed' | null;
   read: boolean;
 }
+
+/** The columns of a record; `n` is the notification table. */
+const columns = `n.id, n.recipient, n.kind, n.task_id AS "taskId", n.cycle_id AS "cycleId", n.title, n.body, n.created_at AS "createdAt",
+  n.delivered_at AS "deliveredAt", n.channel`;
 
 /** The reader's notifications: addressed to their user ID or to one of their candidate groups. */
 export async function listNotifications(
   db: Queryable,
   reader: { id: string; groups: string[] },
   options: { unreadOnly: boolean } & Page,
-): Promise<{ rows: NotificationRow[]; total: number; unread: number }> {
-  const { rows } = await db.query<NotificationRow & { total: number; unread: number }>(
+): Promise<{ rows: NotificationRecord[]; total: number; unread: number }> {
+  const { rows } = await db.query<NotificationRecord & { total: number; unread: number }>(
     `SELECT * FROM (
-       SELECT n.*, (r.user_id IS NOT NULL) AS read, count(*) OVER () AS total,
+       SELECT ${columns}, (r.user_id IS NOT NULL) AS read, count(*) OVER () AS total,
               count(*) FILTER (WHERE r.user_id IS NULL) OVER () AS unread
        FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = $1
        WHERE n.recipient = $1 OR n.recipient = ANY ($2::text[])) mine
      WHERE NOT ($3 AND read)
-     ORDER BY read, created_at DESC, id LIMIT $4 OFFSET $5`,
+     ORDER BY read, "createdAt" DESC, id LIMIT $4 OFFSET $5`,
     [reader.id, reader.groups, options.unreadOnly, options.limit, options.offset],
   );
   const first = rows[0];
   return { rows, total: first ? (options.unreadOnly ? first.unread : first.total) : 0, unread: first?.unread ?? 0 };
 }
 
-export async function markRead(db: Queryable, id: string, reader: { id: string; groups: string[] }): Promise<NotificationRow | undefined> {
-  const { rows } = await db.query<NotificationRow>(
-    `WITH mine AS (SELECT * FROM notification WHERE id = $1 AND (recipient = $2 OR recipient = ANY ($3::text[]))),
+export async function markRead(db: Queryable, id: string, reader: { id: string; groups: string[] }): Promise<NotificationRecord | undefined> {
+  const { rows } = await db.query<NotificationRecord>(
+    `WITH mine AS (SELECT ${columns} FROM notification n WHERE n.id = $1 AND (n.recipient = $2 OR n.recipient = ANY ($3::text[]))),
           done AS (INSERT INTO notification_read (notification_id, user_id) SELECT id, $2 FROM mine ON CONFLICT DO NOTHING)
      SELECT mine.*, true AS read FROM mine`,
     [id, reader.id, reader.groups],
@@ -67,8 +73,8 @@ export async function insertNotification(
   );
 }
 
-export async function findNotification(db: Queryable, id: string): Promise<NotificationRow | undefined> {
-  const { rows } = await db.query<NotificationRow>('SELECT *, false AS read FROM notification WHERE id = $1', [id]);
+export async function findNotification(db: Queryable, id: string): Promise<NotificationRecord | undefined> {
+  const { rows } = await db.query<NotificationRecord>(`SELECT ${columns}, false AS read FROM notification n WHERE n.id = $1`, [id]);
   return rows[0];
 }
 

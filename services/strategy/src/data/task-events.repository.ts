@@ -1,3 +1,4 @@
+import type { TaskHistoryKind } from '@sozialraum/contracts';
 import type { Queryable } from '@sozialraum/kit/db';
 
 export type TaskEventKind = 'claimed' | 'unclaimed' | 'delegated';
@@ -15,13 +16,13 @@ export async function recordTaskEvent(db: Queryable, event: { taskId: string; ki
   ]);
 }
 
-export interface TaskHistoryRow {
+export interface TaskHistoryRecord {
   at: Date;
-  kind: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  target_id: string | null;
-  target_name: string | null;
+  kind: TaskHistoryKind;
+  actorId: string | null;
+  actorName: string | null;
+  targetId: string | null;
+  targetName: string | null;
   /** commented: the text; escalated: the level; completed: the completer's name as the task row has it; created: the due date. */
   info: string | null;
 }
@@ -31,9 +32,9 @@ export interface TaskHistoryRow {
  * cancelled), the inbox actions (task_event), comments, and the reminders and escalations the workflow's
  * notifications record. The completer comes from the API's completion record, which has their ID.
  */
-export async function taskHistory(db: Queryable, taskId: string): Promise<TaskHistoryRow[]> {
-  const { rows } = await db.query<TaskHistoryRow>(
-    `SELECT at, kind, actor_id, actor_name, target_id, target_name, info FROM (
+export async function taskHistory(db: Queryable, taskId: string): Promise<TaskHistoryRecord[]> {
+  const { rows } = await db.query<TaskHistoryRecord>(
+    `SELECT at, kind, actor_id AS "actorId", actor_name AS "actorName", target_id AS "targetId", target_name AS "targetName", info FROM (
        SELECT created_at AS at, 'created' AS kind, NULL AS actor_id, NULL AS actor_name, NULL AS target_id, NULL AS target_name,
               to_char(due_at AT TIME ZONE 'Europe/Berlin', 'DD.MM.YYYY') AS info, 0 AS rank
        FROM task WHERE id = $1

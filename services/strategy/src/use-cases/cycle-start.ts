@@ -1,5 +1,5 @@
 import { type CycleInput, cycleWorkflowId, PHASE_LABELS } from '@sozialraum/contracts';
-import { AppError, idempotencyKeyReused, type Principal, problems, requestFingerprint, type RequestBodyOf, type ServiceClient } from '@sozialraum/kit';
+import { AppError, idempotencyKeyReused, type Principal, problems, requestFingerprint, type RequestBodyOf } from '@sozialraum/kit';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { spaceCycles } from '../data/cycles.repository';
 import { findStartRequest, forgetStartRequest, recordStartRequest, storeStartResponse } from '../data/idempotency.repository';
@@ -12,6 +12,7 @@ import { CYCLE_WORKFLOW, temporalCycles, waitForCycle } from './workflow';
 type Cycle = components['schemas']['Cycle'];
 export type StartCycleRequest = RequestBodyOf<operations['startCycle']>;
 type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' | 'config' | 'monitoring'>;
+type Monitoring = StrategyDependencies['monitoring'];
 
 /**
  * Starts the next cycle of a space. Two starts for one space never both succeed: both pick the same next
@@ -77,8 +78,8 @@ export async function startCycle(deps: Deps, principal: Principal, request: Star
 async function previousStart(deps: Deps, principal: Principal, key: string, hash: string): Promise<{ workflowId: string; response?: Cycle } | undefined> {
   const previous = await findStartRequest(deps.pool, principal.id, key);
   if (!previous) return undefined;
-  if (previous.request_hash !== hash) throw idempotencyKeyReused();
-  return { workflowId: previous.workflow_id, response: (previous.response ?? undefined) as Cycle | undefined };
+  if (previous.requestHash !== hash) throw idempotencyKeyReused();
+  return { workflowId: previous.workflowId, response: (previous.response ?? undefined) as Cycle | undefined };
 }
 
 /** A 409 "already running" is no conflict when the running cycle was started with this very key. */
@@ -100,20 +101,20 @@ async function nextNumber(deps: Deps, spaceCode: string): Promise<number> {
 }
 
 /** A 404 from monitoring becomes a 422 that names the field; anything else (monitoring away) stays a 5xx. */
-async function verifyExists(monitoring: ServiceClient, path: string, unknown: { detail: string; pointer: string }): Promise<void> {
+async function verifyExists(lookup: () => Promise<unknown>, unknown: { detail: string; pointer: string }): Promise<void> {
   try {
-    await monitoring('GET', path);
+    await lookup();
   } catch (error) {
     if (error instanceof AppError && error.status === 404) throw problems.unprocessable(unknown.detail, [{ pointer: unknown.pointer, detail: 'does not exist in monitoring' }]);
     throw error;
   }
 }
 
-const verifySpace = (monitoring: ServiceClient, spaceCode: string) =>
-  verifyExists(monitoring, `/v1/spaces/${encodeURIComponent(spaceCode)}`, { detail: `Space ${spaceCode} does not exist in monitoring.`, pointer: '/body/spaceCode' });
+const verifySpace = (monitoring: Monitoring, code: string) =>
+  verifyExists(() => monitoring.get('/v1/spaces/{code}', { path: { code } }), { detail: `Space ${code} does not exist in monitoring.`, pointer: '/body/spaceCode' });
 
-const verifyAlert = (monitoring: ServiceClient, alertId: number) =>
-  verifyExists(monitoring, `/v1/alerts/${alertId}`, { detail: `Monitoring alert ${alertId} does not exist.`, pointer: '/body/alertId' });
+const verifyAlert = (monitoring: Monitoring, id: number) =>
+  verifyExists(() => monitoring.get('/v1/alerts/{id}', { path: { id } }), { detail: `Monitoring alert ${id} does not exist.`, pointer: '/body/alertId' });
 
 const isDuplicateKey = (error: unknown): false => {
   if ((error as { code?: string }).code === '23505') return false;

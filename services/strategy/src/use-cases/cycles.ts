@@ -2,13 +2,13 @@ import { cancelCycleUpdate, resumeSignal, suspendSignal } from '@sozialraum/cont
 import { type Principal, problems } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import { decisionsOf, goalsOf, needsOf, participationOf, proposalsOf } from '../data/cycle-content.repository';
-import { type CycleFilter, type CycleRow, findCycle, listCycles, phasesOf } from '../data/cycles.repository';
+import { type CycleFilter, type CycleRecord, findCycle, listCycles, phasesOf } from '../data/cycles.repository';
 import type { Page } from '../data/db';
 import { openTasksOf } from '../data/tasks.repository';
 import type { StrategyDependencies } from '../dependencies';
 import type { components } from '../generated/api';
 import { contentScope, taskReader } from './access';
-import { cycleView, decisionView, goalView, needView, participationView, phaseView, proposalView, taskView } from './views';
+import { cycleView, decisionView, participationView, phaseView, taskView } from './views';
 import { waitForCycle, workflowRefusal } from './workflow';
 
 type Schemas = components['schemas'];
@@ -16,10 +16,10 @@ type Schemas = components['schemas'];
 /** The cycles of the filter, each with the counts of its open and overdue tasks as far as the reader may see them. */
 export async function findCycles(pool: Pool, filter: CycleFilter, page: Page, principal: Principal): Promise<Schemas['CyclePage']> {
   const { rows, total } = await listCycles(pool, taskReader(principal), filter, page);
-  return { items: rows.map((row) => ({ ...cycleView(row), taskCounts: { open: row.open_tasks, overdue: row.overdue_tasks } })), total };
+  return { items: rows.map((row) => ({ ...cycleView(row), taskCounts: { open: row.openTasks, overdue: row.overdueTasks } })), total };
 }
 
-async function getCycleRow(pool: Pool, id: string): Promise<CycleRow> {
+async function getCycleRow(pool: Pool, id: string): Promise<CycleRecord> {
   const row = await findCycle(pool, id);
   if (!row) throw problems.notFound(`There is no cycle ${id}.`);
   return row;
@@ -44,9 +44,9 @@ export async function getCycleDetail(pool: Pool, id: string, principal: Principa
     evidence: row.evidence,
     reflection: row.reflection,
     participation: participation.map(participationView),
-    goals: goals.map(goalView),
-    needs: needs.map(needView),
-    proposals: proposals.map(proposalView),
+    goals,
+    needs,
+    proposals,
     decisions: decisions.map(decisionView),
     openTasks: openTasks.map(taskView),
   };

@@ -37,7 +37,7 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
   if (!notification) {
     throw new UnrecoverableError(`notification ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
   }
-  if (notification.delivered_at) return 'skipped';
+  if (notification.deliveredAt) return 'skipped';
   const addresses = mail ? await addressesOf(deps.directory, notification.recipient) : [];
   if (mail && addresses.length > 0) {
     await mail.transport.sendMail({

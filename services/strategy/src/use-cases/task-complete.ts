@@ -32,8 +32,8 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
   if (!lease.granted) {
     const other = lease.current;
     throw other?.state === 'done'
-      ? taskProblem(409, 'task-not-open', `Task ${id} has already been completed by ${other.by_name}.`, { extensions: { taskStatus: 'completed' } })
-      : taskProblem(409, 'completion-in-progress', `Task ${id} is being completed by ${other?.by_name ?? 'someone else'}; try again shortly.`);
+      ? taskProblem(409, 'task-not-open', `Task ${id} has already been completed by ${other.by.name}.`, { extensions: { taskStatus: 'completed' } })
+      : taskProblem(409, 'completion-in-progress', `Task ${id} is being completed by ${other?.by.name ?? 'someone else'}; try again shortly.`);
   }
 
   let outcome;

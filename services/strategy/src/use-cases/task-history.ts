@@ -1,7 +1,6 @@
-import type { TaskHistoryKind } from '@sozialraum/contracts';
 import type { Principal } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
-import { type TaskHistoryRow, taskHistory } from '../data/task-events.repository';
+import { type TaskHistoryRecord, taskHistory } from '../data/task-events.repository';
 import type { components } from '../generated/api';
 import { visibleTask } from './tasks';
 
@@ -15,14 +14,14 @@ const escalatedTo: Record<string, string> = {
 const person = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
 
 /** The German detail the web app shows as it is (openapi.yaml TaskHistoryEntry). */
-function detailOf(row: TaskHistoryRow, actor: Entry['actor']): string | null {
-  switch (row.kind as TaskHistoryKind) {
+function detailOf(row: TaskHistoryRecord, actor: Entry['actor']): string | null {
+  switch (row.kind) {
     case 'created':
       return row.info ? `fällig am ${row.info}` : null;
     case 'delegated':
-      return row.target_name;
+      return row.targetName;
     case 'unclaimed':
-      return row.target_name ? `vorher bei ${row.target_name}` : null;
+      return row.targetName ? `vorher bei ${row.targetName}` : null;
     case 'commented':
       return row.info;
     case 'escalated':
@@ -40,13 +39,13 @@ export async function historyOf(pool: Pool, id: string, principal: Principal): P
   const rows = await taskHistory(pool, id);
   return {
     items: rows.map((row) => {
-      const actor = person(row.actor_id, row.actor_name);
+      const actor = person(row.actorId, row.actorName);
       return {
         at: row.at.toISOString(),
-        kind: row.kind as TaskHistoryKind,
+        kind: row.kind,
         actor,
         detail: detailOf(row, actor),
-        target: row.kind === 'delegated' ? person(row.target_id, row.target_name) : null,
+        target: row.kind === 'delegated' ? person(row.targetId, row.targetName) : null,
       };
     }),
   };

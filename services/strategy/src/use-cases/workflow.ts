@@ -2,7 +2,7 @@ import { type FieldProblems, REJECTIONS, type TaskProblemSlug } from '@sozialrau
 import { AppError } from '@sozialraum/kit';
 import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Pool } from '@sozialraum/kit/db';
-import { type CycleRow, findCycle } from '../data/cycles.repository';
+import { type CycleRecord, findCycle } from '../data/cycles.repository';
 import { taskProblem } from './task-problems';
 
 /** The workflow type, by name: the service never imports workflow code. */
@@ -57,7 +57,7 @@ export async function temporalCycles(client: Client, spaceCode: string): Promise
 }
 
 /** Polls the read model briefly until the workflow's activities have written what the caller expects. */
-export async function waitForCycle(pool: Pool, id: string, until: (row: CycleRow) => boolean, timeoutMs = 3_000): Promise<CycleRow | undefined> {
+export async function waitForCycle(pool: Pool, id: string, until: (row: CycleRecord) => boolean, timeoutMs = 3_000): Promise<CycleRecord | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = await findCycle(pool, id);
