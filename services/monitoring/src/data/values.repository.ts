@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { ParsedRow } from '../domain/imports';
 import { copyField } from './copy';
 import { validAt } from './spaces.repository';
 
@@ -50,10 +51,20 @@ export async function upsertValues(db: Queryable, releaseId: number, importId: s
   );
 }
 
+/** A value as an import reads it: its space by code (the writers know the ids). */
+export type ImportedValue = Pick<ParsedRow, 'spaceCode' | 'indicatorKey' | 'period' | 'value' | 'numerator' | 'denominator'>;
+
 /** Writes an import's values batch by batch; `end` finishes what is still open. */
 export interface ValueWriter {
-  write(rows: readonly ValueRow[]): Promise<void>;
+  write(rows: readonly ImportedValue[]): Promise<void>;
   end(): Promise<void>;
+}
+
+/** Where an import writes: its release, its id, and the ids of the spaces its codes name. */
+export interface ImportTarget {
+  releaseId: number;
+  importId: string;
+  spaceIds: ReadonlyMap<string, number>;
 }
 
 const VALUE_COPY = 'COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN';
@@ -65,9 +76,10 @@ const VALUE_COPY = 'COPY indicator_value (space_id, indicator_key, period, relea
  * the statement timeout). The rows hold no duplicates (the import's checks reject them). After a failure the
  * connection may still be in COPY: the caller must discard it (release(true)), which rolls everything back.
  */
-export function valueCopier(db: PoolClient, releaseId: number, importId: string, rowsPerCopy: number): ValueWriter {
+export function valueCopier(db: PoolClient, { releaseId, importId, spaceIds }: ImportTarget, rowsPerCopy: number): ValueWriter {
   const tail = `\t${releaseId}\t`;
-  const line = (r: ValueRow) => `${r.spaceId}\t${copyField(r.indicatorKey)}\t${copyField(r.period)}${tail}${r.value}\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`;
+  const line = (r: ImportedValue) =>
+    `${spaceIds.get(r.spaceCode)}\t${copyField(r.indicatorKey)}\t${copyField(r.period)}${tail}${r.value}\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`;
   let copy: { stream: Writable; done: Promise<void>; rows: number } | undefined;
   const end = async () => {
     if (!copy) return;
@@ -95,6 +107,14 @@ export function valueCopier(db: PoolClient, releaseId: number, importId: string,
 }
 
 /** Writes values of a release that has some already, batch by batch with upsertValues (re-imports replace). */
-export function valueUpserter(db: Queryable, releaseId: number, importId: string): ValueWriter {
-  return { write: (rows) => upsertValues(db, releaseId, importId, rows), end: () => Promise.resolve() };
+export function valueUpserter(db: Queryable, { releaseId, importId, spaceIds }: ImportTarget): ValueWriter {
+  const valueRow = (r: ImportedValue): ValueRow => ({
+    spaceId: spaceIds.get(r.spaceCode)!,
+    indicatorKey: r.indicatorKey,
+    period: r.period,
+    value: r.value,
+    numerator: r.numerator ?? null,
+    denominator: r.denominator ?? null,
+  });
+  return { write: (rows) => upsertValues(db, releaseId, importId, rows.map(valueRow)), end: () => Promise.resolve() };
 }

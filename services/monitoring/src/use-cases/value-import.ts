@@ -10,7 +10,6 @@ import {
   type CellNoteRow,
   type ImportFormat,
   type ImportMapping,
-  type ParsedRow,
   parseIndicatorStream,
   ReadAgain,
   type RejectedRow,
@@ -117,7 +116,8 @@ async function storeValues(pool: Pool, { record, request, file, progress, catalo
     await client.query('BEGIN');
     const release = await upsertRelease(client, request.release);
     // A new release has no values to replace: COPY. Re-importing one replaces its values batch by batch.
-    const writer = release.created ? valueCopier(client, release.id, record.id, COPY_SIZE) : valueUpserter(client, release.id, record.id);
+    const target = { releaseId: release.id, importId: record.id, spaceIds };
+    const writer = release.created ? valueCopier(client, target, COPY_SIZE) : valueUpserter(client, target);
     let imported = 0;
     let total = 0;
     await progress(0, null);
@@ -126,7 +126,8 @@ async function storeValues(pool: Pool, { record, request, file, progress, catalo
       report.add([...batch.rejected, ...checked.rejected].sort((a, b) => a.line - b.line), batch.notes);
       // Rejected rows without acceptValidRows: nothing is written; the rest is only read for the report.
       if (report.rejectedTotal > 0 && request.acceptValidRows !== true) discard();
-      if (client) await writer.write(checked.rows.map((row) => valueRow(row, spaceIds)));
+      // validateRows kept only known spaces, by their code: the writers find each one's id.
+      if (client) await writer.write(checked.rows);
       imported += checked.rows.length;
       total = batch.records;
       // The number of lines is known at the end; until then it is estimated from the bytes read.
@@ -170,16 +171,5 @@ function remembered(match: Catalogue['space']): Catalogue['space'] {
     let found = known.get(text);
     if (!found) known.set(text, (found = match(text)));
     return found;
-  };
-}
-
-function valueRow(row: ParsedRow, spaceIds: Map<string, number>) {
-  return {
-    spaceId: spaceIds.get(row.spaceCode)!, // validateRows kept only known spaces, by their code
-    indicatorKey: row.indicatorKey,
-    period: row.period,
-    value: row.value,
-    numerator: row.numerator ?? null,
-    denominator: row.denominator ?? null,
   };
 }

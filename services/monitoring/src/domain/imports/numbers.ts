@@ -62,6 +62,8 @@ export function readCell(text: string, style: DecimalStyle): CellReading {
   if (rest === '') return { kind: 'empty' };
   // Most cells are plain numbers: read them without looking for marks and symbols.
   if (PLAIN_NUMBER.test(rest)) {
+    // Without the other style's separator it means the same in both: "12.5" (point), "12,5" or "12" (comma).
+    if (!rest.includes(style === 'point' ? ',' : '.')) return { kind: 'number', value: Number(rest.replace(',', '.')), notes: [] };
     const value = parseNumber(rest, style);
     if (value !== null) return { kind: 'number', value, notes: [] };
   }

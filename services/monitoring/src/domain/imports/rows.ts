@@ -66,6 +66,9 @@ interface Context {
 class FirstLines {
   private readonly indicators = new Map<string, number>();
   private readonly lines = new Map<string, Int32Array>();
+  private lastSpace = '';
+  private lastPeriod = '';
+  private lastKey = '';
 
   /** The line the key was first seen on; undefined the first time (and `line` is remembered). */
   firstOf(spaceCode: string, indicatorKey: string, period: string, line: number): number | undefined {
@@ -74,7 +77,13 @@ class FirstLines {
       indicator = this.indicators.size;
       this.indicators.set(indicatorKey, indicator);
     }
-    const key = `${spaceCode}\u0000${period}`;
+    // A wide line asks for one space and period many times in a row: its key is made once.
+    if (spaceCode !== this.lastSpace || period !== this.lastPeriod) {
+      this.lastSpace = spaceCode;
+      this.lastPeriod = period;
+      this.lastKey = `${spaceCode}\u0000${period}`;
+    }
+    const key = this.lastKey;
     let lines = this.lines.get(key);
     if (!lines || lines.length <= indicator) {
       const grown = new Int32Array(Math.max(this.indicators.size, (lines?.length ?? 0) * 2));
@@ -132,7 +141,7 @@ function parseWide(ctx: Context, cells: Cell[], base: RowBase, reject: Reject): 
     if (reading.kind === 'invalid') reject(column, `not a number: "${cellText(cells[index])}"`);
     else if (reading.kind !== 'empty') {
       noteMarks(ctx, reading, { ...at, column, indicatorKey });
-      if (reading.kind === 'number') addRow(ctx, { ...at, column, indicatorKey, value: reading.value });
+      if (reading.kind === 'number') addRow(ctx, { line: at.line, spaceCode: at.spaceCode, period: at.period, column, indicatorKey, value: reading.value });
     }
   }
 }

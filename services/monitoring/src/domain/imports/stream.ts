@@ -104,7 +104,6 @@ export async function* parseIndicatorStream(chunks: () => AsyncIterable<Buffer>,
 function decimalGuess(mapping: ImportMapping, valueIndexes: number[]) {
   let settled = mapping.decimal !== undefined;
   let dotSeen = false;
-  const texts = (record: TableRecord) => valueIndexes.map((i) => record.cells[i]).filter((c): c is string => typeof c === 'string');
   return {
     start(records: TableRecord[], parser: { style: 'comma' | 'point'; columns: Parameters<typeof valueTexts>[1] }) {
       if (mapping.decimal !== undefined) parser.style = mapping.decimal;
@@ -115,7 +114,9 @@ function decimalGuess(mapping: ImportMapping, valueIndexes: number[]) {
     },
     check(record: TableRecord, parser: { style: 'comma' | 'point' }) {
       if (settled) return;
-      for (const text of texts(record)) {
+      for (const index of valueIndexes) {
+        const text = record.cells[index];
+        if (typeof text !== 'string') continue;
         if ((text.includes(',') || text.indexOf('.') !== text.lastIndexOf('.')) && detectDecimalStyle([text]) === 'comma') {
           if (dotSeen) throw new ReadAgain({ ...mapping, decimal: 'comma' }, `line ${record.line} has a decimal comma after values with a "."`);
           parser.style = 'comma';
