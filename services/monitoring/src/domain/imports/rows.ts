@@ -130,8 +130,13 @@ function parseRecord(ctx: Context, { line, cells }: TableRecord): void {
  * the value columns: it carries no value, so it is passed over rather than reported.
  */
 function isTextLine(cells: Cell[], columns: ResolvedColumns): boolean {
-  const filled = cells.flatMap((c, i) => (cellText(c) === '' ? [] : [i]));
-  return filled.length === 1 && !columns.wide.some((w) => w.index === filled[0]);
+  let filled = -1;
+  for (let i = 0; i < cells.length; i++) {
+    if (cellText(cells[i]) === '') continue;
+    if (filled !== -1) return false; // a second filled cell: a data line (the common case, found at once)
+    filled = i;
+  }
+  return filled !== -1 && !columns.wide.some((w) => w.index === filled);
 }
 
 function parseWide(ctx: Context, cells: Cell[], base: RowBase, reject: Reject): void {
@@ -140,7 +145,7 @@ function parseWide(ctx: Context, cells: Cell[], base: RowBase, reject: Reject): 
     const at = period === undefined ? base : { ...base, period };
     if (reading.kind === 'invalid') reject(column, `not a number: "${cellText(cells[index])}"`);
     else if (reading.kind !== 'empty') {
-      noteMarks(ctx, reading, { ...at, column, indicatorKey });
+      if (reading.notes.length > 0) noteMarks(ctx, reading, { ...at, column, indicatorKey });
       if (reading.kind === 'number') addRow(ctx, { line: at.line, spaceCode: at.spaceCode, period: at.period, column, indicatorKey, value: reading.value });
     }
   }
