@@ -103,10 +103,14 @@ async function importThroughApi(url: string, file: string, values: number): Prom
   const accepted = await fetch(`${url}/v1/imports/values`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const body = (await accepted.json()) as { id: string };
   if (accepted.status !== 202) throw new Error(`import: ${accepted.status} ${JSON.stringify(body)}`);
+  // A 10M-value import outlasts an access token: the polling takes a fresh one every minute.
+  let reader = { token, at: performance.now() };
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const answer = await fetch(`${url}/v1/imports/${body.id}`, { headers: { authorization: `Bearer ${token}` } });
+    if (performance.now() - reader.at > 60_000) reader = { token: await userToken('planer'), at: performance.now() };
+    const answer = await fetch(`${url}/v1/imports/${body.id}`, { headers: { authorization: `Bearer ${reader.token}` } });
     const record = (await answer.json()) as { status: string; imported: number; error: unknown; report: unknown };
+    if (answer.status !== 200) throw new Error(`GET /v1/imports/${body.id}: ${answer.status} ${JSON.stringify(record)}`);
     if (record.status === 'succeeded') {
       if (record.imported !== values) throw new Error(`imported ${record.imported} values, expected ${values}`);
       return seconds(started);
