@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- monitoring|strategy|inbox|measures]: builds, starts the local stack and runs the benchmarks against it.
+# npm run bench [-- monitoring|import|strategy|inbox|measures]: builds, starts the local stack and runs the benchmarks against it.
 # Each prints its figures next to a baseline measured in the same run, as ratios (absolute times on a
 # shared 2-core machine mean little). Benchmarks get databases of their own; they never run in npm test.
 set -euo pipefail
@@ -19,6 +19,6 @@ bench() {
 }
 
 which="${1:-all}"
-for entry in monitoring:monitoring strategy:strategy-cycles inbox:inbox measures:measures-overview; do
+for entry in monitoring:monitoring import:value-import strategy:strategy-cycles inbox:inbox measures:measures-overview; do
   if [ "$which" = all ] || [ "$which" = "${entry%%:*}" ]; then bench "${entry#*:}"; fi
 done

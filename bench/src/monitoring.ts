@@ -1,22 +1,18 @@
 /**
  * The monitoring service at scale (issue 3 point 11), on Berlin's 542 real planning areas (imported from the
  * shapefile through the API) with synthetic values for 100 indicators over 18 years (975,600 values):
- * - the value import through the API (wide CSV upload → BullMQ job → stored) against a plain PostgreSQL COPY
- *   of the same rows into the same table;
  * - a full recomputation of a method version (10 status and 10 dynamics indicators, every period) against
  *   one hand-written SQL query computing the same z-values;
  * - the space profile and the 542-area GeoJSON map with classes under load, next to GET /v1/me, for a planner
  *   (raw values) and for a viewer (confidentiality applied: 1 % of the areas are below 300 residents, so their
  *   values are withheld and the index results viewers get are computed without them).
+ * The values come in through the API as data setup; the import's speed is measured by value-import.ts.
  * Run: npm run bench -- monitoring
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { call, type StartedProcess, userToken, waitFor } from '@sozialraum/kit/testing';
-import { from as copyFrom } from 'pg-copy-streams';
 import { LOAD, measure, report } from './harness';
 import { benchDatabase, inParallel, startBuilt, stop } from './platform';
 
@@ -72,41 +68,8 @@ function syntheticCsv(codes: readonly string[]): Buffer {
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
-/** The same values as COPY text rows for the value table. */
-function copyRows(spaceIds: readonly number[], releaseId: number): string[] {
-  const chunks: string[] = [];
-  spaceIds.forEach((id, s) => {
-    const rows: string[] = [];
-    for (const year of YEARS) keys.forEach((key, i) => rows.push(`${id}\t${key}\t${year}\t${releaseId}\t${shareAt(s, i, Number(year))}\t\\N\t\\N\t\\N\n`));
-    chunks.push(rows.join(''));
-  });
-  return chunks;
-}
-
-/** Baseline 1: a plain COPY of the same rows into the same (empty) table, then removed again. */
-async function copyBaseline(pool: Pool, spaceIds: readonly number[]): Promise<number> {
-  const client = await pool.connect();
-  try {
-    const { rows } = await client.query<{ id: number }>(`INSERT INTO data_release (key, title) VALUES ('bench-copy', 'COPY baseline') RETURNING id`);
-    const releaseId = Number(rows[0]!.id);
-    const chunks = copyRows(spaceIds, releaseId);
-    const started = performance.now();
-    await pipeline(
-      Readable.from(chunks),
-      client.query(copyFrom('COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN')),
-    );
-    const took = seconds(started);
-    await client.query('DELETE FROM indicator_value WHERE release_id = $1', [releaseId]);
-    await client.query('DELETE FROM data_release WHERE id = $1', [releaseId]);
-    await client.query('VACUUM ANALYZE indicator_value');
-    return took;
-  } finally {
-    client.release();
-  }
-}
-
 /**
- * Baseline 2: the z-values of the method in one statement — status indicators per period, dynamics as the
+ * The baseline of the recomputation: the z-values of the method in one statement — status indicators per period, dynamics as the
  * change over two years — standardised over the areas valid today (sample standard deviation, as the method),
  * returned to the client as the recomputation reads its values from the database.
  */
@@ -128,12 +91,6 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
   return seconds(started);
-}
-
-/** The highest resident memory a process has had (Linux: VmHWM), in MB. */
-function peakRssMb(pid: number | undefined): string {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  return line ? (Number(line.replace(/\D+/g, '')) / 1024).toFixed(0) : '?';
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
@@ -207,17 +164,12 @@ async function main(): Promise<void> {
     const csv = syntheticCsv(spaces.map((s) => s.code));
     process.stdout.write(`monitoring benchmark: ${spaces.length} planning areas × ${INDICATORS} indicators × ${YEARS.length} years = ${values} values (CSV ${(csv.length / 1e6).toFixed(1)} MB)\n`);
 
-    const copySeconds = await copyBaseline(pool, spaces.map((s) => Number(s.id)));
-    const importSeconds = await timed(async () => {
-      const done = await importAndWait(api, '/v1/imports/values', {
-        fileName: 'synthetic.csv', format: 'csv', content: csv.toString('base64'),
-        release: { key: 'bench-synthetic', title: 'Synthetische Werte' },
-        mapping: { layout: 'wide', spaceColumn: 'PLR_ID', periodColumn: 'year', columns: Object.fromEntries(keys.map((k) => [k, k])) },
-      });
-      if (done.imported !== values) throw new Error(`imported ${done.imported} values, expected ${values}`);
+    const done = await importAndWait(api, '/v1/imports/values', {
+      fileName: 'synthetic.csv', format: 'csv', content: csv.toString('base64'),
+      release: { key: 'bench-synthetic', title: 'Synthetische Werte' },
+      mapping: { layout: 'wide', spaceColumn: 'PLR_ID', periodColumn: 'year', columns: Object.fromEntries(keys.map((k) => [k, k])) },
     });
-    report(`value import via API (${values} values): values/s`, values / importSeconds, values / copySeconds, 'val/s', 'plain COPY');
-    process.stdout.write(`monitoring service peak RSS so far (shapefile and value import): ${peakRssMb(service.child.pid)} MB\n`);
+    if (done.imported !== values) throw new Error(`imported ${done.imported} values, expected ${values}`);
     // Fresh statistics, as autovacuum would take them a little later: plans must not depend on when it runs.
     await pool.query('ANALYZE indicator_value, space');
 

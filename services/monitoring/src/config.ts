@@ -5,8 +5,18 @@ export const configSchema = baseServiceConfig.extend({
   PORT: env.port(3001),
   DATABASE_URL: env.url(),
   REDIS_URL: env.url(),
-  /** Only the import routes take it (uploads travel base64-encoded in JSON: a 20 MB shapefile needs about 27 MB). */
-  UPLOAD_LIMIT: z.string().default('30mb'),
+  /**
+   * Largest file a form upload (multipart) of the import routes may bring. It is spooled to disk and a CSV is
+   * read as a stream, so this bounds disk and database space, not memory: 256 MB is ~40M values in the wide layout.
+   */
+  UPLOAD_LIMIT: z.string().default('256mb'),
+  /**
+   * Largest upload that is read whole into memory: a JSON body (the file base64-encoded: a 20 MB shapefile
+   * needs about 27 MB), an XLSX workbook, a GeoJSON or shapefile. Only CSV files stream.
+   */
+  UPLOAD_IN_MEMORY_LIMIT: z.string().default('30mb'),
+  /** Where form uploads are spooled while their request runs (default: the OS's temporary directory). */
+  UPLOAD_DIR: z.string().min(1).optional(),
   /** Prefix of the service's BullMQ keys: deployments sharing one Redis never take each other's jobs. */
   REDIS_PREFIX: env.redisPrefix(),
   /** Deadline of a queue call in a request; past it 503 (an upload is still accepted and handed off later). */

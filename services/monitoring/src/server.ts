@@ -21,6 +21,8 @@ export function createServer(deps: MonitoringDependencies): HttpApp {
     openapi,
     bodyLimit: deps.config.BODY_LIMIT,
     uploadLimit: deps.config.UPLOAD_LIMIT,
+    jsonUploadLimit: deps.config.UPLOAD_IN_MEMORY_LIMIT,
+    uploadDirectory: deps.config.UPLOAD_DIR,
     validateResponses: deps.config.VALIDATE_RESPONSES,
     routes: (router) => {
       mountLocateRoutes(router, deps);

@@ -283,7 +283,10 @@ describe('spaces uploaded as a file', () => {
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ kind: 'spaces', fileName: 'gebiete.geojson', format: 'geojson' });
     // What the job gets: the options as the JSON form stores them, and the file's bytes as they were sent.
-    const { rows } = await service.deps.pool.query('SELECT request, file FROM import WHERE id = $1', [accepted.body.id]);
+    const { rows } = await service.deps.pool.query(
+      `SELECT request, (SELECT string_agg(bytes, ''::bytea ORDER BY part) FROM import_file_part WHERE import_id = id) AS file FROM import WHERE id = $1`,
+      [accepted.body.id],
+    );
     expect(rows[0].request).toEqual({ type: 'planning-area', codeProperty: 'id', nameProperty: 'name' });
     expect(JSON.parse(rows[0].file.toString('utf8'))).toEqual(geojson);
   });

@@ -34,7 +34,12 @@ export interface HttpAppOptions {
   metrics?: Registry;
   /** Largest JSON body (default 1mb); operations marked `x-upload: true` in the document take `uploadLimit`. */
   bodyLimit?: string;
+  /** Largest file of a multipart upload (spooled to disk, never held in memory). */
   uploadLimit?: string;
+  /** Largest JSON body of an upload operation (a file base64-encoded in JSON is parsed in memory); default uploadLimit. */
+  jsonUploadLimit?: string;
+  /** Where multipart uploads are spooled while their request runs (default: the OS's temporary directory). */
+  uploadDirectory?: string;
   /** Checks every JSON response against the document (tests): a mismatch becomes a 500 that says where. */
   validateResponses?: boolean;
   /** The service's config (services pass their dependencies, which carry it): the expensive-request budget. */
@@ -106,7 +111,13 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.use(ADMIN_PAGES_PATH, adminPages({ name: options.name, queues: options.queues }));
   const isUpload = uploadMatcher(options.openapi);
   app.use(jsonBodies(options, isUpload));
-  app.use(multipartUploads(isUpload, { fileSize: sizeInBytes(options.uploadLimit ?? options.bodyLimit ?? '1mb'), fieldSize: sizeInBytes(options.bodyLimit ?? '1mb') }));
+  app.use(
+    multipartUploads(isUpload, {
+      fileSize: sizeInBytes(options.uploadLimit ?? options.bodyLimit ?? '1mb'),
+      fieldSize: sizeInBytes(options.bodyLimit ?? '1mb'),
+      directory: options.uploadDirectory,
+    }),
+  );
   app.use(inputGuard);
   app.use(
     OpenApiValidator.middleware({
@@ -157,8 +168,9 @@ const jsonTypes = ['application/json', 'application/*+json'];
 /** One JSON parser for most routes and a larger one only where files come in (`x-upload` operations). */
 function jsonBodies(options: HttpAppOptions, isUpload: (req: Request) => boolean): RequestHandler {
   const small = express.json({ limit: options.bodyLimit ?? '1mb', type: jsonTypes });
-  if (!options.uploadLimit) return small;
-  const large = express.json({ limit: options.uploadLimit, type: jsonTypes });
+  const limit = options.jsonUploadLimit ?? options.uploadLimit;
+  if (!limit) return small;
+  const large = express.json({ limit, type: jsonTypes });
   return (req, res, next) => (isUpload(req) ? large : small)(req, res, next);
 }
 

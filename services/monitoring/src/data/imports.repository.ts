@@ -42,18 +42,62 @@ const columns = `id, kind, status, idempotency_key AS "idempotencyKey", request_
   report, error, attempts, created_by AS "createdBy", created_at AS "createdAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
 
+/** Inserts the import without its file (writeImportFile adds it, in the same transaction); undefined when the key was used. */
 export async function insertImport(
   db: Queryable,
-  record: Pick<ImportRecord, 'id' | 'kind' | 'idempotencyKey' | 'requestHash' | 'fileName' | 'format' | 'request' | 'createdBy'> & { file: Buffer },
+  record: Pick<ImportRecord, 'id' | 'kind' | 'idempotencyKey' | 'requestHash' | 'fileName' | 'format' | 'request' | 'createdBy'> & { fileSize: number },
 ): Promise<ImportRecord | undefined> {
   const { rows } = await db.query<ImportRecord>(
-    `INSERT INTO import (id, kind, status, idempotency_key, request_hash, file_name, format, request, file, created_by)
+    `INSERT INTO import (id, kind, status, idempotency_key, request_hash, file_name, format, request, file_size, created_by)
      VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
      RETURNING ${columns}`,
-    [record.id, record.kind, record.idempotencyKey, record.requestHash, record.fileName, record.format, JSON.stringify(record.request), record.file, record.createdBy],
+    [record.id, record.kind, record.idempotencyKey, record.requestHash, record.fileName, record.format, JSON.stringify(record.request), record.fileSize, record.createdBy],
   );
   return rows[0];
+}
+
+/** Bytes per stored part of an uploaded file. */
+const PART_BYTES = 1024 * 1024;
+
+/** Stores an import's file in parts as its chunks arrive: never more than one part in memory. */
+export async function writeImportFile(db: Queryable, id: string, chunks: AsyncIterable<Buffer>): Promise<void> {
+  let part = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    await db.query('INSERT INTO import_file_part (import_id, part, bytes) VALUES ($1, $2, $3)', [id, part++, Buffer.concat(pending)]);
+    pending = [];
+    pendingBytes = 0;
+  };
+  for await (const chunk of chunks) {
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= PART_BYTES) await flush();
+  }
+  if (pendingBytes > 0) await flush();
+}
+
+/** An import's stored file, part by part (imports stored before the parts came have it in one piece). */
+export async function* readImportFile(db: Queryable, id: string): AsyncGenerator<Buffer> {
+  const { rows } = await db.query<{ whole: boolean }>('SELECT file IS NOT NULL AS whole FROM import WHERE id = $1', [id]);
+  if (!rows[0]) throw new Error(`import ${id} not found`);
+  if (rows[0].whole) {
+    const { rows: files } = await db.query<{ file: Buffer }>('SELECT file FROM import WHERE id = $1', [id]);
+    yield files[0]!.file;
+    return;
+  }
+  for (let part = 0; ; part++) {
+    const { rows: parts } = await db.query<{ bytes: Buffer }>('SELECT bytes FROM import_file_part WHERE import_id = $1 AND part = $2', [id, part]);
+    if (!parts[0]) return;
+    yield parts[0].bytes;
+  }
+}
+
+/** The stored file's size in bytes (what its progress is estimated from). */
+export async function importFileSize(db: Queryable, id: string): Promise<number> {
+  const { rows } = await db.query<{ size: string | null }>('SELECT COALESCE(file_size, octet_length(file)) AS size FROM import WHERE id = $1', [id]);
+  return Number(rows[0]?.size ?? 0);
 }
 
 export async function findImport(db: Queryable, id: string): Promise<ImportRecord | undefined> {
@@ -65,12 +109,6 @@ export async function findImport(db: Queryable, id: string): Promise<ImportRecor
 export async function findImportByIdempotencyKey(db: Queryable, createdBy: string, key: string): Promise<ImportRecord | undefined> {
   const { rows } = await db.query<ImportRecord>(`SELECT ${columns} FROM import WHERE created_by = $1 AND idempotency_key = $2`, [createdBy, key]);
   return rows[0];
-}
-
-export async function readImportFile(db: Queryable, id: string): Promise<Buffer> {
-  const { rows } = await db.query<{ file: Buffer }>('SELECT file FROM import WHERE id = $1', [id]);
-  if (!rows[0]) throw new Error(`import ${id} not found`);
-  return rows[0].file;
 }
 
 export async function listImports(db: Queryable, filter: { status?: ImportStatus; limit: number }): Promise<ImportRecord[]> {
@@ -100,6 +138,7 @@ export async function finishImport(
     status: 'succeeded' | 'rejected' | 'failed' | 'queued';
     imported?: number;
     rejected?: RejectedEntry[];
+    rejectedTotal?: number;
     notes?: NoteEntry[];
     notesTotal?: number;
     total?: number | null;
@@ -115,7 +154,7 @@ export async function finishImport(
       id,
       result.status,
       result.imported ?? 0,
-      result.rejected?.length ?? 0,
+      result.rejectedTotal ?? result.rejected?.length ?? 0,
       result.rejected ? JSON.stringify({ rejected: result.rejected, ...(result.notes ? { notes: result.notes, notesTotal: result.notesTotal } : {}) }) : null,
       result.error ?? null,
       result.total ?? null,

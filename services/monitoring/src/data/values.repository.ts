@@ -1,5 +1,10 @@
 import type { PoolClient, Queryable } from '@sozialraum/kit/db';
-import { copyField, copyIn } from './copy';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { ParsedRow } from '../domain/imports';
+import { copyField } from './copy';
 import { validAt } from './spaces.repository';
 
 export interface ValueRow {
@@ -46,14 +51,70 @@ export async function upsertValues(db: Queryable, releaseId: number, importId: s
   );
 }
 
+/** A value as an import reads it: its space by code (the writers know the ids). */
+export type ImportedValue = Pick<ParsedRow, 'spaceCode' | 'indicatorKey' | 'period' | 'value' | 'numerator' | 'denominator'>;
+
+/** Writes an import's values batch by batch; `end` finishes what is still open. */
+export interface ValueWriter {
+  write(rows: readonly ImportedValue[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** Where an import writes: its release, its id, and the ids of the spaces its codes name. */
+export interface ImportTarget {
+  releaseId: number;
+  importId: string;
+  spaceIds: ReadonlyMap<string, number>;
+}
+
+const VALUE_COPY = 'COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN';
+
 /**
- * Writes values of a release that has none yet (created in this transaction) with one COPY: as fast as
- * PostgreSQL takes rows. The rows hold no duplicates (the import's checks reject them).
+ * Writes values of a release that has none yet (created in this transaction) with COPY: as fast as PostgreSQL
+ * takes rows. Batches are written into an open COPY as they come, so PostgreSQL stores one batch while the
+ * next is parsed; every `rowsPerCopy` rows the COPY ends and the next begins (each one statement, well inside
+ * the statement timeout). The rows hold no duplicates (the import's checks reject them). After a failure the
+ * connection may still be in COPY: the caller must discard it (release(true)), which rolls everything back.
  */
-export async function copyNewReleaseValues(db: PoolClient, releaseId: number, importId: string, rows: readonly ValueRow[]): Promise<void> {
+export function valueCopier(db: PoolClient, { releaseId, importId, spaceIds }: ImportTarget, rowsPerCopy: number): ValueWriter {
   const tail = `\t${releaseId}\t`;
-  const text = rows
-    .map((r) => `${r.spaceId}\t${copyField(r.indicatorKey)}\t${copyField(r.period)}${tail}${r.value}\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`)
-    .join('');
-  await copyIn(db, 'COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN', [text]);
+  const line = (r: ImportedValue) =>
+    `${spaceIds.get(r.spaceCode)}\t${copyField(r.indicatorKey)}\t${copyField(r.period)}${tail}${r.value}\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`;
+  let copy: { stream: Writable; done: Promise<void>; rows: number } | undefined;
+  const end = async () => {
+    if (!copy) return;
+    const { stream, done } = copy;
+    copy = undefined;
+    stream.end();
+    await done;
+  };
+  return {
+    async write(rows) {
+      if (rows.length === 0) return;
+      if (!copy) {
+        const stream = db.query(copyFrom(VALUE_COPY));
+        const done = finished(stream);
+        done.catch(() => undefined); // awaited in end(); a failure meanwhile surfaces there or at the next drain
+        copy = { stream, done, rows: 0 };
+      }
+      const { stream } = copy;
+      copy.rows += rows.length;
+      if (!stream.write(rows.map(line).join(''))) await Promise.race([once(stream, 'drain'), copy.done]);
+      if (copy.rows >= rowsPerCopy) await end();
+    },
+    end,
+  };
+}
+
+/** Writes values of a release that has some already, batch by batch with upsertValues (re-imports replace). */
+export function valueUpserter(db: Queryable, { releaseId, importId, spaceIds }: ImportTarget): ValueWriter {
+  const valueRow = (r: ImportedValue): ValueRow => ({
+    spaceId: spaceIds.get(r.spaceCode)!,
+    indicatorKey: r.indicatorKey,
+    period: r.period,
+    value: r.value,
+    numerator: r.numerator ?? null,
+    denominator: r.denominator ?? null,
+  });
+  return { write: (rows) => upsertValues(db, releaseId, importId, rows.map(valueRow)), end: () => Promise.resolve() };
 }

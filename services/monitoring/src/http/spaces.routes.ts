@@ -13,7 +13,7 @@ import { isFormUpload, uploadedFile } from './uploads';
 /** An empty text parameter counts as not given. */
 const text = <T extends string>(value: T | undefined): T | undefined => (value === '' ? undefined : value);
 
-export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache }: MonitoringDependencies): void {
+export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache, config }: MonitoringDependencies): void {
   router.get('/v1/spaces', async (req, res) => {
     const { type, parent, at, q } = queryOf(req, 'listSpaces');
     const items = await findSpaces(pool, { type: text(type), parent: text(parent), at: text(at), q: text(q) });
@@ -38,7 +38,7 @@ export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache }: Moni
   router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {
     const key = req.get('Idempotency-Key');
     const record = isFormUpload(req)
-      ? await submitSpaceImportForm(pool, jobs, formOf(req, 'importSpaces'), uploadedFile(req), principalOf(req), key)
+      ? await submitSpaceImportForm(pool, jobs, formOf(req, 'importSpaces'), uploadedFile(req, config), principalOf(req), key)
       : await submitSpaceImport(pool, jobs, bodyOf(req, 'importSpaces'), principalOf(req), key);
     res.status(202).location(`/v1/imports/${record.id}`).json(importView(record));
   });

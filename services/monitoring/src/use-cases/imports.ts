@@ -11,23 +11,26 @@ import {
   insertImport,
   listImports,
   markImportRunning,
+  importFileSize,
   readImportFile,
   type NoteEntry,
   type RejectedEntry,
   reportImportProgress,
   requeueImport,
+  writeImportFile,
 } from '../data/imports.repository';
-import type { Queryable } from '@sozialraum/kit/db';
+import { type Pool, type Queryable, withTransaction } from '@sozialraum/kit/db';
 import { GeodataError } from '../domain/geodata';
 import { handOffImport } from './import-hand-off';
+import { type IncomingFile, type StoredFile, storedFile } from './import-file';
 import { ImportFileError, MappingError } from '../domain/imports';
 
 export interface ImportSubmission {
   kind: ImportKind;
   fileName: string;
   format: string;
-  /** the uploaded file's bytes */
-  file: Buffer;
+  /** the uploaded file, read in chunks */
+  file: IncomingFile;
   /** everything else of the request (mapping, release, options) */
   request: Record<string, unknown>;
   idempotencyKey?: string;
@@ -40,21 +43,26 @@ export interface ImportSubmission {
  * a retry (or a double click) gets the import it already started instead of a second one; the key is the
  * sender's and bound to the request.
  */
-export async function submitImport(db: Queryable, jobs: Queue, submission: ImportSubmission): Promise<ImportRecord> {
+export async function submitImport(db: Pool, jobs: Queue, submission: ImportSubmission): Promise<ImportRecord> {
   const { file } = submission;
-  if (file.length === 0) throw problems.badRequest('The uploaded file is empty (in JSON, content must be the base64-encoded file).');
+  if (file.size === 0) throw problems.badRequest('The uploaded file is empty (in JSON, content must be the base64-encoded file).');
   const createdBy = submission.principal.username ?? submission.principal.id;
-  const requestHash = requestFingerprint(submission.kind, submission.fileName, submission.format, submission.request, file);
-  const record = await insertImport(db, {
-    id: randomUUID(),
-    kind: submission.kind,
-    idempotencyKey: submission.idempotencyKey ?? null,
-    requestHash,
-    fileName: submission.fileName,
-    format: submission.format,
-    request: submission.request,
-    createdBy,
-    file,
+  const requestHash = requestFingerprint(submission.kind, submission.fileName, submission.format, submission.request, Buffer.from(file.sha256, 'hex'));
+  // The row and its file in one transaction: the sweep never sees a queued import whose file is still coming.
+  const record = await withTransaction(db, async (client) => {
+    const inserted = await insertImport(client, {
+      id: randomUUID(),
+      kind: submission.kind,
+      idempotencyKey: submission.idempotencyKey ?? null,
+      requestHash,
+      fileName: submission.fileName,
+      format: submission.format,
+      request: submission.request,
+      createdBy,
+      fileSize: file.size,
+    });
+    if (inserted) await writeImportFile(client, inserted.id, file.chunks());
+    return inserted;
   });
   if (!record) {
     // Only a key given before gets here: this person's earlier import with it, if it was the same request.
@@ -90,7 +98,10 @@ export interface ImportOutcome {
   status: 'succeeded' | 'rejected';
   total: number;
   imported: number;
+  /** The first rejected rows (all, unless a report caps them: see rejectedTotal). */
   rejected: RejectedEntry[];
+  /** How many rows were rejected, when the report keeps only the first of them. */
+  rejectedTotal?: number;
   /** Value imports: cells read as statistical symbols or marked values, with their reasons. */
   notes?: NoteEntry[];
   notesTotal?: number;
@@ -98,7 +109,7 @@ export interface ImportOutcome {
 
 export type ImportWork = (context: {
   record: ImportRecord;
-  file: Buffer;
+  file: StoredFile;
   /** Records progress (rows done of total); cheap to call often. */
   progress: (done: number, total: number | null) => Promise<void>;
 }) => Promise<ImportOutcome>;
@@ -126,9 +137,10 @@ export async function runImportJob(db: Queryable, job: Job, logger: Logger, work
     await job.updateProgress({ done, total });
   };
   try {
-    const outcome = await work({ record, file: await readImportFile(db, id), progress });
+    const file = storedFile(await importFileSize(db, id), () => readImportFile(db, id));
+    const outcome = await work({ record, file, progress });
     await finishImport(db, id, { ...outcome, status: outcome.status });
-    logger.info({ importId: id, status: outcome.status, imported: outcome.imported, rejected: outcome.rejected.length }, 'import finished');
+    logger.info({ importId: id, status: outcome.status, imported: outcome.imported, rejected: outcome.rejectedTotal ?? outcome.rejected.length }, 'import finished');
     return outcome;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -146,8 +158,8 @@ export async function runImportJob(db: Queryable, job: Job, logger: Logger, work
 }
 
 /** An XLSX is a ZIP; anything else is read as CSV. */
-export function formatOf(file: Buffer): 'csv' | 'xlsx' {
-  return file.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
+export async function formatOf(file: IncomingFile): Promise<'csv' | 'xlsx'> {
+  return (await file.head(4)).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
 }
 
 /** The name the browser gave the file, within what an import stores. */

@@ -11,6 +11,7 @@ import {
   upsertImportedSpaces,
 } from '../data/spaces.repository';
 import { GeodataError, type GeodataProblem, parseGeoJson, parseShapefileZip, type SpatialUnit } from '../domain/geodata';
+import { bufferedFile, type IncomingFile } from './import-file';
 import { type ImportOutcome, type ImportWork, submitImport, uploadName } from './imports';
 import type { components } from '../generated/api';
 import { DEFAULT_VALID_FROM } from './spaces';
@@ -20,7 +21,7 @@ type SpaceImportForm = Omit<components['schemas']['SpaceImportForm'], 'file'>;
 
 export function submitSpaceImport(db: Pool, jobs: Queue, body: SpaceImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
   const { fileName, content, format, ...request } = body;
-  return submitImport(db, jobs, { kind: 'spaces', fileName, format, file: Buffer.from(content, 'base64'), request, idempotencyKey, principal });
+  return submitImport(db, jobs, { kind: 'spaces', fileName, format, file: bufferedFile(Buffer.from(content, 'base64')), request, idempotencyKey, principal });
 }
 
 /** The form upload (`multipart/form-data`): the file as it is, the options as text fields. */
@@ -28,12 +29,14 @@ export function submitSpaceImportForm(
   db: Pool,
   jobs: Queue,
   form: SpaceImportForm,
-  file: { originalname: string; buffer: Buffer },
+  upload: { originalname: string; file: IncomingFile },
   principal: Principal,
   idempotencyKey?: string,
 ): Promise<ImportRecord> {
   const { format, ...request } = form;
-  return submitImport(db, jobs, { kind: 'spaces', fileName: uploadName(file.originalname), format, file: file.buffer, request, idempotencyKey, principal });
+  // GeoJSON and shapefiles are read whole by the job: refused now if they would not fit.
+  upload.file.refuseIfTooLargeForMemory();
+  return submitImport(db, jobs, { kind: 'spaces', fileName: uploadName(upload.originalname), format, file: upload.file, request, idempotencyKey, principal });
 }
 
 /** Features written per statement; also how often progress is reported. */
@@ -44,8 +47,9 @@ const BATCH = 50;
  * a retry never leaves half a boundary set behind. Re-importing the same file changes nothing.
  */
 export function importSpaces(pool: Pool): ImportWork {
-  return async ({ record, file, progress }) => {
+  return async ({ record, file: stored, progress }) => {
     const request = record.request as Omit<SpaceImportRequest, 'fileName' | 'content' | 'format'>;
+    const file = await stored.whole();
     const mapping = { codeProperty: request.codeProperty, nameProperty: request.nameProperty };
     const units = record.format === 'shapefile' ? parseShapefileZip(file, mapping) : parseGeoJson(file, mapping);
     const spaces = toImportedSpaces(units, request.populationProperty);

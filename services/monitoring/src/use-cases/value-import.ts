@@ -1,13 +1,24 @@
 import { type Principal } from '@sozialraum/kit';
-import { withTransaction, type Pool } from '@sozialraum/kit/db';
+import type { Pool, PoolClient } from '@sozialraum/kit/db';
 import type { Queue } from 'bullmq';
 import type { ImportRecord } from '../data/imports.repository';
 import { indicatorRules } from '../data/indicators.repository';
 import { type ReleaseInput, upsertRelease } from '../data/releases.repository';
-import { copyNewReleaseValues, currentSpaces, upsertValues } from '../data/values.repository';
-import { type ImportFormat, type ImportMapping, type ParsedRow, parseIndicatorFile, spaceMatcher, validateRows } from '../domain/imports';
+import { currentSpaces, valueCopier, valueUpserter } from '../data/values.repository';
+import {
+  type Catalogue,
+  type CellNoteRow,
+  type ImportFormat,
+  type ImportMapping,
+  parseIndicatorStream,
+  ReadAgain,
+  type RejectedRow,
+  spaceMatcher,
+  validateRows,
+} from '../domain/imports';
 import type { components } from '../generated/api';
-import { formatOf, type ImportWork, submitImport, uploadName } from './imports';
+import { bufferedFile, type IncomingFile, type StoredFile } from './import-file';
+import { formatOf, type ImportOutcome, type ImportWork, submitImport, uploadName } from './imports';
 import { queueRecomputation } from './recompute-queue';
 
 type ValueImportRequest = components['schemas']['ValueImportRequest'];
@@ -20,35 +31,37 @@ interface StoredValueRequest {
   acceptValidRows?: boolean;
 }
 
-/** Rows per INSERT: large enough that 10,000 values take a handful of round trips. */
-const BATCH_SIZE = 5_000;
-/** Rows per COPY: each one statement, well inside the statement timeout, with little text held at a time. */
-const COPY_SIZE = 50_000;
-/** Notes kept in a report (statistical symbols): a table full of "." must not make the report huge. */
-const MAX_NOTES = 10_000;
+/** Rows per COPY statement: each well inside the statement timeout, however fast the file is parsed. */
+const COPY_SIZE = 100_000;
+/** Entries kept in a report (rejected rows, statistical symbols): a table full of "." must not make it huge. */
+const MAX_REPORTED = 10_000;
+/** Reading a file again after a guess proved wrong (its encoding, its number format): each at most once. */
+const MAX_READS = 3;
 
 /** The scripts' form: the file base64-encoded inside JSON. */
 export function submitValueImport(db: Pool, jobs: Queue, body: ValueImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
-  return submitValues(db, jobs, { fileName: body.fileName, format: body.format, file: Buffer.from(body.content, 'base64'), body }, principal, idempotencyKey);
+  return submitValues(db, jobs, { fileName: body.fileName, format: body.format, file: bufferedFile(Buffer.from(body.content, 'base64')), body }, principal, idempotencyKey);
 }
 
 /** The browser's and curl's form: `multipart/form-data` with the file as it is. */
-export function submitValueImportForm(
+export async function submitValueImportForm(
   db: Pool,
   jobs: Queue,
   form: Omit<ValueImportForm, 'file'>,
-  file: { originalname: string; buffer: Buffer },
+  upload: { originalname: string; file: IncomingFile },
   principal: Principal,
   idempotencyKey?: string,
 ): Promise<ImportRecord> {
-  const upload = { fileName: uploadName(file.originalname), format: form.format ?? formatOf(file.buffer), file: file.buffer, body: form };
-  return submitValues(db, jobs, upload, principal, idempotencyKey);
+  const format = form.format ?? (await formatOf(upload.file));
+  // Only CSV is read as a stream; an XLSX is read whole by the job, so it must fit in memory.
+  if (format === 'xlsx') upload.file.refuseIfTooLargeForMemory();
+  return submitValues(db, jobs, { fileName: uploadName(upload.originalname), format, file: upload.file, body: form }, principal, idempotencyKey);
 }
 
 function submitValues(
   db: Pool,
   jobs: Queue,
-  upload: { fileName: string; format: ImportFormat; file: Buffer; body: Omit<ValueImportForm, 'file' | 'format'> },
+  upload: { fileName: string; format: ImportFormat; file: IncomingFile; body: Omit<ValueImportForm, 'file' | 'format'> },
   principal: Principal,
   idempotencyKey?: string,
 ): Promise<ImportRecord> {
@@ -58,47 +71,105 @@ function submitValues(
 }
 
 /**
- * The 'import-values' job: parse, check against the catalogue, then write everything in one transaction
- * (or nothing, when rows were rejected and the planner did not accept the valid ones).
+ * The 'import-values' job: the file is parsed as it is read, each batch checked against the catalogue and
+ * written at once, all in one transaction — or nothing, when rows were rejected and the planner did not accept
+ * the valid ones (then the rest is only read for the report). Memory holds a batch, not the file.
  */
 export function valueImportWork(pool: Pool, jobs: Queue): ImportWork {
   return async ({ record, file, progress }) => {
     const request = record.request as unknown as StoredValueRequest;
-    const parsed = await parseIndicatorFile(file, record.format as ImportFormat, request.mapping);
-    const total = parsed.totalRows;
-    await progress(0, total);
-
     const spaces = await currentSpaces(pool);
+    const catalogue: Catalogue = { space: remembered(spaceMatcher(spaces, request.mapping.spaceType)), indicators: await indicatorRules(pool) };
     const spaceIds = new Map(spaces.map((s) => [s.code, s.id]));
-    const space = spaceMatcher(spaces, request.mapping.spaceType);
-    const checked = validateRows(parsed.rows, { space, indicators: await indicatorRules(pool) });
-    const rejected = [...parsed.rejected, ...checked.rejected].sort((a, b) => a.line - b.line);
-    const notes = { notes: parsed.notes.slice(0, MAX_NOTES), notesTotal: parsed.notes.length };
-    if (rejected.length > 0 && request.acceptValidRows !== true) return { status: 'rejected', total, imported: 0, rejected, ...notes };
-
-    await withTransaction(pool, async (client) => {
-      const release = await upsertRelease(client, request.release);
-      // A new release has no values to replace: COPY. Re-importing one replaces its values row by row.
-      const [size, write] = release.created ? [COPY_SIZE, copyNewReleaseValues] : [BATCH_SIZE, upsertValues];
-      for (let start = 0; start < checked.rows.length; start += size) {
-        const batch = checked.rows.slice(start, start + size);
-        await write(client, release.id, record.id, batch.map((row) => valueRow(row, spaceIds)));
-        // Rows come in file order; the last row's line minus the header's is how many data lines are done.
-        await progress(Math.min(total, (batch.at(-1)?.line ?? 1) - 1), total);
+    let mapping = request.mapping;
+    for (let read = 1; ; read++) {
+      try {
+        const outcome = await storeValues(pool, { record, request: { ...request, mapping }, file, progress, catalogue, spaceIds });
+        if (outcome.status === 'succeeded' && outcome.imported > 0) await queueRecomputation(jobs, pool);
+        return outcome;
+      } catch (error) {
+        if (!(error instanceof ReadAgain) || read >= MAX_READS) throw error;
+        mapping = error.mapping; // what was written is rolled back: read the file again, knowing better
       }
-    });
-    if (checked.rows.length > 0) await queueRecomputation(jobs, pool);
-    return { status: 'succeeded', total, imported: checked.rows.length, rejected, ...notes };
+    }
   };
 }
 
-function valueRow(row: ParsedRow, spaceIds: Map<string, number>) {
-  return {
-    spaceId: spaceIds.get(row.spaceCode)!, // validateRows kept only known spaces, by their code
-    indicatorKey: row.indicatorKey,
-    period: row.period,
-    value: row.value,
-    numerator: row.numerator ?? null,
-    denominator: row.denominator ?? null,
+interface StoreContext {
+  record: ImportRecord;
+  request: StoredValueRequest;
+  file: StoredFile;
+  progress: (done: number, total: number | null) => Promise<void>;
+  catalogue: Catalogue;
+  spaceIds: Map<string, number>;
+}
+
+/** One read of the file into one transaction; a failure closes the connection, so PostgreSQL rolls it all back. */
+async function storeValues(pool: Pool, { record, request, file, progress, catalogue, spaceIds }: StoreContext): Promise<ImportOutcome> {
+  const report = new ImportReport();
+  let client: PoolClient | undefined = await pool.connect();
+  const discard = () => {
+    client?.release(true);
+    client = undefined;
+  };
+  try {
+    await client.query('BEGIN');
+    const release = await upsertRelease(client, request.release);
+    // A new release has no values to replace: COPY. Re-importing one replaces its values batch by batch.
+    const target = { releaseId: release.id, importId: record.id, spaceIds };
+    const writer = release.created ? valueCopier(client, target, COPY_SIZE) : valueUpserter(client, target);
+    let imported = 0;
+    let total = 0;
+    await progress(0, null);
+    for await (const batch of parseIndicatorStream(() => file.chunks(), record.format as ImportFormat, request.mapping)) {
+      const checked = validateRows(batch.rows, catalogue);
+      report.add([...batch.rejected, ...checked.rejected].sort((a, b) => a.line - b.line), batch.notes);
+      // Rejected rows without acceptValidRows: nothing is written; the rest is only read for the report.
+      if (report.rejectedTotal > 0 && request.acceptValidRows !== true) discard();
+      // validateRows kept only known spaces, by their code: the writers find each one's id.
+      if (client) await writer.write(checked.rows);
+      imported += checked.rows.length;
+      total = batch.records;
+      // The number of lines is known at the end; until then it is estimated from the bytes read.
+      const estimate = batch.bytesRead > 0 && batch.bytesRead < file.size ? Math.round((total * file.size) / batch.bytesRead) : total;
+      await progress(total, Math.max(total, estimate));
+    }
+    if (!client) return { status: 'rejected', total, imported: 0, ...report.entries() };
+    await writer.end();
+    await client.query('COMMIT');
+    client.release();
+    client = undefined;
+    return { status: 'succeeded', total, imported, ...report.entries() };
+  } finally {
+    discard();
+  }
+}
+
+/** The import's report as it grows: the first MAX_REPORTED rejected rows and notes, and how many there were. */
+class ImportReport {
+  private readonly rejected: RejectedRow[] = [];
+  private readonly notes: CellNoteRow[] = [];
+  rejectedTotal = 0;
+  private notesTotal = 0;
+
+  add(rejected: readonly RejectedRow[], notes: readonly CellNoteRow[]): void {
+    this.rejectedTotal += rejected.length;
+    this.notesTotal += notes.length;
+    this.rejected.push(...rejected.slice(0, MAX_REPORTED - this.rejected.length));
+    this.notes.push(...notes.slice(0, MAX_REPORTED - this.notes.length));
+  }
+
+  entries() {
+    return { rejected: this.rejected, rejectedTotal: this.rejectedTotal, notes: this.notes, notesTotal: this.notesTotal };
+  }
+}
+
+/** A space matcher that matches each distinct cell text once. */
+function remembered(match: Catalogue['space']): Catalogue['space'] {
+  const known = new Map<string, ReturnType<Catalogue['space']>>();
+  return (text) => {
+    let found = known.get(text);
+    if (!found) known.set(text, (found = match(text)));
+    return found;
   };
 }

@@ -4,7 +4,19 @@ import { indicatorNames } from '../data/indicators.repository';
 import { currentSpaces } from '../data/values.repository';
 import { ImportFileError, MappingError, previewTable, readCsvGrid, readXlsxGrid, spaceMatcher } from '../domain/imports';
 import type { components } from '../generated/api';
+import type { IncomingFile } from './import-file';
 import { formatOf, uploadName } from './imports';
+
+/** How much of a CSV the preview reads: thousands of lines, enough to show and to suggest a mapping. */
+const PREVIEW_BYTES = 4 * 1024 * 1024;
+
+/** The CSV's first PREVIEW_BYTES, ending at a line break (so no line or character is cut). */
+async function csvHead(file: IncomingFile): Promise<Buffer> {
+  const head = await file.head(PREVIEW_BYTES);
+  if (head.length === file.size) return head;
+  const lastBreak = head.lastIndexOf(0x0a);
+  return lastBreak > 0 ? head.subarray(0, lastBreak + 1) : head;
+}
 
 type PreviewForm = Omit<components['schemas']['ValuePreviewForm'], 'file'>;
 type ValuePreview = components['schemas']['ValuePreview'];
@@ -13,15 +25,16 @@ type ValuePreview = components['schemas']['ValuePreview'];
  * Reads an uploaded indicator table without storing anything and suggests how to import it, matched against
  * today's spaces and the catalogue. A file that cannot be read is the planner's to fix: 422 with the reason.
  */
-export async function previewValueImport(pool: Pool, form: PreviewForm, file: { originalname: string; buffer: Buffer }): Promise<ValuePreview> {
-  const fileName = uploadName(file.originalname);
-  if (file.buffer.length === 0) throw problems.badRequest('The uploaded file is empty.');
-  const format = form.format ?? formatOf(file.buffer);
+export async function previewValueImport(pool: Pool, form: PreviewForm, upload: { originalname: string; file: IncomingFile }): Promise<ValuePreview> {
+  const fileName = uploadName(upload.originalname);
+  const { file } = upload;
+  if (file.size === 0) throw problems.badRequest('The uploaded file is empty.');
+  const format = form.format ?? (await formatOf(file));
   try {
     const read =
       format === 'csv'
-        ? { ...readCsvGrid(file.buffer, { delimiter: form.delimiter, encoding: form.encoding }), sheets: [], sheet: null }
-        : { ...(await readXlsxGrid(file.buffer, form.sheet)), delimiter: null, encoding: null };
+        ? { ...readCsvGrid(await csvHead(file), { delimiter: form.delimiter, encoding: form.encoding }), sheets: [], sheet: null }
+        : { ...(await readXlsxGrid(await file.whole(), form.sheet)), delimiter: null, encoding: null };
     const [spaces, indicators] = await Promise.all([currentSpaces(pool), indicatorNames(pool)]);
     const preview = previewTable(read.grid, { indicators, space: spaceMatcher(spaces, form.spaceType) }, {
       headerRow: form.headerRow,

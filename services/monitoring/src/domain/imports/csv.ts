@@ -43,7 +43,7 @@ export function readCsv(bytes: Buffer, options: { delimiter?: Delimiter; encodin
 }
 
 // info.lines is where a record ends; quoted cells may span lines, and the line it starts on is more useful.
-function startLine(record: string[], info: InfoRecord): number {
+export function startLine(record: string[], info: InfoRecord): number {
   return info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
 }
 
@@ -61,7 +61,7 @@ function decode(bytes: Buffer, encoding?: TextEncoding): { text: string; encodin
 // Windows-1252 is Latin-1 except for 0x80–0x9F (€, dashes, quotes …). Node's TextDecoder, built without full
 // ICU, decodes "windows-1252" as Latin-1 and turns "–" (0x96) into a control character.
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-function decodeWindows1252(bytes: Buffer): string {
+export function decodeWindows1252(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 

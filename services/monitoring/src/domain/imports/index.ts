@@ -1,4 +1,5 @@
 export { parseIndicatorFile } from './parse';
+export { parseIndicatorStream, ReadAgain, type ParseBatch } from './stream';
 export { parseTable } from './rows';
 export { readCsv, readCsvGrid, detectDelimiter, type Delimiter, type TextEncoding } from './csv';
 export { readXlsx, readXlsxGrid } from './xlsx';

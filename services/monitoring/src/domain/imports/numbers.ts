@@ -47,6 +47,8 @@ const MISSING_SYMBOLS: Record<string, CellReason> = {
   X: 'not-applicable',
   '()': 'limited-reliability',
 };
+/** The notes of a plain number, shared: nobody adds to a reading's notes, they are copied. */
+const NO_NOTES: CellNote[] = [];
 const ZERO_SYMBOLS = new Set(['-', '\u2013', '\u2014', '\u2212']);
 const LETTER_MARKS: Record<string, CellReason> = { p: 'provisional', r: 'revised', s: 'estimated' };
 // Trailing footnote marks: superscripts, asterisks, "1)" / "a)" after a space, or a p/r/s flag after the number.
@@ -62,6 +64,8 @@ export function readCell(text: string, style: DecimalStyle): CellReading {
   if (rest === '') return { kind: 'empty' };
   // Most cells are plain numbers: read them without looking for marks and symbols.
   if (PLAIN_NUMBER.test(rest)) {
+    // Without the other style's separator it means the same in both: "12.5" (point), "12,5" or "12" (comma).
+    if (!rest.includes(style === 'point' ? ',' : '.')) return { kind: 'number', value: Number(rest.replace(',', '.')), notes: NO_NOTES };
     const value = parseNumber(rest, style);
     if (value !== null) return { kind: 'number', value, notes: [] };
   }

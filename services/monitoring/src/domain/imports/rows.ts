@@ -11,43 +11,104 @@ import { type CellNoteRow, type ImportMapping, type LongMapping, type ParsedRow,
  * either, never an error: it becomes a note with its reason (see readCell).
  */
 export function parseTable(table: Table, mapping: ImportMapping): ParseResult {
+  const result: ParseResult = { rows: [], rejected: [], notes: [], totalRows: table.records.length };
   const columns = resolveColumns(table.header, mapping);
-  const ctx: Context = {
-    table,
-    mapping,
-    columns,
-    style: mapping.decimal ?? detectDecimalStyle(valueTexts(table, columns)),
-    rows: [],
-    rejected: [],
-    notes: [],
-    firstLineByKey: new Map(),
+  const parser = recordParser(table.header, mapping, mapping.decimal ?? detectDecimalStyle(valueTexts(table.records, columns)), result);
+  for (const record of table.records) parser.parse(record);
+  return result;
+}
+
+/** Where a parser puts what it reads: arrays, or a stream's current batch. */
+export interface ParseOutput {
+  rows: { push(row: ParsedRow): unknown };
+  rejected: { push(row: RejectedRow): unknown };
+  notes: { push(note: CellNoteRow): unknown };
+}
+
+export interface RecordParser {
+  columns: ResolvedColumns;
+  /** The number format values are read in; a stream may settle it only after its first lines. */
+  style: DecimalStyle;
+  parse(record: TableRecord): void;
+}
+
+/**
+ * Parses records one at a time (a file read as a stream): the same checks as parseTable, with duplicates
+ * found over every record parsed so far. Throws MappingError when the mapping does not fit the header.
+ */
+export function recordParser(header: string[], mapping: ImportMapping, style: DecimalStyle, out: ParseOutput): RecordParser {
+  const ctx: Context = { width: header.length, mapping, columns: resolveColumns(header, mapping), style, out, firstLines: new FirstLines() };
+  return {
+    columns: ctx.columns,
+    get style() {
+      return ctx.style;
+    },
+    set style(next: DecimalStyle) {
+      ctx.style = next;
+    },
+    parse: (record) => parseRecord(ctx, record),
   };
-  for (const record of table.records) parseRecord(ctx, record);
-  return { rows: ctx.rows, rejected: ctx.rejected, notes: ctx.notes, totalRows: table.records.length };
 }
 
 interface Context {
-  table: Table;
+  width: number;
   mapping: ImportMapping;
   columns: ResolvedColumns;
   style: DecimalStyle;
-  rows: ParsedRow[];
-  rejected: RejectedRow[];
-  notes: CellNoteRow[];
-  firstLineByKey: Map<string, number>;
+  out: ParseOutput;
+  firstLines: FirstLines;
+}
+
+/**
+ * The first line of every (space, indicator, period), kept compactly: per space and period an array of lines
+ * by indicator number, 4 bytes a value, so ten million values take tens of MB rather than a string key each.
+ */
+class FirstLines {
+  private readonly indicators = new Map<string, number>();
+  private readonly lines = new Map<string, Int32Array>();
+  private lastSpace = '';
+  private lastPeriod = '';
+  private lastKey = '';
+
+  /** The line the key was first seen on; undefined the first time (and `line` is remembered). */
+  firstOf(spaceCode: string, indicatorKey: string, period: string, line: number): number | undefined {
+    let indicator = this.indicators.get(indicatorKey);
+    if (indicator === undefined) {
+      indicator = this.indicators.size;
+      this.indicators.set(indicatorKey, indicator);
+    }
+    // A wide line asks for one space and period many times in a row: its key is made once.
+    if (spaceCode !== this.lastSpace || period !== this.lastPeriod) {
+      this.lastSpace = spaceCode;
+      this.lastPeriod = period;
+      this.lastKey = `${spaceCode}\u0000${period}`;
+    }
+    const key = this.lastKey;
+    let lines = this.lines.get(key);
+    if (!lines || lines.length <= indicator) {
+      const grown = new Int32Array(Math.max(this.indicators.size, (lines?.length ?? 0) * 2));
+      if (lines) grown.set(lines);
+      this.lines.set(key, grown);
+      lines = grown;
+    }
+    const first = lines[indicator]!;
+    if (first !== 0) return first;
+    lines[indicator] = line;
+    return undefined;
+  }
 }
 
 type Reject = (column: string | null, reason: string) => void;
 type RowBase = Pick<ParsedRow, 'line' | 'spaceCode' | 'period'>;
 
 function parseRecord(ctx: Context, { line, cells }: TableRecord): void {
-  const { columns, mapping, table } = ctx;
+  const { columns, mapping, width } = ctx;
   const reject: Reject = (column, reason) => {
-    ctx.rejected.push({ line, column, reason });
+    ctx.out.rejected.push({ line, column, reason });
   };
   if (mapping.layout === 'wide' && isTextLine(cells, columns)) return;
-  if (cells.length !== table.header.length) {
-    return reject(null, `wrong number of cells: expected ${table.header.length}, found ${cells.length}`);
+  if (cells.length !== width) {
+    return reject(null, `wrong number of cells: expected ${width}, found ${cells.length}`);
   }
   const spaceCode = cellText(cells[columns.space]);
   if (spaceCode === '') return reject(mapping.spaceColumn, 'missing space code');
@@ -69,8 +130,13 @@ function parseRecord(ctx: Context, { line, cells }: TableRecord): void {
  * the value columns: it carries no value, so it is passed over rather than reported.
  */
 function isTextLine(cells: Cell[], columns: ResolvedColumns): boolean {
-  const filled = cells.flatMap((c, i) => (cellText(c) === '' ? [] : [i]));
-  return filled.length === 1 && !columns.wide.some((w) => w.index === filled[0]);
+  let filled = -1;
+  for (let i = 0; i < cells.length; i++) {
+    if (cellText(cells[i]) === '') continue;
+    if (filled !== -1) return false; // a second filled cell: a data line (the common case, found at once)
+    filled = i;
+  }
+  return filled !== -1 && !columns.wide.some((w) => w.index === filled);
 }
 
 function parseWide(ctx: Context, cells: Cell[], base: RowBase, reject: Reject): void {
@@ -79,8 +145,8 @@ function parseWide(ctx: Context, cells: Cell[], base: RowBase, reject: Reject): 
     const at = period === undefined ? base : { ...base, period };
     if (reading.kind === 'invalid') reject(column, `not a number: "${cellText(cells[index])}"`);
     else if (reading.kind !== 'empty') {
-      noteMarks(ctx, reading, { ...at, column, indicatorKey });
-      if (reading.kind === 'number') addRow(ctx, { ...at, column, indicatorKey, value: reading.value });
+      if (reading.notes.length > 0) noteMarks(ctx, reading, { ...at, column, indicatorKey });
+      if (reading.kind === 'number') addRow(ctx, { line: at.line, spaceCode: at.spaceCode, period: at.period, column, indicatorKey, value: reading.value });
     }
   }
 }
@@ -89,7 +155,7 @@ function parseWide(ctx: Context, cells: Cell[], base: RowBase, reject: Reject): 
 function noteMarks(ctx: Context, reading: CellReading, where: RowBase & { column: string; indicatorKey: string }): void {
   if (reading.kind !== 'number' && reading.kind !== 'missing') return;
   for (const note of reading.notes) {
-    ctx.notes.push({
+    ctx.out.notes.push({
       line: where.line,
       column: where.column,
       space: where.spaceCode,
@@ -133,18 +199,16 @@ function parseLong(ctx: Context, mapping: LongMapping, cells: Cell[], base: RowB
 }
 
 function addRow(ctx: Context, row: ParsedRow): void {
-  const key = `${row.spaceCode}\u0000${row.indicatorKey}\u0000${row.period}`;
-  const first = ctx.firstLineByKey.get(key);
+  const first = ctx.firstLines.firstOf(row.spaceCode, row.indicatorKey, row.period, row.line);
   if (first !== undefined) {
-    ctx.rejected.push({
+    ctx.out.rejected.push({
       line: row.line,
       column: row.column,
       reason: `duplicate row (same space, indicator and period as line ${first})`,
     });
     return;
   }
-  ctx.firstLineByKey.set(key, row.line);
-  ctx.rows.push(row);
+  ctx.out.rows.push(row);
 }
 
 function readingOf(ctx: Context, cell: Cell | undefined): CellReading {
@@ -154,9 +218,9 @@ function readingOf(ctx: Context, cell: Cell | undefined): CellReading {
 }
 
 /** Text of every value-bearing cell: what the number format is decided on. */
-function* valueTexts(table: Table, columns: ResolvedColumns): Iterable<string> {
+export function* valueTexts(records: Iterable<TableRecord>, columns: ResolvedColumns): Iterable<string> {
   const indexes = [columns.value, columns.numerator, columns.denominator, ...columns.wide.map((w) => w.index)];
-  for (const record of table.records) {
+  for (const record of records) {
     for (const i of indexes) {
       const cell = i === undefined ? undefined : record.cells[i];
       if (typeof cell === 'string') yield cell;

@@ -30,7 +30,7 @@ const filled = (cells: Cell[]) => cells.filter((c) => cellText(c) !== '').length
 const isNumeric = (cell: Cell) => typeof cell === 'number' || /^[-+]?[\d\s.,]+$/.test(cellText(cell));
 
 /** How far down a header may stand below title rows. */
-const HEADER_SEARCH_LINES = 30;
+export const HEADER_SEARCH_LINES = 30;
 
 /**
  * The header of a statistical table: the first line that fills at least two cells and most of the width of

@@ -47,7 +47,7 @@ export function validateRows(
     else {
       const problem = valueProblem(row, rule);
       if (problem) reject(row, row.column, problem);
-      else kept.push({ ...row, spaceCode: space.code });
+      else kept.push(space.code === row.spaceCode ? row : { ...row, spaceCode: space.code });
     }
   }
   return { rows: kept, rejected };
