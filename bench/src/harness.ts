@@ -43,9 +43,9 @@ export async function load(options: { url: string; token?: string; connections?:
 
 /** Load settings of a benchmark run: BENCH_CONNECTIONS (20) and BENCH_SECONDS (10). */
 export const LOAD = { connections: Number(process.env.BENCH_CONNECTIONS ?? 20), seconds: Number(process.env.BENCH_SECONDS ?? 10) };
-/** Interleaved comparisons: BENCH_ROUNDS (5) rounds of BENCH_ROUND_SECONDS (5) per run. */
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-export const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
+/** Interleaved comparisons: BENCH_ROUNDS (9) rounds of BENCH_ROUND_SECONDS (3) per run: short runs, many rounds. */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+export const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 3);
 
 /**
  * A warm-up of 2 s (JIT, pool, plan cache), then the measured run; any non-2xx answer or error fails the
