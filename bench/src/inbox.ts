@@ -3,19 +3,16 @@
  * would leave), seeded with SQL into a database of the benchmark's own; the strategy service runs as its own
  * process. Prints requests/s and p99 of GET /v1/tasks for a department user (their 2,000 tasks) and a planner
  * (every department's), each next to GET /v1/me of the same process in the same run, as ratios (medians of
- * BENCH_ROUNDS alternating rounds).
+ * BENCH_ROUNDS interleaved rounds, see harness.ts `compare`), with browser-like requests (gzip offered).
  * Run: npm run bench -- inbox
  */
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { stackEnv, userToken } from '@sozialraum/kit/testing';
-import { LOAD, type LoadResult, measure, report } from './harness';
+import { compare, LOAD, reportComparison, ROUND_SECONDS, ROUNDS } from './harness';
 import { benchDatabase, startBuilt, stop } from './platform';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const CYCLES = 500;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const medianOf = (results: LoadResult[]) => ({ requestsPerSecond: middle(results.map((r) => r.requestsPerSecond)), p99Ms: middle(results.map((r) => r.p99Ms)) });
 const DEPARTMENTS = ['soziales', 'jugend', 'gesundheit', 'wohnen', 'stadtplanung'];
 
 /** Open tasks as the workflows write them: a context, candidate groups of one department, due dates spread. */
@@ -39,11 +36,13 @@ async function seed(pool: Pool): Promise<void> {
 
 async function main(): Promise<void> {
   const DATABASE_URL = await benchDatabase('sozialraum_bench_inbox', ['strategy']);
-  const pool = createPool({ connectionString: DATABASE_URL, schema: 'strategy', max: 2 });
+  // Seeding runs minutes on a loaded machine: no statement timeout.
+  const pool = createPool({ connectionString: DATABASE_URL, schema: 'strategy', max: 2, statementTimeoutMs: 0 });
   try {
     await seed(pool);
-    const [department, planner] = await Promise.all([userToken('soziales'), userToken('planer')]);
-    process.stdout.write(`inbox benchmark: ${TASKS} open tasks; load: ${LOAD.connections} connections, ${LOAD.seconds} s each, strategy service as its own process\n`);
+    process.stdout.write(
+      `inbox benchmark: ${TASKS} open tasks in ${CYCLES} cycles; load: ${LOAD.connections} connections, ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s, strategy service as its own process\n`,
+    );
     // Pages as people meet them (asked again before a task changed: from the cache), and computed afresh for
     // every request (INBOX_CACHE_ENTRIES=0), as right after each change.
     for (const [label, cacheEntries] of [['cached', '500'], ['computed every time', '0']] as const) {
@@ -54,19 +53,14 @@ async function main(): Promise<void> {
         RUN_JOBS: 'false',
         INBOX_CACHE_ENTRIES: cacheEntries,
       });
-      for (const [who, token, path] of [
-        [`department user (${TASKS / 5} of ${TASKS})`, department, '/v1/tasks?scope=groups&status=open'],
-        [`planner (all ${TASKS})`, planner, '/v1/tasks?scope=all&status=open'],
+      for (const [who, user, path, expected] of [
+        [`department user (${TASKS / 5} of ${TASKS})`, 'soziales', '/v1/tasks?scope=groups&status=open', TASKS / 5],
+        [`planner (all ${TASKS})`, 'planer', '/v1/tasks?scope=all&status=open', TASKS],
       ] as const) {
-        // Alternating rounds, medians: the machine's load changes within seconds.
-        const rounds: Array<[LoadResult, LoadResult]> = [];
-        for (let round = 0; round < ROUNDS; round++) {
-          rounds.push([await measure('GET /v1/me', `${strategy.url}/v1/me`, token), await measure(`inbox, ${who}`, `${strategy.url}${path}`, token)]);
-        }
-        const bare = medianOf(rounds.map(([b]) => b));
-        const inbox = medianOf(rounds.map(([, i]) => i));
-        report(`inbox ${label}, ${who}: req/s`, inbox.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
-        report(`inbox ${label}, ${who}: p99`, inbox.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
+        const page = (await fetch(`${strategy.url}${path}`, { headers: { authorization: `Bearer ${await userToken(user)}` } }).then((r) => r.json())) as { total: number };
+        if (page.total !== expected) throw new Error(`the inbox of ${user} holds ${page.total} tasks, expected ${expected}`);
+        const comparison = await compare({ name: `inbox, ${who}`, baselineUrl: `${strategy.url}/v1/me`, targetUrl: `${strategy.url}${path}`, token: () => userToken(user), pid: strategy.child.pid });
+        reportComparison(`inbox ${label}, ${who}`, comparison, 'GET /v1/me');
       }
       await stop([strategy]);
     }

@@ -3,8 +3,7 @@ import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/ki
 import { createTemporalClient, temporalTls, temporalClientHealth } from '@sozialraum/kit/temporal';
 import type { MeasuresConfig } from './config';
 import { outboxMetrics } from './outbox/metrics';
-import type { OverviewAnswers } from './use-cases/overview';
-import { createOverviewCache } from './use-cases/overview-cache';
+import { createOverviewAnswers, type OverviewAnswers } from './use-cases/overview';
 import { cycleSignalPublisher, type OutboxPublisher } from './outbox/publisher';
 import { type MonitoringApi, monitoringApi } from './use-cases/monitoring';
 
@@ -35,7 +34,7 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
     logger,
     pool,
     monitoring: monitoringApi(createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS })),
-    overviewCache: createOverviewCache(config.OVERVIEW_CACHE_ENTRIES),
+    overviewCache: createOverviewAnswers(pool, config.OVERVIEW_CACHE_ENTRIES),
     publisher: overrides.publisher ?? cycleSignalPublisher(temporal.client, temporal.deadline, logger),
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), auth.health],

@@ -108,6 +108,28 @@ describe('the coordinators’ overview', () => {
     expect((await overview()).totals).toEqual(before.totals);
   });
 
+  test('when departments read the kept overview, then each sees only its own measures, 304 only for its own ETag, and a change at once', async () => {
+    const read = (user: string, headers: Record<string, string> = {}) => as(service, user).get(`/v1/overview?cycle=${cycle}`, undefined, { 'accept-encoding': 'gzip', 'cache-control': 'max-age=0', ...headers });
+    const jugend = await read('jugend');
+    const soziales = await read('soziales');
+    expect(jugend.body.items.map((i: { id: string }) => i.id).sort()).toEqual([m.overdue, m.proposed].sort());
+    expect(soziales.body.items.map((i: { id: string }) => i.id)).toEqual([m.red]);
+    expect(soziales.headers.get('content-encoding')).toBe('gzip');
+    // Kept now: asked again with its ETag, 304; with the other department's ETag, its own overview.
+    expect((await read('jugend', { 'if-none-match': jugend.headers.get('etag')! })).status).toBe(304);
+    const crossed = await read('soziales', { 'if-none-match': jugend.headers.get('etag')! });
+    expect(crossed.status).toBe(200);
+    expect(crossed.body.items.map((i: { id: string }) => i.id)).toEqual([m.red]);
+    // A change through the API: jugend's next read shows it at once, soziales's overview stays without it.
+    const proposed = (await as(service, 'planer').get(`/v1/measures/${m.proposed}`)).body;
+    expect((await as(service, 'planer').patch(`/v1/measures/${m.proposed}`, { version: proposed.version, title: 'Vorschlag (geändert)' })).status).toBe(200);
+    const after = await read('jugend', { 'if-none-match': jugend.headers.get('etag')! });
+    expect(after.status).toBe(200);
+    expect(after.body.items.map((i: { title: string }) => i.title)).toContain('Vorschlag (geändert)');
+    expect(JSON.stringify((await read('soziales')).body)).not.toContain('Vorschlag');
+    await as(service, 'planer').patch(`/v1/measures/${m.proposed}`, { version: proposed.version + 1, title: 'Vorschlag' });
+  });
+
   test('when the list is exported, then the CSV has every measure in the same order, quoted, with formulas defused', async () => {
     const response = await as(service, 'koordination').get(`/v1/overview/export?cycle=${cycle}`);
     expect(response.status).toBe(200);

@@ -1,4 +1,4 @@
-import { authFromConfig, createMetricsRegistry, createVersionedCache, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceDependencies, type TypedServiceClient, typedServiceClient } from '@sozialraum/kit';
+import { authFromConfig, createMetricsRegistry, createServiceClient, queueMetrics, serviceTokenFromConfig, type Logger, type ServiceDependencies, type TypedServiceClient, typedServiceClient } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import { createTemporalClient, temporalTls, type TemporalDeadline, temporalClientHealth } from '@sozialraum/kit/temporal';
@@ -7,7 +7,7 @@ import { createTransport } from 'nodemailer';
 import type { StrategyConfig } from './config';
 import { createKeycloakDirectory, type Directory } from './data/directory';
 import { taskMetrics } from './metrics/tasks';
-import type { InboxCache } from './use-cases/tasks';
+import { createInboxCache, type InboxCache } from './use-cases/tasks';
 import { closeQueue, createNotificationQueue, notifier, type Notify } from './jobs/notifications';
 import type { Mail } from './use-cases/deliver';
 import type { Queue } from 'bullmq';
@@ -63,7 +63,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     notificationQueue: queue,
     ...(mail ? { mail } : {}),
     directory,
-    inboxCache: createVersionedCache(config.INBOX_CACHE_ENTRIES),
+    inboxCache: createInboxCache(pool, config.INBOX_CACHE_ENTRIES),
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), redisHealth(producer), auth.health],
     metrics,

@@ -1,7 +1,7 @@
 import { taskProblemType as problemType } from '@sozialraum/contracts';
 import { withTransaction } from '@sozialraum/kit/db';
-import { waitFor } from '@sozialraum/kit/testing';
-import { as, runId, seedCycle, seedTask, startStrategy, type StrategyService, taskPath } from './helpers/strategy';
+import { call, waitFor } from '@sozialraum/kit/testing';
+import { as, runId, seedCycle, seedTask, startStrategy, type StrategyService, taskPath, tokenOf } from './helpers/strategy';
 
 /**
  * The read side and the inbox actions on read-model rows as the workflow's activities write them; the
@@ -194,6 +194,17 @@ describe('the inbox cache', () => {
   const version = async () => Number((await service.deps.pool.query<{ value: string }>('SELECT value FROM task_version')).rows[0]!.value);
   const read = () => as(service, 'soziales').get(`/v1/tasks?cycle=${cycleC}`);
   const inbox = async () => item((await read()).body);
+  /** A running cycle of the test's own, and a way to add department tasks to it as the workflow would. */
+  const ownCycle = async (letter: string) => {
+    const cycle = `cycle-${letter}${run}-1`;
+    await seedCycle(service.deps.pool, { id: cycle, space: `${letter}${run}`, number: 1, status: 'running', phase: 'measure-development' });
+    const task = (key: string, department = 'soziales') =>
+      seedTask(service.deps.pool, {
+        cycleId: cycle, space: `${letter}${run}`, key, type: 'propose-measures', phase: 'measure-development', candidateGroups: [`group:/departments/${department}`], department,
+      });
+    const remove = () => service.deps.pool.query('DELETE FROM cycle WHERE id = $1', [cycle]);
+    return { cycle, task, remove };
+  };
 
   test('when tasks change after the inbox was read, then the next read shows the change at once (pages are kept by task version)', async () => {
     const db = service.deps.pool;
@@ -213,6 +224,66 @@ describe('the inbox cache', () => {
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
     await db.query(`UPDATE task SET status = 'completed', completed_at = now() WHERE id = $1`, [first]);
     expect(await inbox()).toEqual([second]);
+  });
+
+  test('when a kept page is asked again, then it comes gzipped with the same ETag, or 304 to a client that has it, until a task changes', async () => {
+    const { cycle, task, remove } = await ownCycle('E');
+    const path = `/v1/tasks?cycle=${cycle}&limit=200`;
+    // max-age=0, as a browser revalidates: fetch itself would add no-cache to a request with If-None-Match.
+    const get = async (user: string, headers: Record<string, string> = {}) =>
+      call(`${service.url}${path}`, { token: await tokenOf(user), headers: { 'accept-encoding': 'gzip', 'cache-control': 'max-age=0', ...headers } });
+    // Enough tasks for a page worth compressing (1 KB and more).
+    for (let i = 1; i <= 5; i++) await task(`propose-${i}`);
+    const first = await get('soziales');
+    expect(first.status).toBe(200);
+    expect(first.body.total).toBe(5);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    const again = await get('soziales', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBeUndefined();
+    // Without compression the same page, byte for byte what was gzipped.
+    const plain = await get('soziales', { 'accept-encoding': 'identity' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.body).toEqual(first.body);
+
+    const added = await task('propose-6');
+    const changed = await get('soziales', { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.total).toBe(6);
+    expect(item(changed.body)).toContain(added);
+    await remove();
+  });
+
+  test('when soziales\'s page of a cycle is kept, then jugend asking the same question sees none of it, even with soziales\'s ETag', async () => {
+    const { cycle, task, remove } = await ownCycle('I');
+    const own = await task('propose-soziales');
+    const path = `/v1/tasks?cycle=${cycle}`;
+    const soziales = await call(`${service.url}${path}`, { token: await tokenOf('soziales') });
+    expect(item(soziales.body)).toEqual([own]);
+    const jugend = await call(`${service.url}${path}`, { token: await tokenOf('jugend'), headers: { 'if-none-match': soziales.headers.get('etag')!, 'cache-control': 'max-age=0' } });
+    expect(jugend.status).toBe(200);
+    expect(jugend.body).toEqual({ items: [], total: 0 });
+    expect(jugend.headers.get('etag')).not.toBe(soziales.headers.get('etag'));
+    // Once jugend's empty page is kept too, a task of jugend's appears at once for jugend and never for soziales.
+    const theirs = await task('propose-jugend', 'jugend');
+    expect(item((await as(service, 'jugend').get(path)).body)).toEqual([theirs]);
+    expect(item((await as(service, 'soziales').get(path)).body)).toEqual([own]);
+    await remove();
+  });
+
+  test('when many read the inbox at once while a task is added, then every read that starts after the change shows it', async () => {
+    const { cycle, task, remove } = await ownCycle('P');
+    const reads = async () => Promise.all(Array.from({ length: 20 }, async () => (await as(service, 'soziales').get(`/v1/tasks?cycle=${cycle}`)).body.total as number));
+    await task('propose-1');
+    // Reads in flight while the task is added may show either; those started after it must show it.
+    const during = reads();
+    await task('propose-2');
+    const after = await reads();
+    expect((await during).every((total) => total === 1 || total === 2)).toBe(true);
+    expect(after).toEqual(Array(20).fill(2));
+    await remove();
   });
 
   test('when one transaction changes many tasks, then the task version rises once, at its commit', async () => {

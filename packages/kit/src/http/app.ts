@@ -21,6 +21,7 @@ import { type OpenApiDocument, uploadOperations } from './openapi';
 import { problemHandler, sendProblem } from './problem';
 import { expensiveRequestLimit } from './rate-limit';
 import { requestId } from './request-id';
+import { asSent, sendKeptAnswers } from './serialized';
 
 export interface HttpAppOptions {
   name: string;
@@ -90,6 +91,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.set('trust proxy', 'loopback, uniquelocal');
   app.use(helmet());
   app.use(compression());
+  // Before the response validator, so kept answers are validated first and then sent from their bytes.
+  app.use(sendKeptAnswers);
   app.use(requestId);
   const metrics = options.metrics ?? createMetricsRegistry(options.name);
   app.use(httpRequestMetrics(metrics));
@@ -190,7 +193,7 @@ export function sizeInBytes(limit: string): number {
 /** The validator sees a response as it goes over the wire (dates as strings), not as the route built it. */
 const validateAsSent: RequestHandler = (_req, res, next) => {
   const send = res.json.bind(res);
-  res.json = (body?: unknown) => send(body === undefined ? body : JSON.parse(JSON.stringify(body)));
+  res.json = (body?: unknown) => send(asSent(body));
   next();
 };
 

@@ -1,11 +1,11 @@
-import type { Principal } from '@sozialraum/kit';
+import { freshReads, keepSerialized, type Principal } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import { dataVersion } from '../data/data-version.repository';
 import { type GroupFiguresRow, overview } from '../data/overview.repository';
 import type { components } from '../generated/api';
 import { scoped } from './measure-filter';
 import { type MeasureQuery, summaryView } from './measures';
-import type { OverviewCache } from './overview-cache';
+import { createOverviewCache, type OverviewCache } from './overview-cache';
 
 type Schemas = components['schemas'];
 
@@ -22,18 +22,27 @@ const emptyTotals: Schemas['GroupFigures'] = {
   reportsMissing: 0,
 };
 
-export type OverviewAnswers = OverviewCache<Schemas['Overview']>;
+/** Overviews by data version, day and question, and the data version as of now (read after the request came in). */
+export interface OverviewAnswers {
+  cache: OverviewCache<Schemas['Overview']>;
+  current: () => Promise<{ version: number; day: string }>;
+}
+
+export function createOverviewAnswers(pool: Pool, maxEntries: number): OverviewAnswers {
+  return { cache: createOverviewCache(maxEntries), current: freshReads(() => dataVersion(pool)) };
+}
 
 /**
  * The coordinators' overview over the measures the caller may see (department staff: their department's).
  * Asked again before anything changed (same data version and day), it comes from the cache.
  */
-export async function measuresOverview(pool: Pool, cache: OverviewAnswers, principal: Principal, query: MeasureQuery): Promise<Schemas['Overview']> {
+export async function measuresOverview(pool: Pool, { cache, current }: OverviewAnswers, principal: Principal, query: MeasureQuery): Promise<Schemas['Overview']> {
   const { reportIntervalDays, page } = query;
+  // The scope (department, own spaces) is part of the filter, so of the question: no caller gets another's overview.
   const filter = scoped(principal, query.filter);
   const question = JSON.stringify([filter, reportIntervalDays, page]);
   if (cache.enabled) {
-    const { version, day } = await dataVersion(pool);
+    const { version, day } = await current();
     const cached = cache.get(version, day, question);
     if (cached) return cached;
   }
@@ -45,7 +54,8 @@ export async function measuresOverview(pool: Pool, cache: OverviewAnswers, princ
     else groups[row.dimension].push(figuresOf(row));
   }
   const answer = { reportIntervalDays, totals, groups, items: result.items.map(summaryView), total: totals.count, ...page };
-  // Stored under the version the statement saw, which may be newer than the one looked up.
-  cache.set(result.version, result.day, question, answer);
+  // Stored under the version the statement saw, which may be newer than the one looked up; sent from bytes
+  // serialized once (with an ETag) as long as it is kept.
+  cache.set(result.version, result.day, question, cache.enabled ? keepSerialized(answer) : answer);
   return answer;
 }

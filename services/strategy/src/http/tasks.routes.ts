@@ -26,9 +26,7 @@ export function mountTasksRoutes(router: Router, deps: StrategyDependencies): vo
       escalated,
       sort: text(query.sort) ?? 'due',
     };
-    const { page, etag } = await findTasks(pool, inboxCache, principalOf(req), filter, pageOf(req));
-    if (etag) res.set('ETag', etag);
-    res.json(page);
+    res.json(await findTasks(pool, inboxCache, principalOf(req), filter, pageOf(req)));
   });
   // Before /v1/tasks/:id: "counts" is no task ID (those always contain a slash).
   router.get('/v1/tasks/counts', async (req, res) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Task } from '@sozialraum/contracts';
-import { hasRole, type Principal, problems, Roles, type VersionedCache } from '@sozialraum/kit';
+import { createVersionedCache, freshReads, hasRole, keepSerialized, type Principal, problems, Roles, type VersionedCache } from '@sozialraum/kit';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { addComment, listComments } from '../data/comments.repository';
 import type { Page } from '../data/db';
@@ -16,32 +16,34 @@ import { commentView, taskView } from './views';
 
 type Schemas = components['schemas'];
 
-/** A page and, when it is kept by task version, its ETag. */
-export interface InboxPage {
-  page: Schemas['TaskPage'];
-  etag?: string;
+/** Inbox pages by task version and question, and the task version as of now (read after the request came in). */
+export interface InboxCache {
+  pages: VersionedCache<Schemas['TaskPage']>;
+  version: () => Promise<string>;
 }
-export type InboxCache = VersionedCache<InboxPage>;
+
+export function createInboxCache(pool: Pool, maxEntries: number): InboxCache {
+  return { pages: createVersionedCache(maxEntries), version: freshReads(() => taskVersion(pool)) };
+}
 
 /**
- * An inbox page. Asked again before any task changed (same task version), it comes from the cache; pages
- * filtered by due date compare with the clock and are always computed.
+ * An inbox page. Asked again before any task changed (same task version), it comes from the cache, sent from
+ * bytes serialized once, with an ETag; pages filtered by due date compare with the clock and are always computed.
  */
-export async function findTasks(pool: Pool, cache: InboxCache, principal: Principal, filter: TaskFilter, page: Page): Promise<InboxPage> {
+export async function findTasks(pool: Pool, cache: InboxCache, principal: Principal, filter: TaskFilter, page: Page): Promise<Schemas['TaskPage']> {
   const reader = taskReader(principal);
   if (filter.scope === 'all' && !reader.seesAll) throw problems.forbidden('Only planners and coordinators see every department\'s tasks; use scope "mine" or "groups".');
+  // The reader (user, groups) is part of the question: nobody is ever given a page kept for somebody else.
   const question = JSON.stringify([reader, filter, page]);
   // Read before the page: the page can then only be newer than the version it is kept under, never older.
-  const version = cache.enabled && filter.due === undefined ? await taskVersion(pool) : undefined;
-  const cached = version === undefined ? undefined : cache.get(version, question);
+  const version = cache.pages.enabled && filter.due === undefined ? await cache.version() : undefined;
+  const cached = version === undefined ? undefined : cache.pages.get(version, question);
   if (cached) return cached;
   const { rows, total } = await listTasks(pool, reader, filter, page);
-  const answer: InboxPage = { page: { items: rows.map(taskView), total } };
-  if (version !== undefined) {
-    // Version and question name the page exactly: an ETag without hashing the page on every answer.
-    answer.etag = `W/"${createHash('sha1').update(`${version}|${question}`).digest('base64url')}"`;
-    cache.set(version, question, answer);
-  }
+  const answer: Schemas['TaskPage'] = { items: rows.map(taskView), total };
+  if (version === undefined) return answer;
+  // Version and question name the page exactly: an ETag without hashing the page.
+  cache.pages.set(version, question, keepSerialized(answer, `W/"${createHash('sha1').update(`${version}|${question}`).digest('base64url')}"`));
   return answer;
 }
 
