@@ -7,14 +7,15 @@ import { spaceProfile } from '../use-cases/profile';
 import { spaceProfilePdf } from '../use-cases/profile-pdf';
 import { pathParam, queryOf } from './query';
 
-export function mountProfileRoutes(router: Router, { pool, peerStatisticsCache: cache }: MonitoringDependencies): void {
+export function mountProfileRoutes(router: Router, { pool, jobs, peerStatisticsCache: cache }: MonitoringDependencies): void {
   const audience = (req: Request) => audienceOf(principalOf(req));
+  const sources = { cache, jobs };
   router.get('/v1/spaces/:code/profile', async (req, res) => {
-    res.json(await spaceProfile(pool, cache, principalOf(req), pathParam(req, 'code'), queryOf(req, 'getSpaceProfile').method));
+    res.json(await spaceProfile(pool, sources, principalOf(req), pathParam(req, 'code'), queryOf(req, 'getSpaceProfile').method));
   });
   router.get('/v1/spaces/:code/profile.pdf', async (req, res) => {
     const code = pathParam(req, 'code');
-    const pdf = await spaceProfilePdf(pool, cache, principalOf(req), code, queryOf(req, 'getSpaceProfilePdf').method);
+    const pdf = await spaceProfilePdf(pool, sources, principalOf(req), code, queryOf(req, 'getSpaceProfilePdf').method);
     res.type('application/pdf').attachment(`sozialraumprofil-${code}.pdf`).send(pdf);
   });
   router.get('/v1/indicators/:key/values', async (req, res) => {
