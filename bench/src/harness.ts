@@ -19,13 +19,13 @@ export interface LoadResult {
 }
 
 /** HTTP load from this process with autocannon: bounded in time, loopback only. */
-export async function load(options: { url: string; token?: string; connections?: number; seconds?: number; timeoutSeconds?: number }): Promise<LoadResult> {
+export async function load(options: { url: string; token?: string; connections?: number; seconds?: number; timeoutSeconds?: number; headers?: Record<string, string> }): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     connections: options.connections ?? 20,
     duration: options.seconds ?? 10,
     timeout: options.timeoutSeconds ?? 10,
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    headers: { ...options.headers, ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -48,9 +48,9 @@ export async function measure(
   name: string,
   url: string,
   token: string,
-  options: { connections?: number; seconds?: number; timeoutSeconds?: number } = {},
+  options: { connections?: number; seconds?: number; timeoutSeconds?: number; headers?: Record<string, string> } = {},
 ): Promise<LoadResult> {
-  const settings = { url, token, connections: options.connections ?? LOAD.connections, timeoutSeconds: options.timeoutSeconds ?? 10 };
+  const settings = { url, token, connections: options.connections ?? LOAD.connections, timeoutSeconds: options.timeoutSeconds ?? 10, headers: options.headers };
   await load({ ...settings, seconds: 2 });
   const result = await load({ ...settings, seconds: options.seconds ?? LOAD.seconds });
   if (result.non2xx > 0 || result.errors > 0) {
