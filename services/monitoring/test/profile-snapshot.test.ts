@@ -116,6 +116,24 @@ describe('profile snapshot', () => {
     }
   });
 
+  test('when responses are not checked against the document (production), then the profile goes out as the snapshot text and reads the same', async () => {
+    const plain = await startService({ configSchema, createDependencies, createServer, env: { VALIDATE_RESPONSES: 'false', RUN_JOBS: 'false' } });
+    try {
+      await profile('planer', 'T6S-A');
+      await snapshotOfCurrentData();
+      for (const user of ['planer', 'gast']) {
+        for (const code of ['T6S-A', 'T6S-E']) {
+          const token = await userToken(user);
+          const sent = await call(`${plain.url}/v1/spaces/${code}/profile`, { token });
+          expect(sent.headers.get('content-type')).toContain('application/json');
+          expect(sent.body).toEqual((await call(`${service.url}/v1/spaces/${code}/profile`, { token })).body);
+        }
+      }
+    } finally {
+      await plain.close();
+    }
+  });
+
   test('when a method is recomputed or a new version of it is made, then the profile shows its classes while the snapshot stays', async () => {
     const token = await userToken('planer');
     const method = (v: string) => ({
