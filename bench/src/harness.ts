@@ -55,9 +55,9 @@ export async function measure(
   name: string,
   url: string,
   token: string,
-  options: { connections?: number; seconds?: number; timeoutSeconds?: number } = {},
+  options: { connections?: number; seconds?: number; timeoutSeconds?: number; headers?: Record<string, string> } = {},
 ): Promise<LoadResult> {
-  const settings = { url, token, connections: options.connections ?? LOAD.connections, timeoutSeconds: options.timeoutSeconds ?? 10 };
+  const settings = { url, token, connections: options.connections ?? LOAD.connections, timeoutSeconds: options.timeoutSeconds ?? 10, headers: options.headers };
   await load({ ...settings, seconds: 2 });
   const result = await load({ ...settings, seconds: options.seconds ?? LOAD.seconds });
   if (result.non2xx > 0 || result.errors > 0) {

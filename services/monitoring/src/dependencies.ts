@@ -7,6 +7,7 @@ import { methodJobs } from './jobs/methods.jobs';
 import { closeJobs, createJobQueue, startJobWorker } from './jobs/queue';
 import { spaceJobs } from './jobs/spaces.jobs';
 import { valueJobs } from './jobs/values.jobs';
+import { profileJobs } from './jobs/profiles.jobs';
 import { queueMissingDisclosedRuns } from './use-cases/recompute-queue';
 import { exportJobs } from './jobs/exports.jobs';
 import { startImportSweep } from './use-cases/import-hand-off';
@@ -45,7 +46,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   };
   const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
   const worker = consumer
-    ? startJobWorker(consumer, config.REDIS_PREFIX, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps), ...exportJobs(deps) }, logger)
+    ? startJobWorker(consumer, config.REDIS_PREFIX, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps), ...exportJobs(deps), ...profileJobs(deps) }, logger)
     : undefined;
   if (worker) void queueMissingDisclosedRuns(jobs, pool, logger);
   const sweep = worker ? [startImportSweep(pool, jobs, logger, config.IMPORT_SWEEP_MS)] : [];

@@ -108,7 +108,7 @@ describe('space imports', () => {
     const listed = (await get('/v1/spaces?type=social-space&q=STGT')).body.items;
     expect(listed.map((s: { code: string }) => s.code)).toEqual(codes);
     expect(listed.find((s: { code: string }) => s.code === 'STGT03')).toMatchObject({ name: '03 Nordstadt', hasGeometry: true });
-    const map = await get('/v1/map?type=social-space');
+    const map = await get('/v1/map?type=social-space&simplify=false');
     expect(map.headers.get('content-type')).toContain('application/geo+json');
     const features = map.body.features.filter((f: { properties: { code: string } }) => codes.includes(f.properties.code));
     expect(features).toHaveLength(13);

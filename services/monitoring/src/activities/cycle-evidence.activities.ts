@@ -34,7 +34,7 @@ export function cycleEvidenceActivities({ pool, peerStatisticsCache, logger }: C
   const snapshotSpace = async ({ spaceCode }: { spaceCode: string }): Promise<EvidenceSnapshot> => {
     const frozenAt = new Date().toISOString();
     try {
-      const profile = await spaceProfile(pool, peerStatisticsCache, CYCLE, spaceCode);
+      const profile = await spaceProfile(pool, { cache: peerStatisticsCache }, CYCLE, spaceCode);
       return { frozenAt, profile: profile as unknown as SpaceProfile };
     } catch (error) {
       const refused = error instanceof AppError && error.status < 500;

@@ -6,7 +6,7 @@ import { queueTelemetry, type Redis, withQueueDeadline } from '@sozialraum/kit/r
 /** One BullMQ queue carries the service's background work; jobs are told apart by name. */
 export const QUEUE_NAME = 'monitoring';
 
-export type JobName = 'import-spaces' | 'import-values' | 'recompute' | 'evaluate-alerts' | 'export-values';
+export type JobName = 'import-spaces' | 'import-values' | 'recompute' | 'evaluate-alerts' | 'export-values' | 'profile-snapshot';
 export type JobProcessor = (job: Job) => Promise<unknown>;
 export type JobProcessors = Partial<Record<JobName, JobProcessor>>;
 

@@ -1,11 +1,13 @@
 import type { VersionedCache } from '@sozialraum/kit';
-import { findIndicators, peerValues, peerValuesOfType, type TypePeerRow } from '../data/analysis.repository';
+import { findIndicators, type IndicatorInfoRecord, peerValues, peerValuesOfType, type TypePeerRow } from '../data/analysis.repository';
 import { dataVersion } from '../data/data-version.repository';
 import type { Queryable } from '@sozialraum/kit/db';
 import type { ProtectedValue } from '../domain/confidentiality';
 import { cityValue } from './city-value';
 import { type Audience, discloseSections, rawValue } from './disclosure';
 import { type Ranking, rankingOf, visible } from './indicator-views';
+
+type ValueKind = IndicatorInfoRecord['kind'];
 
 /** One indicator in one period among the spaces of one type, as one audience may see it. */
 export interface SectionStatistics {
@@ -28,7 +30,7 @@ interface Entry {
 export type PeerStatisticsCache = VersionedCache<Entry>;
 
 /** Indicators read and ranked at a time: between them the process serves other requests. */
-const KEYS_AT_A_TIME = 5;
+export const KEYS_AT_A_TIME = 5;
 
 /**
  * The sections of the indicators, computed from the current values as the audience may see them, a few
@@ -57,12 +59,22 @@ async function computeSectionsOf(db: Queryable, audience: Audience, type: string
     protect = disclosure.protect as (row: TypePeerRow) => ProtectedValue;
   }
   const kinds = new Map((await findIndicators(db, keys)).map((i) => [i.key, i.kind]));
-  const grouped = new Map<string, Map<string, TypePeerRow[]>>();
+  const statistics: PeerStatistics = new Map(keys.map((key) => [key, []]));
+  for (const [key, sections] of sectionsOf(rows, protect, kinds)) statistics.set(key, sections);
+  return statistics;
+}
+
+/**
+ * The rows (current values of spaces of one type) as sections per indicator and period, oldest first: each
+ * space's value as `protect` lets it out, and ranking and city value over those values only.
+ */
+export function sectionsOf<Row extends TypePeerRow>(rows: readonly Row[], protect: (row: Row) => ProtectedValue, kinds: ReadonlyMap<string, ValueKind>): PeerStatistics {
+  const grouped = new Map<string, Map<string, Row[]>>();
   for (const row of rows) {
     const periods = grouped.get(row.indicatorKey) ?? grouped.set(row.indicatorKey, new Map()).get(row.indicatorKey)!;
     (periods.get(row.period) ?? periods.set(row.period, []).get(row.period)!).push(row);
   }
-  const statistics: PeerStatistics = new Map(keys.map((key) => [key, []]));
+  const statistics: PeerStatistics = new Map();
   for (const [key, periods] of grouped) {
     const kind = kinds.get(key) ?? 'share';
     const sections = [...periods].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, peers]) => {

@@ -1,8 +1,7 @@
 import { type Principal } from '@sozialraum/kit';
 import { type Cell, disclosedText, germanDateTime, germanNumber, lineChartSvg, PdfReport } from '@sozialraum/reports';
 import type { Queryable } from '@sozialraum/kit/db';
-import type { PeerStatisticsCache } from './peer-statistics';
-import { spaceProfile } from './profile';
+import { type ProfileSources, spaceProfile } from './profile';
 
 type Profile = Awaited<ReturnType<typeof spaceProfile>>;
 
@@ -36,8 +35,8 @@ function indicatorSection(report: PdfReport, spaceName: string, indicator: Profi
  * The space profile as a German PDF for the committee and the council: exactly the figures the caller's
  * JSON profile holds (confidentiality is applied there), with a chart per indicator.
  */
-export async function spaceProfilePdf(db: Queryable, cache: PeerStatisticsCache, principal: Principal, code: string, method?: string): Promise<Buffer> {
-  const profile = await spaceProfile(db, cache, principal, code, method);
+export async function spaceProfilePdf(db: Queryable, sources: ProfileSources, principal: Principal, code: string, method?: string): Promise<Buffer> {
+  const profile = await spaceProfile(db, sources, principal, code, method);
   const { space } = profile;
   const report = new PdfReport({
     title: `Sozialraumprofil ${space.code} ${space.name}`,

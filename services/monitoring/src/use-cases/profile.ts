@@ -1,25 +1,18 @@
 import { type Principal, problems } from '@sozialraum/kit';
-import { findIndicators, indicatorKeysOfSpace, type IndicatorInfoRecord } from '../data/analysis.repository';
+import type { Queue } from 'bullmq';
+import { findIndicators, indicatorKeysOfSpace } from '../data/analysis.repository';
 import { resolveMethod } from '../data/methods.repository';
+import { readProfileSnapshot } from '../data/profile-snapshot.repository';
 import { resultsOfRuns } from '../data/results.repository';
 import type { Queryable } from '@sozialraum/kit/db';
 import { findLatestVersion } from '../data/spaces.repository';
 import { alertsView } from './alerts';
 import { type Audience, audienceOf } from './disclosure';
-import { visible } from './indicator-views';
-import { peerStatistics, type PeerStatisticsCache, type SectionStatistics } from './peer-statistics';
+import { peerStatistics, type PeerStatisticsCache } from './peer-statistics';
 import { methodReference } from './methods-recompute';
 import { runsFor, toIndexResult } from './methods-results';
-
-/** One indicator's points for the space, each compared with every space of its type in that period. */
-function indicatorPoints(indicator: IndicatorInfoRecord, sections: readonly SectionStatistics[], code: string) {
-  return sections.flatMap(({ period, values, ranking, cityValue }) => {
-    const value = values.get(code);
-    if (!value) return [];
-    const shown = visible(value);
-    return [{ period, value, cityMean: ranking.mean, cityValue, rank: ranking.rankOf(shown, indicator.polarity), of: ranking.of, z: ranking.zOf(shown) }];
-  });
-}
+import { profileIndicator } from './profile-indicator';
+import { queueProfileSnapshot } from './profile-snapshot';
 
 async function classHistory(db: Queryable, audience: Audience, code: string, reference?: string) {
   const method = await resolveMethod(db, reference);
@@ -32,31 +25,53 @@ async function classHistory(db: Queryable, audience: Audience, code: string, ref
   return { method: methodReference(method), items: results.map(toIndexResult) };
 }
 
-/**
- * Everything known about a space: each indicator over time with the city's value (weighted, see
- * city-value.ts), the mean, rank and z-value among the spaces of its type (from the values the caller may see), the class history and the alerts.
- */
-export async function spaceProfile(db: Queryable, cache: PeerStatisticsCache, principal: Principal, code: string, method?: string) {
+/** Where a profile's indicators come from: the snapshot of the data version, else the kept peer statistics. */
+export interface ProfileSources {
+  cache: PeerStatisticsCache;
+  /** To queue the snapshot when it is missing; without (the workflow worker), the request computes and waits. */
+  jobs?: Queue;
+}
+
+/** Versions a snapshot was queued for by this process: the requests that find it missing queue it once. */
+const queuedFor = new Set<string>();
+
+/** The space's indicators as a JSON array: from the snapshot as stored, else computed and serialised here. */
+async function profileIndicatorsJson(db: Queryable, sources: ProfileSources, audience: Audience, code: string, type: string): Promise<string> {
+  const snapshot = await readProfileSnapshot(db, audience, code);
+  if (snapshot.ready) return `[${snapshot.bodies.join(',')}]`;
+  if (sources.jobs && !queuedFor.has(snapshot.version)) {
+    queuedFor.clear();
+    queuedFor.add(snapshot.version);
+    // The data changed without a job that snapshots it (e.g. a new indicator): the next profiles get it.
+    await queueProfileSnapshot(sources.jobs).catch(() => queuedFor.clear());
+  }
+  const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
+  const statistics = await peerStatistics(db, sources.cache, audience, type, indicators.map((i) => i.key));
+  return JSON.stringify(indicators.map((indicator) => profileIndicator(indicator, statistics.get(indicator.key) ?? [], code)));
+}
+
+async function profileParts(db: Queryable, sources: ProfileSources, principal: Principal, code: string, method?: string) {
   const space = await findLatestVersion(db, code);
   if (!space) throw problems.notFound(`There is no space "${code}".`);
   const audience = audienceOf(principal);
   const history = await classHistory(db, audience, code, method);
-  const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
-  const keys = indicators.map((i) => i.key);
-  const statistics = await peerStatistics(db, cache, audience, space.type, keys);
+  const indicators = await profileIndicatorsJson(db, sources, audience, code, space.type);
   const { id: _id, ...spaceDto } = space;
-  return {
-    space: spaceDto,
-    method: history.method,
-    indicators: indicators.map((indicator) => ({
-      key: indicator.key,
-      name: indicator.name,
-      unit: indicator.unit,
-      kind: indicator.kind,
-      polarity: indicator.polarity,
-      points: indicatorPoints(indicator, statistics.get(indicator.key) ?? [], code),
-    })),
-    classHistory: history.items,
-    alerts: await alertsView(db, principal, { spaceCode: code }),
-  };
+  return { space: spaceDto, method: history.method, indicators, classHistory: history.items, alerts: await alertsView(db, principal, { spaceCode: code }) };
+}
+
+/**
+ * Everything known about a space: each indicator over time with the city's value (weighted, see
+ * city-value.ts), the mean, rank and z-value among the spaces of its type (from the values the caller may see), the class history and the alerts.
+ */
+export async function spaceProfile(db: Queryable, sources: ProfileSources, principal: Principal, code: string, method?: string) {
+  const parts = await profileParts(db, sources, principal, code, method);
+  return { ...parts, indicators: JSON.parse(parts.indicators) as Array<ReturnType<typeof profileIndicator>> };
+}
+
+/** The same profile as JSON text: the snapshot's indicators go out as stored, not parsed and serialised again (324 KB at 100 × 18). */
+export async function spaceProfileJson(db: Queryable, sources: ProfileSources, principal: Principal, code: string, method?: string): Promise<string> {
+  const p = await profileParts(db, sources, principal, code, method);
+  const json = JSON.stringify;
+  return `{"space":${json(p.space)},"method":${json(p.method)},"indicators":${p.indicators},"classHistory":${json(p.classHistory)},"alerts":${json(p.alerts)}}`;
 }

@@ -3,6 +3,7 @@ import type { Job, Queue } from 'bullmq';
 import type { Logger } from '@sozialraum/kit';
 import { listActiveMethods, methodsWithRawRunsOnly } from '../data/methods.repository';
 import type { Queryable } from '@sozialraum/kit/db';
+import { queueProfileSnapshot } from './profile-snapshot';
 
 export interface RecomputeJobData {
   key: string;
@@ -15,6 +16,8 @@ export interface RecomputeJobData {
  * one that is running may have read the old data, so a new one is queued behind it.
  */
 export async function queueRecomputation(jobs: Queue, db: Queryable, method?: RecomputeJobData): Promise<Job[]> {
+  // Every change of the data queues its recomputation: the profiles' snapshot is remade with it.
+  if (!method) await queueProfileSnapshot(jobs);
   const methods = method ? [method] : (await listActiveMethods(db)).map(({ key, version }) => ({ key, version }));
   const waiting = await jobs.getJobs(['waiting', 'delayed', 'prioritized']);
   return Promise.all(
