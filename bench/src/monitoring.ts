@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { call, type StartedProcess, userToken, waitFor } from '@sozialraum/kit/testing';
 import { LOAD, measure, report } from './harness';
-import { benchDatabase, inParallel, startBuilt, stop } from './platform';
+import { benchDatabase, inParallel, peakRssMb, startBuilt, stop } from './platform';
 
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 100);
 const YEARS = Array.from({ length: 18 }, (_, i) => String(2005 + i));
@@ -266,7 +266,7 @@ async function main(): Promise<void> {
     let [planner, viewer] = [await userToken('planer'), await userToken('gast')];
     const coldProfile = await timedGet(profileUrl, planner);
     const coldViewerProfile = await timedGet(profileUrl, viewer);
-    process.stdout.write(`profile snapshot (${values} values, both audiences) complete ${snapshotSeconds.toFixed(1)} s after a data change; monitoring peak RSS ${peakRssMb(service.child.pid)} MB\n`);
+    process.stdout.write(`profile snapshot (${values} values, both audiences) complete ${snapshotSeconds.toFixed(1)} s after a data change; monitoring peak RSS ${peakRssMb(service.child.pid).toFixed(0)} MB\n`);
     process.stdout.write(`space profile (${INDICATORS} indicators × 18 years), first after the change's snapshot: planner ${coldProfile.toFixed(3)} s, viewer ${coldViewerProfile.toFixed(3)} s (goal ≤ 1 s)\n`);
     const profile = await measure('profile', profileUrl, planner, heavy);
     const viewerProfile = await measure('profile, viewer', profileUrl, viewer, heavy);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase, startProcess, type StartedProcess, waitUntilOk } from '@sozialraum/kit/testing';
 
@@ -57,4 +58,10 @@ export async function inParallel<T, R>(items: readonly T[], concurrency: number,
     }),
   );
   return results;
+}
+
+/** The highest resident memory a process has had (Linux: VmHWM), in MB. */
+export function peakRssMb(pid: number | undefined): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return line ? Number(line.replace(/\D+/g, '')) / 1024 : Number.NaN;
 }

@@ -9,7 +9,7 @@
  * Run: npm run bench -- import   (BENCH_IMPORT_SIZES=1000000 for the 1M run only)
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, openAsBlob, readFileSync } from 'node:fs';
+import { createWriteStream, openAsBlob } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import { createPool, type Pool } from '@sozialraum/kit/db';
 import { type StartedProcess, userToken } from '@sozialraum/kit/testing';
 import { from as copyFrom } from 'pg-copy-streams';
 import { report } from './harness';
-import { benchDatabase, startBuilt, stop } from './platform';
+import { benchDatabase, peakRssMb, startBuilt, stop } from './platform';
 
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '1000000,10000000').split(',').map(Number);
 const UPLOAD_LIMIT = process.env.BENCH_UPLOAD_LIMIT ?? '2gb';
@@ -84,12 +84,6 @@ async function emptyValues(pool: Pool): Promise<void> {
   await pool.query('TRUNCATE indicator_value');
   await pool.query(`DELETE FROM data_release`);
   await pool.query('VACUUM ANALYZE indicator_value');
-}
-
-/** The highest resident memory a process has had (Linux: VmHWM), in MB. */
-function peakRssMb(pid: number | undefined): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  return line ? Number(line.replace(/\D+/g, '')) / 1024 : Number.NaN;
 }
 
 /** Uploads the file as a form and waits for the import's end; seconds from the request to `succeeded`. */
