@@ -62,7 +62,7 @@ async function cycleLatencies(strategyUrl: string, spaces: string[]): Promise<nu
       if (page.body.items?.[0]) analysisTasks.set(space, page.body.items[0].id);
     }
     return analysisTasks.size === spaces.length;
-  }, 300_000, 'every analysis task in the inbox');
+  }, Math.max(300_000, CYCLES * 2_000), 'every analysis task in the inbox'); // a busy machine starts them slowly
 
   return inParallel(spaces, CONCURRENCY, async (space) => {
       const token = await plannerToken();
