@@ -140,7 +140,12 @@ async function main(): Promise<void> {
   const worker = await startBuilt(
     'workflows/dist/worker.js',
     // Its Temporal metrics on a free port too: npm start's worker holds the default one.
-    { TASK_QUEUE: taskQueue, TEMPORAL_METRICS_PORT: String(await freePort()) },
+    {
+      TASK_QUEUE: taskQueue,
+      TEMPORAL_METRICS_PORT: String(await freePort()),
+      // A tree from before issue 11 (BENCH_ROOT): its worker wrote the read model and called monitoring itself.
+      ...(process.env.BENCH_ROOT ? { DATABASE_URL, MONITORING_URL: monitoring.url, KEYCLOAK_CLIENT_SECRET: stackEnv('KEYCLOAK_SECRET_WORKFLOWS') } : {}),
+    },
     'HEALTH_PORT',
   );
   const strategy = await startBuilt('services/strategy/dist/index.js', {
