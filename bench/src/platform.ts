@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase, startProcess, type StartedProcess, waitUntilOk } from '@sozialraum/kit/testing';
 
-const root = join(__dirname, '..', '..');
+/** The tree whose built services are measured: this one, or an older build (BENCH_ROOT, scripts/bench-before.sh). */
+const root = process.env.BENCH_ROOT ?? join(__dirname, '..', '..');
 
 /** A database of the benchmark's own, migrated like a rollout would (the stack's env must be set). */
 export async function benchDatabase(name: string, services: string[]): Promise<string> {

@@ -28,6 +28,26 @@ describe('what the workflow refuses', () => {
     await cycle.handle.terminate('test over');
   });
 
+  test('when a task without measures is completed, then its write, the next phase and the next task are scheduled in one workflow task', async () => {
+    const { cycle } = await inParticipation();
+    await cycle.openTask('participation-1');
+    const events = (await cycle.handle.fetchHistory()).events ?? [];
+    const scheduledIn = (type: string, match: (input: unknown) => boolean) => {
+      const event = events.find((e) => {
+        const attrs = e.activityTaskScheduledEventAttributes;
+        if (attrs?.activityType?.name !== type) return false;
+        const payload = attrs.input?.payloads?.[0]?.data;
+        return !!payload && match(JSON.parse(Buffer.from(payload).toString()));
+      });
+      return String(event?.activityTaskScheduledEventAttributes?.workflowTaskCompletedEventId);
+    };
+    const completion = scheduledIn('completeTask', (c) => (c as { task: { id: string } }).task.id === cycle.taskId('analysis'));
+    expect(completion).not.toBe('undefined');
+    expect(scheduledIn('enterPhase', (p) => (p as { phase: string }).phase === 'participation')).toBe(completion);
+    expect(scheduledIn('createTask', (t) => (t as { id: string }).id === cycle.taskId('participation-1'))).toBe(completion);
+    await cycle.handle.terminate('test over');
+  });
+
   test('when the form is bad, then the refusal names the field', async () => {
     const cycle = await start();
     const refused = await refusal(cycle.complete('analysis', people('X').planer, { summary: '' }));

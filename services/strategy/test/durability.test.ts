@@ -97,6 +97,11 @@ test('when the service is killed (SIGKILL) while a completion waits for the work
 
 test('when the service is stopped (SIGTERM) mid-completion, then it finishes the request before exiting, and a retry is refused', async () => {
   const participation = await openTask('participation-1');
+  // The step's writes run side by side: the worker stops once the cycle has none left and nothing to decide.
+  await waitFor(async () => {
+    const { raw } = await reader.deps.temporal.workflow.getHandle(cycleId).describe();
+    return !raw.pendingActivities?.length && !raw.pendingWorkflowTask;
+  }, 10_000, 'the cycle idle');
   await worker!.shutdown();
   worker = undefined;
   const result = {

@@ -42,6 +42,8 @@ export class Cycle {
   phase: Phase = 'analysis';
   /** Set once the cycle row exists, so status writes have a row to change. */
   recorded = false;
+  /** The last phase write in flight (see enterPhase): the cycle's completion waits for it. */
+  phaseWritten: Promise<void> = Promise.resolve();
   participationRecords = 0;
   goals: Goal[] = [];
   needs: Need[] = [];

@@ -49,6 +49,7 @@ export async function finish(cycle: Cycle): Promise<string> {
     return !mine.length || mine.some((m) => continued.includes(m));
   });
   cycle.status = 'completed';
+  await cycle.phaseWritten;
   await acts.completeCycle({ cycleId: cycle.id, openNeedKeys: openNeeds.map((n) => n.key), at: cycle.now() });
   cycle.log('cycle-completed');
 

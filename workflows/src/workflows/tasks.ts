@@ -78,6 +78,7 @@ export async function completeTask(cycle: Cycle, input: CompleteTaskInput): Prom
   await condition(() => record.written || cycle.status === 'cancelled');
   const by = { id: input.by.id, name: input.by.name };
   const completion = { cycleId: cycle.id, task: { id: record.id, type: record.type, department: record.department }, result, by, at: cycle.now() };
+  if (!MEASURE_TASKS.has(record.type) && patched(COMPLETION_BESIDE_NEXT_WORK)) return completeBesideNextWork(cycle, record, completion);
   // Cycles from before: one activity wrote the read model and called the measures service.
   const measuresFirst = patched(MEASURES_IN_THEIR_SERVICE);
   let measures: MeasureRef[];
@@ -102,6 +103,30 @@ export async function completeTask(cycle: Cycle, input: CompleteTaskInput): Prom
   record.completion = { result, by, measures };
   cycle.log('task-completed', { taskId: record.id, by });
   return { taskId: record.id, phase: cycle.phase };
+}
+
+/**
+ * Since this patch, a task whose result only the read model keeps lets the cycle go on at once: its next
+ * task (or phase) is written beside the completion instead of after it, so the person who completed it
+ * waits for one activity, not two in a row.
+ */
+export const COMPLETION_BESIDE_NEXT_WORK = 'completion-beside-next-work';
+
+/** Tasks whose completion the measures service takes part in: it may refuse them, so the cycle waits for it. */
+const MEASURE_TASKS: ReadonlySet<TaskType> = new Set(['propose-measures', 'decide-package', 'report-status', 'evaluate-measure']);
+
+/**
+ * Completes a task the measures service has no part in. Everything its write could refuse the validator has
+ * checked (forms, calendar dates, NUL characters, unique need keys: rules.ts), so the completion counts at
+ * once; the update still answers only once the read model has it. Were the write refused all the same, the
+ * update fails with it and the task stays completed in the cycle.
+ */
+async function completeBesideNextWork(cycle: Cycle, record: TaskRecord, completion: CompletionInput & { by: { id: string; name: string } }): Promise<CompleteTaskOutcome> {
+  const phase = cycle.phase;
+  record.completion = { result: completion.result, by: completion.by, measures: [] };
+  cycle.log('task-completed', { taskId: record.id, by: completion.by });
+  await acts.completeTask(completion);
+  return { taskId: record.id, phase };
 }
 
 /** Since this patch, the measures service does its part of a completion first, then the read model records it. */

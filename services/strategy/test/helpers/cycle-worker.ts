@@ -35,7 +35,10 @@ export async function startCycleWorker(options: { taskQueue: string; bundle: Wor
   });
   // The kit's worker factory, as workflows/src/worker.ts uses it (it routes the SDK's logs to the test logger).
   const { worker, connection } = await createTemporalWorker({
-    address: stackEnv('TEMPORAL_ADDRESS'), namespace, logger: testLogger(), worker: { taskQueue: options.taskQueue, workflowBundle: options.bundle },
+    address: stackEnv('TEMPORAL_ADDRESS'), namespace, logger: testLogger(),
+    // A worker a test stops leaves its idle cycles sticky to it: their next workflow task (an update) moves to
+    // the shared queue after 2 s instead of Temporal's default 10 s, well within a request's deadline.
+    worker: { taskQueue: options.taskQueue, workflowBundle: options.bundle, stickyQueueScheduleToStartTimeout: '2s' },
   });
   const stop = closeTemporalWorker(worker, connection, worker.run());
   return {
