@@ -56,6 +56,26 @@ export function checkTransition(from: MeasureStatus, to: MeasureStatus, reason: 
   return { ok: true };
 }
 
+/**
+ * The next status on the shortest way from `from` to `to` by the transitions above; undefined when there is none.
+ * A way taken for someone else (the cycle) takes at most the one `decision` it names on a proposal and never goes
+ * back to a proposal: re-proposing is the department's.
+ */
+export function nextStatusToward(from: MeasureStatus, to: MeasureStatus, decision?: DecidedStatus): MeasureStatus | undefined {
+  const firstSteps = new Map<MeasureStatus, MeasureStatus>();
+  const queue: MeasureStatus[] = [from];
+  for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+    for (const next of transitions[at]) {
+      if (next === 'proposed' || (isDecision(at) && next !== decision) || next === from || firstSteps.has(next)) continue;
+      const first = firstSteps.get(at) ?? next;
+      if (next === to) return first;
+      firstSteps.set(next, first);
+      queue.push(next);
+    }
+  }
+  return undefined;
+}
+
 export const isFinal = (status: MeasureStatus): boolean => FINAL_STATUSES.includes(status);
 
 /** A cycle is finished with its measures when it has some and every one is final. */

@@ -1,4 +1,4 @@
-import { allFinished, allowedTransitions, checkTransition, isDecision, MEASURE_STATUSES } from '../src/measure-status';
+import { allFinished, allowedTransitions, checkTransition, isDecision, MEASURE_STATUSES, nextStatusToward } from '../src/measure-status';
 
 describe('the status machine', () => {
   test('when a status is asked for its next statuses, then only the issue’s transitions exist', () => {
@@ -38,5 +38,18 @@ describe('the status machine', () => {
     expect(allFinished(['completed', 'paused'])).toBe(false);
     expect(allFinished(['completed', 'returned'])).toBe(false);
     expect(allFinished([])).toBe(false);
+  });
+
+  test('when a way is asked for its next step, then it follows the transitions, takes only its decision and never re-proposes', () => {
+    expect(nextStatusToward('proposed', 'in-progress', 'approved')).toBe('approved');
+    expect(nextStatusToward('approved', 'in-progress', 'approved')).toBe('in-progress');
+    expect(nextStatusToward('paused', 'completed')).toBe('in-progress');
+    expect(nextStatusToward('in-progress', 'completed')).toBe('completed');
+    expect(nextStatusToward('proposed', 'rejected', 'rejected')).toBe('rejected');
+    expect(nextStatusToward('proposed', 'in-progress')).toBeUndefined();
+    expect(nextStatusToward('proposed', 'rejected', 'approved')).toBeUndefined();
+    expect(nextStatusToward('returned', 'in-progress', 'approved')).toBeUndefined();
+    expect(nextStatusToward('rejected', 'completed')).toBeUndefined();
+    expect(nextStatusToward('approved', 'rejected', 'rejected')).toBeUndefined();
   });
 });

@@ -1,4 +1,7 @@
-import { type BudgetChange, type FieldProblems, type MeasureRef, type MeasuresActivities, type MeasureStatus, parseCycleWorkflowId, REJECTIONS } from '@sozialraum/contracts';
+import {
+  type BudgetChange, DECIDED_STATUS, type DecidedStatus, EVALUABLE_STATUSES, type FieldProblems, isFinal, type MeasureRef, type MeasuresActivities,
+  type MeasureStatus, nextStatusToward, parseCycleWorkflowId, REJECTIONS, REPORTABLE_STATUSES,
+} from '@sozialraum/contracts';
 import { AppError, type Principal, Roles } from '@sozialraum/kit';
 import type { Pool } from '@sozialraum/kit/db';
 import { ApplicationFailure, log } from '@temporalio/activity';
@@ -41,16 +44,18 @@ function measuresApi({ pool, monitoring, reportIntervalDays }: CycleActivityDepe
 type MeasuresApi = ReturnType<typeof measuresApi>;
 
 /**
- * Where a measure is headed, and the next status on the way from each status; `done` when it is there or has
- * gone past it (a retried activity, or a change made in the measures service meanwhile).
+ * Where a measure is headed (`to`, by the contracts' status machine, taking at most the one `decision` named), and
+ * where it counts as `done`: there, or gone past it (a retried activity, or a change made in the measures service
+ * meanwhile). An approved measure starts at once.
  */
+interface Route { to: MeasureStatus; decision?: DecidedStatus; done: readonly MeasureStatus[] }
 const ways = {
-  approve: { done: ['in-progress', 'paused', 'completed', 'cancelled'], next: { proposed: 'approved', approved: 'in-progress' } },
-  start: { done: ['in-progress', 'paused', 'completed', 'cancelled'], next: { approved: 'in-progress' } },
-  complete: { done: ['completed', 'cancelled'], next: { approved: 'in-progress', paused: 'in-progress', 'in-progress': 'completed' } },
-  reject: { done: ['rejected'], next: { proposed: 'rejected' } },
-  return: { done: ['returned'], next: { proposed: 'returned' } },
-} satisfies Record<string, { done: MeasureStatus[]; next: Partial<Record<MeasureStatus, MeasureStatus>> }>;
+  approve: { to: 'in-progress', decision: DECIDED_STATUS.approve, done: EVALUABLE_STATUSES },
+  start: { to: 'in-progress', done: EVALUABLE_STATUSES },
+  complete: { to: 'completed', done: EVALUABLE_STATUSES.filter(isFinal) },
+  reject: { to: DECIDED_STATUS.reject, decision: DECIDED_STATUS.reject, done: [DECIDED_STATUS.reject] },
+  return: { to: DECIDED_STATUS.return, decision: DECIDED_STATUS.return, done: [DECIDED_STATUS.return] },
+} satisfies Record<string, Route>;
 type Way = keyof typeof ways;
 
 /**
@@ -59,11 +64,11 @@ type Way = keyof typeof ways;
  * amount only while it still has it, and the version on each transition makes a change in between a conflict.
  */
 async function bring(api: MeasuresApi, id: string, way: Way, reason: string, shown?: { index: number; budget: number | null }): Promise<ServiceMeasure> {
-  const { done, next } = ways[way] as { done: MeasureStatus[]; next: Partial<Record<MeasureStatus, MeasureStatus>> };
+  const { to: target, decision, done }: Route = ways[way];
   let measure = await api.get(id);
   for (let step = 0; step < 5; step++) {
     if (done.includes(measure.status)) return measure;
-    const to = next[measure.status];
+    const to = nextStatusToward(measure.status, target, decision);
     if (!to) throw refusal(`Measure ${id} is ${measure.status} in the measures service; it cannot ${way} from there.`);
     if (to === 'approved' && shown && measure.budget.planned !== shown.budget) {
       throw budgetChanged([{ index: shown.index, change: { measureId: id, shown: shown.budget, current: measure.budget.planned } }]);
@@ -79,7 +84,6 @@ async function bring(api: MeasuresApi, id: string, way: Way, reason: string, sho
   throw new Error(`Measure ${id} kept changing while the cycle tried to ${way} it; trying again.`);
 }
 
-const REPORTABLE: MeasureStatus[] = ['approved', 'in-progress', 'paused', 'completed'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Measures numbered by the read model (cycles that ran before the measures service) are not in this service. */
 const inService = (id: string) => UUID.test(id);
@@ -177,7 +181,7 @@ export function cycleMeasureActivities(deps: CycleActivityDependencies): Measure
     reportMeasures: refusing(async (input) => {
       for (const r of input.reports.filter((r) => inService(r.measureId))) {
         const measure = await api.get(r.measureId);
-        if (!REPORTABLE.includes(measure.status)) {
+        if (!REPORTABLE_STATUSES.includes(measure.status)) {
           log.warn('status report not filed: the measure takes no reports any more', { measureId: r.measureId, status: measure.status });
           continue;
         }

@@ -1,7 +1,8 @@
-import { type Job, Queue, Worker } from 'bullmq';
+import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from '@sozialraum/kit';
 import type { Closable } from '@sozialraum/kit';
 import { queueTelemetry, type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
+import { PermanentFailure } from '../domain/errors';
 
 /** One BullMQ queue carries the service's background work; jobs are told apart by name. */
 export const QUEUE_NAME = 'monitoring';
@@ -36,7 +37,10 @@ export function startJobWorker(connection: Redis, prefix: string, processors: Jo
     async (job) => {
       const processor = processors[job.name as JobName];
       if (!processor) throw new Error(`no processor for job "${job.name}"`);
-      return processor(job);
+      // The use cases' permanent failures end the job at once, without BullMQ's retries.
+      return processor(job).catch((error: unknown) => {
+        throw error instanceof PermanentFailure ? new UnrecoverableError(error.message) : error;
+      });
     },
     { connection, prefix, concurrency: 1, ...queueTelemetry() },
   );

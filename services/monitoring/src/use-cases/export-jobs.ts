@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Logger, type Principal, problems } from '@sozialraum/kit';
-import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
+import { PermanentFailure } from '../domain/errors';
 import {
   deleteExportJob,
   deleteOldExportJobs,
@@ -69,7 +70,7 @@ export function exportJobWork(db: Queryable, logger: Logger): (job: Job) => Prom
     const id = String(job.data.exportId);
     const record = await findExportJob(db, id);
     // Never swallowed: the job fails with this reason and the worker logs it as an error.
-    if (!record) throw new UnrecoverableError(`export ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
+    if (!record) throw new PermanentFailure(`export ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
     await markExportRunning(db, id);
     try {
       const file = await exportValues(db, record.principal, record.query as unknown as ExportQuery);
@@ -77,7 +78,7 @@ export function exportJobWork(db: Queryable, logger: Logger): (job: Job) => Prom
     } catch (error) {
       if (!(error instanceof AppError && error.status < 500)) throw error; // BullMQ retries
       await finishExportJob(db, id, { error: error.detail ?? error.title });
-      throw new UnrecoverableError(error.detail ?? error.title);
+      throw new PermanentFailure(error.detail ?? error.title);
     }
     const deleted = await deleteOldExportJobs(db);
     logger.info({ exportId: id, deleted }, 'export finished');

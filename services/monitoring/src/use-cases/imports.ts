@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, idempotencyKeyReused, type Logger, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
-import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
+import { PermanentFailure } from '../domain/errors';
 import {
   findImport,
   findImportByIdempotencyKey,
@@ -126,7 +127,7 @@ export async function runImportJob(db: Queryable, job: Job, logger: Logger, work
   const id = String(job.data.importId);
   const record = await findImport(db, id);
   // Never swallowed: the job fails with this reason and the worker logs it as an error.
-  if (!record) throw new UnrecoverableError(`import ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
+  if (!record) throw new PermanentFailure(`import ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
   if (record.status === 'succeeded' || record.status === 'rejected') return undefined; // delivered twice: already done
   await markImportRunning(db, id);
   let lastReport = 0;
@@ -149,7 +150,7 @@ export async function runImportJob(db: Queryable, job: Job, logger: Logger, work
         ? error.problems.map((p) => ({ line: p.featureIndex === null ? null : p.featureIndex + 1, column: null, reason: p.reason }))
         : [];
       await finishImport(db, id, { status: 'failed', error: message, rejected });
-      throw new UnrecoverableError(message);
+      throw new PermanentFailure(message);
     }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     await finishImport(db, id, { status: lastAttempt ? 'failed' : 'queued', error: message });

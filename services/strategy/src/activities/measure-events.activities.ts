@@ -1,4 +1,5 @@
 import { MEASURE_EVENTS, type MeasureEvent } from '@sozialraum/contracts';
+import { applyMeasureEvent } from '../data/measure-proposals.repository';
 import type { ActivityDependencies } from './dependencies';
 
 export function measureEventActivities({ pool }: ActivityDependencies) {
@@ -12,13 +13,10 @@ export function measureEventActivities({ pool }: ActivityDependencies) {
       const status = event.type === MEASURE_EVENTS.statusChanged ? (event.status ?? null) : null;
       const report = event.type === MEASURE_EVENTS.reportFiled;
       if (!event.measureId || (!status && !report)) return;
-      await pool.query(
-        `UPDATE measure_proposal
-            SET status = COALESCE($3, status), progress = COALESCE($4, progress), traffic_light = COALESCE($5, traffic_light),
-                last_event_id = $6, updated_at = now()
-          WHERE id = $1 AND cycle_id = $2 AND (last_event_id IS NULL OR last_event_id < $6)`,
-        [event.measureId, event.cycleId, status, report ? (event.progress ?? null) : null, report ? (event.trafficLight ?? null) : null, event.eventId],
-      );
+      await applyMeasureEvent(pool, {
+        measureId: event.measureId, cycleId: event.cycleId, status, progress: report ? (event.progress ?? null) : null,
+        trafficLight: report ? (event.trafficLight ?? null) : null, eventId: event.eventId,
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { NotificationKind } from '@sozialraum/contracts';
 import type { Queryable } from '@sozialraum/kit/db';
+import { insertNotification } from '../data/notifications.repository';
 
 export interface NotificationDraft {
   /** Deterministic: `<task id>:<kind>[:<level>]`; with several recipients, `:<recipient>` is appended. */
@@ -18,11 +19,7 @@ export async function writeNotifications(db: Queryable, draft: NotificationDraft
   const ids: string[] = [];
   for (const recipient of new Set(draft.recipients)) {
     const id = draft.recipients.length === 1 ? draft.baseId : `${draft.baseId}:${recipient}`;
-    await db.query(
-      `INSERT INTO notification (id, recipient, kind, task_id, cycle_id, title, body, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [id, recipient, draft.kind, draft.taskId ?? null, draft.cycleId, draft.title, draft.body ?? '', draft.createdAt],
-    );
+    await insertNotification(db, { id, recipient, kind: draft.kind, taskId: draft.taskId, cycleId: draft.cycleId, title: draft.title, body: draft.body, createdAt: draft.createdAt });
     ids.push(id);
   }
   return ids;

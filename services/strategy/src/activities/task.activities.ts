@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { type BudgetChange, candidates, type CompletionRecord, type MeasureRef, REJECTIONS, TASK_LABELS, type TaskRef, type TaskRow } from '@sozialraum/contracts';
 import { type Pool, withTransaction } from '@sozialraum/kit/db';
+import { setProposalBudget } from '../data/measure-proposals.repository';
+import { cancelOpenTasks, lockTaskContext, openTask, openTaskAssignee, raiseEscalation, updateTaskContext } from '../data/task-lifecycle.repository';
 import type { ActivityDependencies } from './dependencies';
 import { writeNotifications } from './notification-drafts';
 import { writeCompletion } from './records';
@@ -19,14 +21,7 @@ export function taskActivities({ pool, notify }: ActivityDependencies) {
     /** Opens the task (once) and tells its candidate groups; nothing opens in a cycle that was cancelled. */
     async createTask(t: TaskRow): Promise<void> {
       await notifyAfter(async (db) => {
-        const { rows } = await db.query(
-          `WITH c AS (SELECT id FROM cycle WHERE id = $2 AND status IN ('running', 'suspended') FOR SHARE)
-           INSERT INTO task (id, cycle_id, key, type, phase, space_code, candidate_groups, department, measure_ids, status, created_at, due_at, context)
-           SELECT $1, c.id, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12 FROM c
-           ON CONFLICT (id) DO UPDATE SET updated_at = task.updated_at RETURNING id`,
-          [t.id, t.cycleId, t.key, t.type, t.phase, t.spaceCode, t.candidateGroups, t.department ?? null, t.measureIds, t.createdAt, t.dueAt, JSON.stringify(t.context)],
-        );
-        if (!rows.length) return [];
+        if (!(await openTask(db, { ...t, department: t.department ?? null }))) return [];
         return writeNotifications(db, {
           baseId: `${t.id}:task-created`, recipients: t.candidateGroups, kind: 'task-created', taskId: t.id, cycleId: t.cycleId,
           title: `Neue Aufgabe: ${TASK_LABELS[t.type]}`, body: `${where(t)}, fällig am ${t.dueAt.slice(0, 10)}`, createdAt: t.createdAt,
@@ -53,16 +48,16 @@ export function taskActivities({ pool, notify }: ActivityDependencies) {
     },
 
     async cancelTasks(input: { taskIds: string[] }): Promise<void> {
-      await pool.query(`UPDATE task SET status = 'cancelled', updated_at = now() WHERE id = ANY($1) AND status = 'open'`, [input.taskIds]);
+      await cancelOpenTasks(pool, input.taskIds);
     },
 
     /** Before the due date: to whoever claimed the task, else to its candidate groups. */
     async remindTask(t: TaskRef): Promise<void> {
       await notifyAfter(async (db) => {
-        const { rows } = await db.query<{ assignee_id: string | null }>(`SELECT assignee_id FROM task WHERE id = $1 AND status = 'open'`, [t.id]);
-        if (!rows[0]) return [];
+        const open = await openTaskAssignee(db, t.id);
+        if (!open) return [];
         return writeNotifications(db, {
-          baseId: `${t.id}:reminder`, recipients: rows[0].assignee_id ? [rows[0].assignee_id] : t.candidateGroups, kind: 'reminder', taskId: t.id,
+          baseId: `${t.id}:reminder`, recipients: open.assigneeId ? [open.assigneeId] : t.candidateGroups, kind: 'reminder', taskId: t.id,
           cycleId: t.cycleId, title: `Erinnerung: ${TASK_LABELS[t.type]}`, body: `${where(t)}, fällig am ${t.dueAt.slice(0, 10)}`, createdAt: t.at,
         });
       });
@@ -71,11 +66,7 @@ export function taskActivities({ pool, notify }: ActivityDependencies) {
     /** After the due date: level 1 to the working group, level 2 to the steering committee. */
     async escalateTask(t: TaskRef & { level: 1 | 2 }): Promise<void> {
       await notifyAfter(async (db) => {
-        const { rows } = await db.query(
-          `UPDATE task SET escalation_level = GREATEST(escalation_level, $2), updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id`,
-          [t.id, t.level],
-        );
-        if (!rows.length) return [];
+        if (!(await raiseEscalation(db, t.id, t.level))) return [];
         return writeNotifications(db, {
           baseId: `${t.id}:escalation:${t.level}`, recipients: [t.level === 1 ? candidates.workingGroup : candidates.steeringCommittee],
           kind: 'escalation', taskId: t.id, cycleId: t.cycleId, title: `Überfällig (Eskalationsstufe ${t.level}): ${TASK_LABELS[t.type]}`,
@@ -94,11 +85,7 @@ async function showCurrentBudgets(pool: Pool, taskId: string, changes: BudgetCha
   if (!changes.length) return;
   const current = new Map(changes.map((c) => [c.measureId, c.current]));
   await withTransaction(pool, async (db) => {
-    const { rows } = await db.query<{ context: { measures?: Array<{ measureId: string; budgetPlanned?: number }> } }>(
-      `SELECT context FROM task WHERE id = $1 FOR UPDATE`,
-      [taskId],
-    );
-    const context = rows[0]?.context;
+    const context = await lockTaskContext<{ measures?: Array<{ measureId: string; budgetPlanned?: number }> }>(db, taskId);
     if (context?.measures) {
       context.measures = context.measures.map((m) => {
         if (!current.has(m.measureId)) return m;
@@ -106,8 +93,8 @@ async function showCurrentBudgets(pool: Pool, taskId: string, changes: BudgetCha
         const { budgetPlanned: _old, ...rest } = m;
         return budget === null || budget === undefined ? rest : { ...rest, budgetPlanned: budget };
       });
-      await db.query(`UPDATE task SET context = $2, updated_at = now() WHERE id = $1`, [taskId, JSON.stringify(context)]);
+      await updateTaskContext(db, taskId, context);
     }
-    for (const c of changes) await db.query(`UPDATE measure_proposal SET budget_planned = $2, updated_at = now() WHERE id = $1`, [c.measureId, c.current]);
+    for (const c of changes) await setProposalBudget(db, c.measureId, c.current);
   });
 }

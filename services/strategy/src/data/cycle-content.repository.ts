@@ -66,3 +66,51 @@ export async function decisionsOf(db: Queryable, cycleId: string, departments: D
   );
   return rows;
 }
+
+/** Writes of the cycle's tasks (in the completion's transaction); keys are deterministic, so a retry writes nothing twice. */
+
+export async function insertParticipation(
+  db: Queryable,
+  p: { id: string; cycleId: string; format: string; date: string; actors: string[]; targetGroups: string[]; participants: number; results: string; recordedBy: string; recordedAt: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO participation (id, cycle_id, format, held_on, actors, target_groups, participants, results, recorded_by, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+    [p.id, p.cycleId, p.format, p.date, p.actors, p.targetGroups, p.participants, p.results, p.recordedBy, p.recordedAt],
+  );
+}
+
+/** Replaces the cycle's goals and needs as a whole, and the departments its needs concern (run it in a transaction). */
+export async function replaceGoalsAndNeeds(
+  db: Queryable,
+  cycleId: string,
+  goals: Array<{ title: string; description: string | null; indicatorKey: string | null; targetValue: number | null; targetYear: number | null }>,
+  needs: Array<{ key: string; title: string; description: string | null; targetGroups: string[]; departments: string[] }>,
+  departments: string[],
+): Promise<void> {
+  await db.query(`DELETE FROM goal WHERE cycle_id = $1`, [cycleId]);
+  await db.query(`DELETE FROM need WHERE cycle_id = $1`, [cycleId]);
+  for (const [position, g] of goals.entries()) {
+    await db.query(
+      `INSERT INTO goal (cycle_id, position, title, description, indicator_key, target_value, target_year) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [cycleId, position, g.title, g.description, g.indicatorKey, g.targetValue, g.targetYear],
+    );
+  }
+  for (const n of needs) {
+    await db.query(
+      `INSERT INTO need (cycle_id, key, title, description, target_groups, departments) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [cycleId, n.key, n.title, n.description, n.targetGroups, n.departments],
+    );
+  }
+  await db.query(`UPDATE cycle SET departments = $2, updated_at = now() WHERE id = $1`, [cycleId, departments]);
+}
+
+export async function insertDecision(
+  db: Queryable,
+  d: { id: string; cycleId: string; measureId: string; decision: string; reason: string | null; decidedBy: string; decidedAt: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO decision (id, cycle_id, measure_id, decision, reason, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+    [d.id, d.cycleId, d.measureId, d.decision, d.reason, d.decidedBy, d.decidedAt],
+  );
+}

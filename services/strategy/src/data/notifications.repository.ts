@@ -64,12 +64,13 @@ export async function markAllRead(db: Queryable, reader: { id: string; groups: s
 
 export async function insertNotification(
   db: Queryable,
-  n: { id: string; recipient: string; kind: string; taskId?: string; cycleId?: string; title: string; body?: string },
+  n: { id: string; recipient: string; kind: string; taskId?: string; cycleId?: string; title: string; body?: string; createdAt?: string },
 ): Promise<void> {
+  // Without a time, now (the column's default); the cycle's notifications carry the workflow's time.
   await db.query(
-    `INSERT INTO notification (id, recipient, kind, task_id, cycle_id, title, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (id) DO NOTHING`,
-    [n.id, n.recipient, n.kind, n.taskId ?? null, n.cycleId ?? null, n.title, n.body ?? ''],
+    `INSERT INTO notification (id, recipient, kind, task_id, cycle_id, title, body, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, now())) ON CONFLICT (id) DO NOTHING`,
+    [n.id, n.recipient, n.kind, n.taskId ?? null, n.cycleId ?? null, n.title, n.body ?? '', n.createdAt ?? null],
   );
 }
 

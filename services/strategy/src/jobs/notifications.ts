@@ -1,9 +1,19 @@
 import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
 import type { Closable, Logger } from '@sozialraum/kit';
 import { queueTelemetry, type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
-import { Queue, Worker } from 'bullmq';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { undelivered } from '../data/notifications.repository';
+import { PermanentFailure } from '../domain/errors';
 import { type DeliveryDeps, deliverNotification } from '../use-cases/deliver';
+
+/** The use cases' permanent failures end the job at once, without BullMQ's retries. */
+async function permanentAsUnrecoverable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof PermanentFailure ? new UnrecoverableError(error.message) : error;
+  }
+}
 
 export type Notify = (notificationIds: string[]) => Promise<void>;
 
@@ -51,7 +61,7 @@ export function startNotificationWorker(options: DeliveryDeps & {
   const worker = new Worker(
     NOTIFICATIONS_QUEUE,
     async (job) => {
-      if (job.name === DELIVER_JOB) return deliverNotification(options, (job.data as DeliverJobData).notificationId);
+      if (job.name === DELIVER_JOB) return permanentAsUnrecoverable(() => deliverNotification(options, (job.data as DeliverJobData).notificationId));
       if (job.name === 'relay') return notify(await undelivered(options.pool, 500));
       throw new Error(`no processor for job "${job.name}"`);
     },

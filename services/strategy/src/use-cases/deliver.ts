@@ -1,7 +1,7 @@
 import type { Pool } from '@sozialraum/kit/db';
-import { UnrecoverableError } from 'bullmq';
 import type { Transporter } from 'nodemailer';
 import type { Directory } from '../data/directory';
+import { PermanentFailure } from '../domain/errors';
 import { findNotification, markDelivered } from '../data/notifications.repository';
 import { notificationLink } from './views';
 
@@ -35,7 +35,7 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
   const { pool, mail } = deps;
   const notification = await findNotification(pool, id);
   if (!notification) {
-    throw new UnrecoverableError(`notification ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
+    throw new PermanentFailure(`notification ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
   }
   if (notification.deliveredAt) return 'skipped';
   const addresses = mail ? await addressesOf(deps.directory, notification.recipient) : [];
