@@ -58,3 +58,11 @@ export const problems = {
   tooManyRequests: (detail: string, retryAfterSeconds: number) => new AppError({ status: 429, title: 'Too Many Requests', detail, retryAfterSeconds }),
   badGateway: (detail: string, cause?: unknown) => new AppError({ status: 502, title: 'Bad Gateway', detail, cause }),
 };
+
+/**
+ * Work that will fail the same way however often it is tried (refused input, a job naming what this deployment
+ * does not have). Use cases throw it; a queue's worker maps it to its own "do not retry" (BullMQ's UnrecoverableError).
+ */
+export class PermanentFailure extends Error {
+  override readonly name = 'PermanentFailure';
+}

@@ -1,6 +1,6 @@
 export { loadConfig, ConfigError, env, baseServiceConfig, temporalTlsConfig, DEFAULT_REDIS_PREFIX, type BaseServiceConfig } from './config';
 export { tracingConfig } from './tracing/config';
-export { AppError, problems, type AppErrorOptions, type FieldError } from './errors';
+export { AppError, PermanentFailure, problems, type AppErrorOptions, type FieldError } from './errors';
 export { idempotencyKeyReused, requestFingerprint } from './idempotency';
 export { createLogger, currentRequestId, withRequestId, type Logger } from './logger';
 export { createHttpApp, mountHealth, sizeInBytes, type HttpApp, type HttpAppOptions } from './http/app';

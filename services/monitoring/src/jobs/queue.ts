@@ -1,8 +1,8 @@
+import { PermanentFailure } from '@sozialraum/kit';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from '@sozialraum/kit';
 import type { Closable } from '@sozialraum/kit';
 import { queueTelemetry, type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
-import { PermanentFailure } from '../domain/errors';
 
 /** One BullMQ queue carries the service's background work; jobs are told apart by name. */
 export const QUEUE_NAME = 'monitoring';

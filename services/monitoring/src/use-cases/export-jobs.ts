@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Logger, type Principal, problems } from '@sozialraum/kit';
+import { AppError, type Logger, PermanentFailure, type Principal, problems } from '@sozialraum/kit';
 import type { Job, Queue } from 'bullmq';
-import { PermanentFailure } from '../domain/errors';
 import {
   deleteExportJob,
   deleteOldExportJobs,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, idempotencyKeyReused, type Logger, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
+import { AppError, idempotencyKeyReused, type Logger, PermanentFailure, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
 import type { Job, Queue } from 'bullmq';
-import { PermanentFailure } from '../domain/errors';
 import {
   findImport,
   findImportByIdempotencyKey,

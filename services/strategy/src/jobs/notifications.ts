@@ -1,9 +1,9 @@
+import { PermanentFailure } from '@sozialraum/kit';
 import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
 import type { Closable, Logger } from '@sozialraum/kit';
 import { queueTelemetry, type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { undelivered } from '../data/notifications.repository';
-import { PermanentFailure } from '../domain/errors';
 import { type DeliveryDeps, deliverNotification } from '../use-cases/deliver';
 
 /** The use cases' permanent failures end the job at once, without BullMQ's retries. */

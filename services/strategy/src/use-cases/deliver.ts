@@ -1,7 +1,7 @@
 import type { Pool } from '@sozialraum/kit/db';
 import type { Transporter } from 'nodemailer';
 import type { Directory } from '../data/directory';
-import { PermanentFailure } from '../domain/errors';
+import { PermanentFailure } from '@sozialraum/kit';
 import { findNotification, markDelivered } from '../data/notifications.repository';
 import { notificationLink } from './views';
 
