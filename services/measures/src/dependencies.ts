@@ -29,16 +29,17 @@ export function createDependencies(config: MeasuresConfig, logger: Logger, overr
   const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tls: temporalTls(config), timeoutMs: config.TEMPORAL_TIMEOUT_MS });
   const metrics = createMetricsRegistry('measures');
   outboxMetrics(metrics, pool);
+  const overviewCache = createOverviewAnswers(pool, config.OVERVIEW_CACHE_ENTRIES, { connectionString: config.DATABASE_URL, logger });
   return {
     config,
     logger,
     pool,
     monitoring: monitoringApi(createServiceClient({ baseUrl: config.MONITORING_URL, token, timeoutMs: config.SERVICE_TIMEOUT_MS })),
-    overviewCache: createOverviewAnswers(pool, config.OVERVIEW_CACHE_ENTRIES),
+    overviewCache,
     publisher: overrides.publisher ?? cycleSignalPublisher(temporal.client, temporal.deadline, logger),
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), auth.health],
     metrics,
-    resources: [temporal.closable, closePool(pool)],
+    resources: [temporal.closable, overviewCache.version.closable, closePool(pool)],
   };
 }

@@ -1,3 +1,4 @@
+import { connectAsAnotherReplica, waitFor } from '@sozialraum/kit/testing';
 import ExcelJS from 'exceljs';
 import { as, type MeasuresService, moveTo, propose, runId, startMeasures, tokenOf } from './helpers/measures';
 
@@ -128,6 +129,27 @@ describe('the coordinators’ overview', () => {
     expect(after.body.items.map((i: { title: string }) => i.title)).toContain('Vorschlag (geändert)');
     expect(JSON.stringify((await read('soziales')).body)).not.toContain('Vorschlag');
     await as(service, 'planer').patch(`/v1/measures/${m.proposed}`, { version: proposed.version + 1, title: 'Vorschlag' });
+  });
+
+  test('when another replica changes a measure, then the kept overview here shows it within the notification\'s delay', async () => {
+    const before = await overview();
+    await waitFor(() => service.deps.overviewCache.version.listening(), 10_000, 'the data version heard');
+    const replica = await connectAsAnotherReplica(service.deps.config.DATABASE_URL, 'measures');
+    const change = async (planned: number | null) => {
+      // As the other replica's change would: in one transaction with the raise of the data version.
+      await replica.query('BEGIN');
+      await replica.query('UPDATE measure SET budget_planned = $2 WHERE id = $1', [m.proposed, planned]);
+      await replica.query('UPDATE data_version SET value = value + 1');
+      await replica.query('COMMIT');
+    };
+    try {
+      await change(700);
+      await waitFor(async () => (await overview()).totals.budgetPlanned === before.totals.budgetPlanned + 700, 2_000, 'the other replica\'s change shown');
+      await change(null);
+      await waitFor(async () => (await overview()).totals.budgetPlanned === before.totals.budgetPlanned, 2_000, 'the change undone');
+    } finally {
+      await replica.end();
+    }
   });
 
   test('when the list is exported, then the CSV has every measure in the same order, quoted, with formulas defused', async () => {

@@ -51,6 +51,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     cacheMs: config.DIRECTORY_CACHE_MS,
     logger,
   });
+  const inboxCache = createInboxCache(pool, config.INBOX_CACHE_ENTRIES, { connectionString: config.DATABASE_URL, logger });
   const mail = config.SMTP_URL ? { transport: createTransport(config.SMTP_URL), from: config.MAIL_FROM } : undefined;
   return {
     config,
@@ -63,7 +64,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
     notificationQueue: queue,
     ...(mail ? { mail } : {}),
     directory,
-    inboxCache: createInboxCache(pool, config.INBOX_CACHE_ENTRIES),
+    inboxCache,
     verifier: auth.verifier,
     health: [postgresHealth(pool), temporalClientHealth(temporal.connection), redisHealth(producer), auth.health],
     metrics,
@@ -72,6 +73,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
       closeQueue(queue),
       closeRedis(producer),
       temporal.closable,
+      inboxCache.version.closable,
       closePool(pool),
     ],
   };

@@ -1,6 +1,6 @@
 import { taskProblemType as problemType } from '@sozialraum/contracts';
 import { withTransaction } from '@sozialraum/kit/db';
-import { call, waitFor } from '@sozialraum/kit/testing';
+import { call, connectAsAnotherReplica, waitFor } from '@sozialraum/kit/testing';
 import { as, runId, seedCycle, seedTask, startStrategy, type StrategyService, taskPath, tokenOf } from './helpers/strategy';
 
 /**
@@ -283,6 +283,22 @@ describe('the inbox cache', () => {
     const after = await reads();
     expect((await during).every((total) => total === 1 || total === 2)).toBe(true);
     expect(after).toEqual(Array(20).fill(2));
+    await remove();
+  });
+
+  test('when another replica changes a task, then the inbox here shows it within the notification\'s delay (the task version is heard, not read per request)', async () => {
+    const { cycle, task, remove } = await ownCycle('R');
+    const added = await task('propose-1');
+    const total = async () => (await as(service, 'soziales').get(`/v1/tasks?cycle=${cycle}`)).body.total as number;
+    expect(await total()).toBe(1);
+    await waitFor(() => service.deps.inboxCache.version.listening(), 10_000, 'the task version heard');
+    const replica = await connectAsAnotherReplica(service.deps.config.DATABASE_URL, 'strategy');
+    try {
+      await replica.query(`UPDATE task SET status = 'completed', completed_at = now() WHERE id = $1`, [added]);
+      await waitFor(async () => (await total()) === 0, 2_000, 'the other replica\'s change shown');
+    } finally {
+      await replica.end();
+    }
     await remove();
   });
 

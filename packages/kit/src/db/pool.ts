@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { HealthCheck } from '../health';
 import type { Closable } from '../lifecycle';
 import { dependencyOutage } from '../outage';
+import { watchCommits } from './local-commits';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
@@ -46,6 +47,8 @@ export function createPool(options: PoolOptions): Pool {
   });
   // An idle connection that breaks (PostgreSQL restarted) is dropped by the pool; without a listener the error would end the process.
   pool.on('error', () => undefined);
+  // Versions kept in memory hear of this process's writes as they commit (listened-version.ts).
+  watchCommits(pool);
   return pool;
 }
 

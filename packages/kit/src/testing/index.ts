@@ -108,3 +108,4 @@ export * from './openapi-bounds';
 export * from './fault-proxy';
 export * from './redis-server';
 export * from './cycle-services';
+export * from './replica';

@@ -5,10 +5,15 @@ export async function raiseDataVersion(db: Queryable): Promise<void> {
   await db.query('UPDATE data_version SET value = value + 1');
 }
 
-/** The version of the data and the database's day: together they say whether a cached overview still holds. */
-export async function dataVersion(db: Queryable): Promise<{ version: number; day: string }> {
-  const { rows } = await db.query<{ version: number; day: string }>(`SELECT value AS version, current_date::text AS day FROM data_version`);
-  return rows[0] as { version: number; day: string };
+/**
+ * The version of the data and the database's day: together they say whether a cached overview still holds.
+ * `dayEndsAt` (ms since 1970) is when that day ends in the database's time zone, when the day must be read again.
+ */
+export async function dataVersion(db: Queryable): Promise<{ version: number; day: string; dayEndsAt: number }> {
+  const { rows } = await db.query<{ version: number; day: string; dayEndsAt: number }>(
+    `SELECT value AS version, current_date::text AS day, extract(epoch FROM (current_date + 1)::timestamptz) * 1000 AS "dayEndsAt" FROM data_version`,
+  );
+  return rows[0]!;
 }
 
 /** The same two as columns of another statement, read in its snapshot. */

@@ -1,5 +1,5 @@
-import { freshReads, keepSerialized, type Principal } from '@sozialraum/kit';
-import type { Pool } from '@sozialraum/kit/db';
+import { keepSerialized, type Logger, type Principal } from '@sozialraum/kit';
+import { type ListenedVersion, listenedVersion, type Pool } from '@sozialraum/kit/db';
 import { dataVersion } from '../data/data-version.repository';
 import { type GroupFiguresRow, overview } from '../data/overview.repository';
 import type { components } from '../generated/api';
@@ -22,27 +22,41 @@ const emptyTotals: Schemas['GroupFigures'] = {
   reportsMissing: 0,
 };
 
-/** Overviews by data version, day and question, and the data version as of now (read after the request came in). */
+/** Overviews by data version, day and question, and the data version and day as of now. */
 export interface OverviewAnswers {
   cache: OverviewCache<Schemas['Overview']>;
-  current: () => Promise<{ version: number; day: string }>;
+  /**
+   * In memory while its notifications are heard (migration data-version-notify) and the day lasts: read again
+   * after each commit of this process and after each notification, so another replica's change shows within the
+   * notification's delay; read per request while the listening connection is away.
+   */
+  version: ListenedVersion<{ version: number; day: string; dayEndsAt: number }>;
 }
 
-export function createOverviewAnswers(pool: Pool, maxEntries: number): OverviewAnswers {
-  return { cache: createOverviewCache(maxEntries), current: freshReads(() => dataVersion(pool)) };
+export function createOverviewAnswers(pool: Pool, maxEntries: number, notifications: { connectionString: string; logger: Logger }): OverviewAnswers {
+  return {
+    cache: createOverviewCache(maxEntries),
+    version: listenedVersion({
+      ...notifications,
+      channel: 'measures_data_version',
+      applicationName: 'measures data version',
+      read: () => dataVersion(pool),
+      expiresAt: ({ dayEndsAt }) => dayEndsAt,
+    }),
+  };
 }
 
 /**
  * The coordinators' overview over the measures the caller may see (department staff: their department's).
  * Asked again before anything changed (same data version and day), it comes from the cache.
  */
-export async function measuresOverview(pool: Pool, { cache, current }: OverviewAnswers, principal: Principal, query: MeasureQuery): Promise<Schemas['Overview']> {
+export async function measuresOverview(pool: Pool, { cache, version: versions }: OverviewAnswers, principal: Principal, query: MeasureQuery): Promise<Schemas['Overview']> {
   const { reportIntervalDays, page } = query;
   // The scope (department, own spaces) is part of the filter, so of the question: no caller gets another's overview.
   const filter = scoped(principal, query.filter);
   const question = JSON.stringify([filter, reportIntervalDays, page]);
   if (cache.enabled) {
-    const { version, day } = await current();
+    const { version, day } = await versions.current();
     const cached = cache.get(version, day, question);
     if (cached) return cached;
   }

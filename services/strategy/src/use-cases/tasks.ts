@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Task } from '@sozialraum/contracts';
-import { createVersionedCache, freshReads, hasRole, keepSerialized, type Principal, problems, Roles, type VersionedCache } from '@sozialraum/kit';
-import { type Pool, withTransaction } from '@sozialraum/kit/db';
+import { createVersionedCache, hasRole, keepSerialized, type Logger, type Principal, problems, Roles, type VersionedCache } from '@sozialraum/kit';
+import { type ListenedVersion, listenedVersion, type Pool, withTransaction } from '@sozialraum/kit/db';
 import { addComment, listComments } from '../data/comments.repository';
 import type { Page } from '../data/db';
 export type { Page };
@@ -16,14 +16,22 @@ import { commentView, taskView } from './views';
 
 type Schemas = components['schemas'];
 
-/** Inbox pages by task version and question, and the task version as of now (read after the request came in). */
+/** Inbox pages by task version and question, and the task version as of now. */
 export interface InboxCache {
   pages: VersionedCache<Schemas['TaskPage']>;
-  version: () => Promise<string>;
+  /**
+   * In memory while its notifications are heard (migration task-version-notify): read again after each commit
+   * of this process and after each notification, so another replica's change shows within the notification's
+   * delay; read per request while the listening connection is away.
+   */
+  version: ListenedVersion<string>;
 }
 
-export function createInboxCache(pool: Pool, maxEntries: number): InboxCache {
-  return { pages: createVersionedCache(maxEntries), version: freshReads(() => taskVersion(pool)) };
+export function createInboxCache(pool: Pool, maxEntries: number, notifications: { connectionString: string; logger: Logger }): InboxCache {
+  return {
+    pages: createVersionedCache(maxEntries),
+    version: listenedVersion({ ...notifications, channel: 'strategy_task_version', applicationName: 'strategy task version', read: () => taskVersion(pool) }),
+  };
 }
 
 /**
@@ -36,7 +44,7 @@ export async function findTasks(pool: Pool, cache: InboxCache, principal: Princi
   // The reader (user, groups) is part of the question: nobody is ever given a page kept for somebody else.
   const question = JSON.stringify([reader, filter, page]);
   // Read before the page: the page can then only be newer than the version it is kept under, never older.
-  const version = cache.pages.enabled && filter.due === undefined ? await cache.version() : undefined;
+  const version = cache.pages.enabled && filter.due === undefined ? await cache.version.current() : undefined;
   const cached = version === undefined ? undefined : cache.pages.get(version, question);
   if (cached) return cached;
   const { rows, total } = await listTasks(pool, reader, filter, page);
