@@ -34,8 +34,13 @@ export const configSchema = baseServiceConfig.extend({
   TEMPORAL_ADDRESS: z.string().min(1),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   ...temporalTlsConfig,
-  /** Peer statistics of the space profile kept per data version, by audience and space type (0: computed for every request). */
-  PROFILE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100).default(4),
+  /**
+   * Peer statistics of the space profile kept per data version, by audience and space type (0: computed for every
+   * request); only used until a version's snapshot is complete, and ~0.2–0.4 GB each at 975,600 values: the two audiences.
+   */
+  PROFILE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100).default(2),
+  /** Megabytes of profile snapshot rows kept per process, by version, audience and space (~0.3 MB a space at 100 indicators × 18 years; 0: read each time). */
+  PROFILE_ROWS_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Serialised maps kept per data version, by question (0: built for every request). A detailed 542-area map is ~MBs. */
   MAP_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1000).default(20),
 });

@@ -12,6 +12,7 @@ import { queueMissingDisclosedRuns } from './use-cases/recompute-queue';
 import { exportJobs } from './jobs/exports.jobs';
 import { startImportSweep } from './use-cases/import-hand-off';
 import type { PeerStatisticsCache } from './use-cases/peer-statistics';
+import { createProfileRowsCache, type ProfileRowsCache } from './use-cases/profile-rows-cache';
 import type { MapCache } from './use-cases/spaces-map';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
@@ -20,6 +21,8 @@ export interface MonitoringDependencies extends ServiceDependencies<MonitoringCo
   jobs: Queue;
   /** Peer statistics of the space profile by data version (use-cases/peer-statistics.ts). */
   peerStatisticsCache: PeerStatisticsCache;
+  /** The profile snapshot's rows of recently read spaces (use-cases/profile-rows-cache.ts). */
+  profileRowsCache: ProfileRowsCache;
   /** Serialised maps by data version (use-cases/spaces-map.ts). */
   mapCache: MapCache;
 }
@@ -37,6 +40,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     pool,
     jobs,
     peerStatisticsCache: createVersionedCache(config.PROFILE_CACHE_ENTRIES),
+    profileRowsCache: createProfileRowsCache(config.PROFILE_ROWS_CACHE_MB * 1_000_000),
     mapCache: createVersionedCache(config.MAP_CACHE_ENTRIES),
     queues: [jobs],
     verifier: auth.verifier,

@@ -116,6 +116,31 @@ describe('profile snapshot', () => {
     }
   });
 
+  test('when a profile was read, then the next one of the same version comes from the kept rows, and after a change from the new data', async () => {
+    await profile('planer', 'T6S-A'); // the change the test before ends with was made without a job: this queues it
+    const snapshot = await snapshotOfCurrentData();
+    const before = await profile('planer', 'T6S-A');
+    const viewerBefore = await profile('gast', 'T6S-A');
+    // Rows gone without a new version (nothing real does this): only the kept ones can answer now.
+    const deleted = await db().query('DELETE FROM profile_indicator WHERE data_version = $1 AND space_code = $2', [snapshot, 'T6S-A']);
+    expect(deleted.rowCount).toBeGreaterThan(0);
+    try {
+      expect((await profile('planer', 'T6S-A')).indicators).toEqual(before.indicators);
+      // Kept by audience: the viewer still gets the disclosed rows, never the planner's.
+      expect((await profile('gast', 'T6S-A')).indicators).toEqual(viewerBefore.indicators);
+      await db().query("UPDATE space SET population = 100 WHERE code = 'T6S-B'");
+      // A new version: the kept rows of the old one are not served (the viewer loses T6S-B's value at once).
+      expect(point(await profile('gast', 'T6S-A'))).toMatchObject({ cityMean: (10 + 30 + 40) / 3, rank: 3, of: 3 });
+    } finally {
+      await db().query("UPDATE space SET population = 1000 WHERE code = 'T6S-B'");
+    }
+    // Changed straight in the database: the first profile finds no snapshot and queues it.
+    expect((await profile('planer', 'T6S-A')).indicators).toEqual(before.indicators);
+    const again = await snapshotOfCurrentData();
+    expect(Number(again)).toBeGreaterThan(Number(snapshot));
+    expect((await profile('planer', 'T6S-A')).indicators).toEqual(await stored(again, 'raw', 'T6S-A'));
+  });
+
   test('when responses are not checked against the document (production), then the profile goes out as the snapshot text and reads the same', async () => {
     const plain = await startService({ configSchema, createDependencies, createServer, env: { VALIDATE_RESPONSES: 'false', RUN_JOBS: 'false' } });
     try {

@@ -24,6 +24,14 @@ export async function readProfileSnapshot(db: Queryable, audience: Audience, cod
   return rows[0]!;
 }
 
+/** The data version in force and whether its snapshot is complete: what a kept snapshot entry is checked against. */
+export async function snapshotState(db: Queryable): Promise<Omit<ProfileSnapshotRead, 'bodies'>> {
+  const { rows } = await db.query<Omit<ProfileSnapshotRead, 'bodies'>>(
+    'SELECT d.value::text AS version, EXISTS (SELECT 1 FROM profile_snapshot s WHERE s.data_version = d.value) AS ready FROM data_version d',
+  );
+  return rows[0]!;
+}
+
 export async function isSnapshotComplete(db: Queryable, version: string): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM profile_snapshot WHERE data_version = $1', [version]);
   return rows.length > 0;

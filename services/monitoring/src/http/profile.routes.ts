@@ -7,9 +7,9 @@ import { spaceProfileJson } from '../use-cases/profile';
 import { spaceProfilePdf } from '../use-cases/profile-pdf';
 import { pathParam, queryOf } from './query';
 
-export function mountProfileRoutes(router: Router, { pool, jobs, peerStatisticsCache: cache, config }: MonitoringDependencies): void {
+export function mountProfileRoutes(router: Router, { pool, jobs, peerStatisticsCache: cache, profileRowsCache: rows, config }: MonitoringDependencies): void {
   const audience = (req: Request) => audienceOf(principalOf(req));
-  const sources = { cache, jobs };
+  const sources = { cache, rows, jobs };
   router.get('/v1/spaces/:code/profile', async (req, res) => {
     const json = await spaceProfileJson(pool, sources, principalOf(req), pathParam(req, 'code'), queryOf(req, 'getSpaceProfile').method);
     // Checked against the document where responses are (tests); sent as made elsewhere.

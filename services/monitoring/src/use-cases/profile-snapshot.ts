@@ -53,6 +53,8 @@ export async function buildProfileSnapshot(pool: Pool): Promise<SnapshotOutcome>
       await client.query('COMMIT');
       return { version, built: false, rows: 0, durationMs: Math.round(performance.now() - started) };
     }
+    // Each chunk's cross-sections are sorted for DISTINCT ON (~50,000 rows): in memory, not spilled to disk.
+    await client.query(`SET LOCAL work_mem = '64MB'`);
     const types = await latestTypes(client);
     const keys = await indicatorKeysWithValues(client);
     let rows = 0;

@@ -2,7 +2,7 @@ import { type Principal, problems } from '@sozialraum/kit';
 import type { Queue } from 'bullmq';
 import { findIndicators, indicatorKeysOfSpace } from '../data/analysis.repository';
 import { resolveMethod } from '../data/methods.repository';
-import { readProfileSnapshot } from '../data/profile-snapshot.repository';
+import { readProfileSnapshot, snapshotState } from '../data/profile-snapshot.repository';
 import { resultsOfRuns } from '../data/results.repository';
 import type { Queryable } from '@sozialraum/kit/db';
 import { findLatestVersion } from '../data/spaces.repository';
@@ -12,6 +12,7 @@ import { peerStatistics, type PeerStatisticsCache } from './peer-statistics';
 import { methodReference } from './methods-recompute';
 import { runsFor, toIndexResult } from './methods-results';
 import { profileIndicator } from './profile-indicator';
+import type { ProfileRowsCache } from './profile-rows-cache';
 import { queueProfileSnapshot } from './profile-snapshot';
 
 async function classHistory(db: Queryable, audience: Audience, code: string, reference?: string) {
@@ -28,6 +29,8 @@ async function classHistory(db: Queryable, audience: Audience, code: string, ref
 /** Where a profile's indicators come from: the snapshot of the data version, else the kept peer statistics. */
 export interface ProfileSources {
   cache: PeerStatisticsCache;
+  /** The snapshot's indicators of recently read spaces, by version and audience; without, each profile reads them. */
+  rows?: ProfileRowsCache;
   /** To queue the snapshot when it is missing; without (the workflow worker), the request computes and waits. */
   jobs?: Queue;
 }
@@ -35,19 +38,65 @@ export interface ProfileSources {
 /** Versions a snapshot was queued for by this process: the requests that find it missing queue it once. */
 const queuedFor = new Set<string>();
 
+/** The space's indicators from the snapshot of the version in force, when it is complete (kept, else read and kept). */
+async function snapshotIndicatorsJson(db: Queryable, rows: ProfileRowsCache | undefined, audience: Audience, code: string): Promise<{ version: string; json?: string }> {
+  if (rows) {
+    // A small statement first: the version in force and whether its snapshot is complete.
+    const state = await snapshotState(db);
+    const kept = state.ready ? rows.get(state.version, audience, code) : undefined;
+    if (kept !== undefined || !state.ready) return { version: state.version, json: kept };
+  }
+  const snapshot = await readProfileSnapshot(db, audience, code);
+  if (!snapshot.ready) return { version: snapshot.version };
+  const json = `[${snapshot.bodies.join(',')}]`;
+  rows?.set(snapshot.version, audience, code, json);
+  return { version: snapshot.version, json };
+}
+
+/** How often a profile computed in the request looks whether the snapshot job has finished meanwhile. */
+const SNAPSHOT_POLL_MS = 250;
+
+/**
+ * Whichever comes first: the computation, or the snapshot of the version then in force (the job that builds it
+ * usually started earlier). Never a stale one: each look reads the version in force with the snapshot.
+ */
+async function computedOrSnapshot(db: Queryable, rows: ProfileRowsCache | undefined, audience: Audience, code: string, computed: Promise<string>): Promise<string> {
+  let settled = false;
+  computed.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const snapshot = async (): Promise<string> => {
+    try {
+      while (!settled) {
+        await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
+        const { json } = settled ? {} : await snapshotIndicatorsJson(db, rows, audience, code);
+        if (json !== undefined) return json;
+      }
+    } catch {
+      // A failed look leaves the computation to answer.
+    }
+    return computed;
+  };
+  return Promise.race([computed, snapshot()]);
+}
+
 /** The space's indicators as a JSON array: from the snapshot as stored, else computed and serialised here. */
 async function profileIndicatorsJson(db: Queryable, sources: ProfileSources, audience: Audience, code: string, type: string): Promise<string> {
-  const snapshot = await readProfileSnapshot(db, audience, code);
-  if (snapshot.ready) return `[${snapshot.bodies.join(',')}]`;
+  const snapshot = await snapshotIndicatorsJson(db, sources.rows, audience, code);
+  if (snapshot.json !== undefined) return snapshot.json;
   if (sources.jobs && !queuedFor.has(snapshot.version)) {
     queuedFor.clear();
     queuedFor.add(snapshot.version);
     // The data changed without a job that snapshots it (e.g. a new indicator): the next profiles get it.
     await queueProfileSnapshot(sources.jobs).catch(() => queuedFor.clear());
   }
-  const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
-  const statistics = await peerStatistics(db, sources.cache, audience, type, indicators.map((i) => i.key));
-  return JSON.stringify(indicators.map((indicator) => profileIndicator(indicator, statistics.get(indicator.key) ?? [], code)));
+  const computed = (async () => {
+    const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
+    const statistics = await peerStatistics(db, sources.cache, audience, type, indicators.map((i) => i.key));
+    return JSON.stringify(indicators.map((indicator) => profileIndicator(indicator, statistics.get(indicator.key) ?? [], code)));
+  })();
+  return computedOrSnapshot(db, sources.rows, audience, code, computed);
 }
 
 async function profileParts(db: Queryable, sources: ProfileSources, principal: Principal, code: string, method?: string) {
