@@ -31,6 +31,7 @@ describe('parseIndicatorStream', () => {
     ['a bare carriage return as line end', ['Raum,Jahr,A,B', ...plainLines.slice(0, 30)].join('\n') + '\rR99,2001,1,2\n'],
     ['cells padded with spaces, wrong cell counts and bad values', ['Raum,Jahr,A,B', ' R1 , 2001 , 1.5 ,2', 'R2,2001,1', 'R3,2001,x,.', ...plainLines].join('\n')],
     ['CRLF endings with a bare LF deep in the file', ['Raum,Jahr,A,B', ...plainLines.slice(0, 30)].join('\r\n') + '\r\nR98,2001\nR99,2001,1,2\r\n' + plainLines.slice(30).join('\r\n')],
+    ['a line longer than many chunks', ['Raum,Jahr,A,B', ...plainLines.slice(0, 5), `R${'x'.repeat(300)},2001,1,2`, ...plainLines.slice(5)].join('\n')],
     ['a quoted header', ['"Raum","Jahr","A","B"', ...plainLines].join('\n')],
     ['semicolons and decimal commas', ['Raum;Jahr;A;B', ...plainLines.map((l) => l.replace(/,/g, ';').replace('.', ','))].join('\n')],
   ])('when the CSV has %s, then it reads as the whole-file parser reads it, however it is chunked', async (_, text) => {

@@ -193,6 +193,11 @@ async function* plainRecords(text: AsyncGenerator<string>, delimiter: string): A
   let line = 0;
   let crlf: boolean | undefined;
   for (let next = await text.next(); ; next = await text.next()) {
+    // A line longer than a chunk is gathered without searching it again for every chunk.
+    if (!next.done && pending !== '' && !next.value.includes('\n')) {
+      pending += next.value;
+      continue;
+    }
     const chunk = next.done ? pending : pending + next.value;
     let start = 0;
     for (;;) {
