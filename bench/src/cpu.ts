@@ -48,3 +48,42 @@ export function cpuMeter(servicePid: number): () => number {
   const postmaster = postmasterPid();
   return () => cpuSecondsOf(servicePid) + (postmaster ? [postmaster, ...childrenOf(postmaster)].reduce((sum, pid) => sum + cpuSecondsOf(pid), 0) : 0);
 }
+
+/** A PostgreSQL backend's title names its database: "postgres: user database host(port) COMMAND". */
+function servesDatabase(pid: number, database: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(' ')[2] === database;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CPU seconds of a process (the service, or this benchmark itself) and of the stack's PostgreSQL backends
+ * serving `database` from now on (not other databases', nor autovacuum's), sampled every `everyMs` so that a
+ * backend ending meanwhile (a pool closing idle connections) keeps what it had used by its last sample.
+ * `stop()` ends the sampling and returns both.
+ */
+export function cpuSampler(pid: number, database: string, everyMs = 100): { stop(): { process: number; postgres: number } } {
+  const postmaster = postmasterPid();
+  const backends = () => (postmaster ? childrenOf(postmaster).filter((p) => servesDatabase(p, database)) : []);
+  const first = new Map(backends().map((p) => [p, cpuSecondsOf(p)]));
+  const last = new Map(first);
+  const processStart = cpuSecondsOf(pid);
+  const sample = () => {
+    for (const p of backends()) {
+      const seconds = cpuSecondsOf(p);
+      if (seconds > 0) last.set(p, seconds);
+    }
+  };
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      sample();
+      clearInterval(timer);
+      let postgres = 0;
+      for (const [p, seconds] of last) postgres += seconds - (first.get(p) ?? 0);
+      return { process: cpuSecondsOf(pid) - processStart, postgres };
+    },
+  };
+}

@@ -18,11 +18,14 @@ import { pipeline } from 'node:stream/promises';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { type StartedProcess, userToken } from '@sozialraum/kit/testing';
 import { from as copyFrom } from 'pg-copy-streams';
+import { cpuSampler } from './cpu';
 import { report } from './harness';
 import { benchDatabase, peakRssMb, startBuilt, stop } from './platform';
 
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '1000000,10000000').split(',').map(Number);
 const UPLOAD_LIMIT = process.env.BENCH_UPLOAD_LIMIT ?? '2gb';
+/** Two runs at once need databases (and REDIS_PREFIXes) of their own. */
+const DATABASE = process.env.BENCH_IMPORT_DATABASE ?? 'sozialraum_bench_import';
 const SPACES = 1_000;
 const INDICATORS = 100;
 const keys = Array.from({ length: INDICATORS }, (_, i) => `bench.v${String(i + 1).padStart(3, '0')}`);
@@ -62,19 +65,25 @@ async function seed(pool: Pool): Promise<number[]> {
   return rows.map((r) => Number(r.id));
 }
 
-/** The same rows COPY'd into the same empty table (emptied again afterwards); seconds. */
-async function copyBaseline(pool: Pool, years: number[], spaceIds: number[]): Promise<number> {
+interface Measured {
+  seconds: number;
+  /** CPU seconds of the process that sent the rows (this benchmark, or the service) and of PostgreSQL. */
+  cpu: { process: number; postgres: number };
+}
+
+/** The same rows COPY'd into the same empty table (emptied again afterwards). */
+async function copyBaseline(pool: Pool, years: number[], spaceIds: number[]): Promise<Measured> {
   const client = await pool.connect();
   try {
     const { rows } = await client.query<{ id: string }>(`INSERT INTO data_release (key, title) VALUES ('bench-copy', 'COPY') RETURNING id`);
     const releaseId = Number(rows[0]!.id);
+    const cpu = cpuSampler(process.pid, DATABASE);
     const started = performance.now();
     await pipeline(
       Readable.from(copyChunks(years, spaceIds, releaseId, randomUUID())),
       client.query(copyFrom('COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN')),
     );
-    const took = seconds(started);
-    return took;
+    return { seconds: seconds(started), cpu: cpu.stop() };
   } finally {
     client.release();
   }
@@ -86,13 +95,15 @@ async function emptyValues(pool: Pool): Promise<void> {
   await pool.query('VACUUM ANALYZE indicator_value');
 }
 
-/** Uploads the file as a form and waits for the import's end; seconds from the request to `succeeded`. */
-async function importThroughApi(url: string, file: string, values: number): Promise<number> {
+/** Uploads the file as a form and waits for the import's end: from the request to `succeeded`. */
+async function importThroughApi(service: StartedProcess, file: string, values: number): Promise<Measured> {
+  const { url } = service;
   const token = await userToken('planer');
   const form = new FormData();
   form.append('file', await openAsBlob(file), 'werte.csv');
   form.append('release', JSON.stringify({ key: 'bench-import', title: 'Synthetische Werte' }));
   form.append('mapping', JSON.stringify({ layout: 'wide', spaceColumn: 'Raum', periodColumn: 'Jahr', columns: Object.fromEntries(keys.map((k) => [k, k])) }));
+  const cpu = cpuSampler(service.child.pid ?? 0, DATABASE);
   const started = performance.now();
   const accepted = await fetch(`${url}/v1/imports/values`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const body = (await accepted.json()) as { id: string };
@@ -107,14 +118,14 @@ async function importThroughApi(url: string, file: string, values: number): Prom
     if (answer.status !== 200) throw new Error(`GET /v1/imports/${body.id}: ${answer.status} ${JSON.stringify(record)}`);
     if (record.status === 'succeeded') {
       if (record.imported !== values) throw new Error(`imported ${record.imported} values, expected ${values}`);
-      return seconds(started);
+      return { seconds: seconds(started), cpu: cpu.stop() };
     }
     if (record.status === 'rejected' || record.status === 'failed') throw new Error(`import ${record.status}: ${JSON.stringify(record.error ?? record.report)}`);
   }
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = await benchDatabase('sozialraum_bench_import', ['monitoring']);
+  const databaseUrl = await benchDatabase(DATABASE, ['monitoring']);
   // No statement timeout: the COPY baseline of ten million rows takes longer than a request may.
   const pool = createPool({ connectionString: databaseUrl, schema: 'monitoring', max: 2, statementTimeoutMs: 0 });
   const directory = await mkdtemp(join(tmpdir(), 'bench-import-'));
@@ -130,17 +141,19 @@ async function main(): Promise<void> {
       process.stdout.write(`value import: ${SPACES} areas × ${INDICATORS} indicators × ${years.length} years = ${values} values (CSV ${megabytes.toFixed(1)} MB); load ${load()}\n`);
 
       await emptyValues(pool);
-      const copySeconds = await copyBaseline(pool, years, spaceIds);
+      const copy = await copyBaseline(pool, years, spaceIds);
       await emptyValues(pool);
       service = await startBuilt('services/monitoring/dist/index.js', { DATABASE_URL: databaseUrl, UPLOAD_LIMIT });
       const before = peakRssMb(service.child.pid);
-      const importSeconds = await importThroughApi(service.url, file, values);
+      const imported = await importThroughApi(service, file, values);
       const peak = peakRssMb(service.child.pid);
       await stop([service]);
       service = undefined;
-      report(`value import via API (${values} values): values/s`, values / importSeconds, values / copySeconds, 'val/s', 'plain COPY');
+      report(`value import via API (${values} values): values/s`, values / imported.seconds, values / copy.seconds, 'val/s', 'plain COPY');
+      const cpuOf = ({ cpu }: Measured, sender: string) => `${(cpu.process + cpu.postgres).toFixed(1)} s (${sender} ${cpu.process.toFixed(1)}, PostgreSQL ${cpu.postgres.toFixed(1)})`;
       process.stdout.write(
-        `  import ${importSeconds.toFixed(1)} s, COPY ${copySeconds.toFixed(1)} s; monitoring service (API and job in one process) peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB after start); load ${load()}\n`,
+        `  import ${imported.seconds.toFixed(1)} s, COPY ${copy.seconds.toFixed(1)} s; CPU: import ${cpuOf(imported, 'service')}, COPY ${cpuOf(copy, 'benchmark')}, ratio by CPU ${((copy.cpu.process + copy.cpu.postgres) / (imported.cpu.process + imported.cpu.postgres)).toFixed(2)}\n` +
+          `  monitoring service (API and job in one process) peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB after start); load ${load()}\n`,
       );
       await rm(file);
     }

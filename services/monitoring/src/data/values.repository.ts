@@ -67,19 +67,32 @@ export interface ImportTarget {
   spaceIds: ReadonlyMap<string, number>;
 }
 
+/**
+ * Text a COPY may hold before its writer waits: a few batches, so the next ones are parsed while PostgreSQL
+ * stores this one (the socket alone would hold less than one).
+ */
+const COPY_BUFFER_BYTES = 8 * 1024 * 1024;
 const VALUE_COPY = 'COPY indicator_value (space_id, indicator_key, period, release_id, value, numerator, denominator, import_id) FROM STDIN';
 
 /**
  * Writes values of a release that has none yet (created in this transaction) with COPY: as fast as PostgreSQL
  * takes rows. Batches are written into an open COPY as they come, so PostgreSQL stores one batch while the
- * next is parsed; every `rowsPerCopy` rows the COPY ends and the next begins (each one statement, well inside
- * the statement timeout). The rows hold no duplicates (the import's checks reject them). After a failure the
+ * next is parsed; after `rowsPerCopy` rows the COPY ends and the next begins with the next batch (each one
+ * statement, well inside the statement timeout). The rows hold no duplicates (the import's checks reject them). After a failure the
  * connection may still be in COPY: the caller must discard it (release(true)), which rolls everything back.
  */
 export function valueCopier(db: PoolClient, { releaseId, importId, spaceIds }: ImportTarget, rowsPerCopy: number): ValueWriter {
-  const tail = `\t${releaseId}\t`;
+  // A line's fields before the value repeat for every space, indicator and period: each is escaped once.
+  const spaceField = remembered((code: string) => `${spaceIds.get(code)}\t`);
+  const keyField = remembered((key: string) => `${copyField(key)}\t`);
+  const periodField = remembered((period: string) => `${copyField(period)}\t${releaseId}\t`);
+  const plainTail = `\t\\N\t\\N\t${importId}\n`;
   const line = (r: ImportedValue) =>
-    `${spaceIds.get(r.spaceCode)}\t${copyField(r.indicatorKey)}\t${copyField(r.period)}${tail}${r.value}\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`;
+    spaceField(r.spaceCode) +
+    keyField(r.indicatorKey) +
+    periodField(r.period) +
+    r.value +
+    (r.numerator === undefined && r.denominator === undefined ? plainTail : `\t${copyField(r.numerator)}\t${copyField(r.denominator)}\t${importId}\n`);
   let copy: { stream: Writable; done: Promise<void>; rows: number } | undefined;
   const end = async () => {
     if (!copy) return;
@@ -91,16 +104,18 @@ export function valueCopier(db: PoolClient, { releaseId, importId, spaceIds }: I
   return {
     async write(rows) {
       if (rows.length === 0) return;
+      const text = rows.map(line).join('');
+      // A full COPY ends only once the next batch is ready: PostgreSQL never waits for parsing in between.
+      if (copy && copy.rows >= rowsPerCopy) await end();
       if (!copy) {
-        const stream = db.query(copyFrom(VALUE_COPY));
+        const stream = db.query(copyFrom(VALUE_COPY, { highWaterMark: COPY_BUFFER_BYTES }));
         const done = finished(stream);
         done.catch(() => undefined); // awaited in end(); a failure meanwhile surfaces there or at the next drain
         copy = { stream, done, rows: 0 };
       }
       const { stream } = copy;
       copy.rows += rows.length;
-      if (!stream.write(rows.map(line).join(''))) await Promise.race([once(stream, 'drain'), copy.done]);
-      if (copy.rows >= rowsPerCopy) await end();
+      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), copy.done]);
     },
     end,
   };
@@ -117,4 +132,14 @@ export function valueUpserter(db: Queryable, { releaseId, importId, spaceIds }: 
     denominator: r.denominator ?? null,
   });
   return { write: (rows) => upsertValues(db, releaseId, importId, rows.map(valueRow)), end: () => Promise.resolve() };
+}
+
+/** `make` applied once per distinct text (the few spaces, indicators and periods of an import). */
+function remembered(make: (text: string) => string): (text: string) => string {
+  const made = new Map<string, string>();
+  return (text) => {
+    let field = made.get(text);
+    if (field === undefined) made.set(text, (field = make(text)));
+    return field;
+  };
 }

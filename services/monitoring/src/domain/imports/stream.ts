@@ -160,7 +160,7 @@ async function* decodeChunks(chunks: AsyncIterable<Buffer>, mapping: ImportMappi
   }
 }
 
-/** CSV records as csv-parse reads them from the text, cells trimmed, with the line each starts on. */
+/** CSV records, cells trimmed, with the line each starts on (1-based). */
 async function* csvRecords(text: AsyncGenerator<string>, delimiter: ImportMapping['delimiter']): AsyncGenerator<TableRecord> {
   // The delimiter is chosen on the first lines: gather them before the parser starts.
   const sample: string[] = [];
@@ -178,15 +178,74 @@ async function* csvRecords(text: AsyncGenerator<string>, delimiter: ImportMappin
     yield first.value;
     yield* text;
   }
+  const chosen = delimiter ?? detectDelimiter(sample.join(''));
+  yield* plainRecords(rest(), chosen);
+}
+
+/**
+ * Lines without quotes or stray carriage returns need no CSV parser: their cells are what lies between the
+ * delimiters, as csv-parse would read them, at a fraction of its cost (it makes a string of every cell from
+ * bytes). Lines end as the first one does (CRLF or LF), as csv-parse decides; from the first line that has a
+ * quote, a stray CR or the other ending, csv-parse reads the rest of the file, with that same line ending.
+ */
+async function* plainRecords(text: AsyncGenerator<string>, delimiter: string): AsyncGenerator<TableRecord> {
+  let pending = '';
+  let line = 0;
+  let crlf: boolean | undefined;
+  for (let next = await text.next(); ; next = await text.next()) {
+    // A line longer than a chunk is gathered without searching it again for every chunk.
+    if (!next.done && pending !== '' && !next.value.includes('\n')) {
+      pending += next.value;
+      continue;
+    }
+    const chunk = next.done ? pending : pending + next.value;
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf('\n', start);
+      if (newline === -1 && !next.done) break; // the line goes on in the next chunk
+      const end = newline === -1 ? chunk.length : newline;
+      if (start >= end && newline === -1) return;
+      const endsInCr = chunk.charCodeAt(end - 1) === 13 && end > start;
+      // csv-parse takes the first line's ending for every line; a first line it would read otherwise goes to it whole.
+      crlf ??= endsInCr;
+      const raw = chunk.slice(start, endsInCr ? end - 1 : end);
+      if (raw.includes('"') || raw.includes('\r') || (crlf !== endsInCr && newline !== -1) || (line === 0 && newline === -1)) {
+        yield* parsedRecords(remainder(chunk.slice(start), next.done ? undefined : text), delimiter, line, line === 0 ? undefined : crlf ? '\r\n' : '\n');
+        return;
+      }
+      line++;
+      start = end + 1;
+      const cells = raw.split(delimiter);
+      let empty = true;
+      for (let i = 0; i < cells.length; i++) if ((cells[i] = cells[i]!.trim()) !== '') empty = false;
+      // csv-parse's skip_empty_lines and skip_records_with_empty_values: such a line is no record
+      if (!empty) yield { line, cells };
+    }
+    pending = chunk.slice(start);
+  }
+}
+
+async function* remainder(head: string, tail: AsyncGenerator<string> | undefined): AsyncGenerator<string> {
+  yield head;
+  if (tail) yield* tail;
+}
+
+/**
+ * CSV records as csv-parse reads them from the text, cells trimmed, with the line each starts on. Text that
+ * starts after `linesBefore` lines is preceded by as many empty ones (which it skips), so that its line numbers,
+ * in records and in errors, are the file's.
+ */
+async function* parsedRecords(text: AsyncGenerator<string>, delimiter: string, linesBefore = 0, recordDelimiter?: '\n' | '\r\n'): AsyncGenerator<TableRecord> {
   const parser = parse({
-    delimiter: delimiter ?? detectDelimiter(sample.join('')),
+    delimiter,
+    ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
     info: true,
     relax_column_count: true,
     relax_quotes: false,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
   });
-  const source = Readable.from(rest(), { objectMode: false, encoding: 'utf8' });
+  const source = Readable.from(linesBefore > 0 ? remainder((recordDelimiter ?? '\n').repeat(linesBefore), text) : text, { objectMode: false, encoding: 'utf8' });
   source.once('error', (error) => parser.destroy(error));
   source.pipe(parser);
   try {
