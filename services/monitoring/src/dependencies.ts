@@ -12,7 +12,7 @@ import { queueMissingDisclosedRuns } from './use-cases/recompute-queue';
 import { exportJobs } from './jobs/exports.jobs';
 import { startImportSweep } from './use-cases/import-hand-off';
 import type { PeerStatisticsCache } from './use-cases/peer-statistics';
-import type { MapCache } from './use-cases/spaces-map';
+import { createMapAnswers, type MapAnswers } from './use-cases/spaces-map';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
@@ -20,8 +20,8 @@ export interface MonitoringDependencies extends ServiceDependencies<MonitoringCo
   jobs: Queue;
   /** Peer statistics of the space profile by data version (use-cases/peer-statistics.ts). */
   peerStatisticsCache: PeerStatisticsCache;
-  /** Serialised maps by data version (use-cases/spaces-map.ts). */
-  mapCache: MapCache;
+  /** Maps kept as bytes by data and results version, and those versions as of now (use-cases/spaces-map.ts). */
+  maps: MapAnswers;
 }
 
 export function createDependencies(config: MonitoringConfig, logger: Logger): MonitoringDependencies {
@@ -37,7 +37,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     pool,
     jobs,
     peerStatisticsCache: createVersionedCache(config.PROFILE_CACHE_ENTRIES),
-    mapCache: createVersionedCache(config.MAP_CACHE_ENTRIES),
+    maps: createMapAnswers(pool, config.MAP_CACHE_ENTRIES),
     queues: [jobs],
     verifier: auth.verifier,
     health: [postgresHealth(pool), redisHealth(producer), auth.health],
