@@ -26,4 +26,4 @@ export { runHttpService, loadConfigOrExit, type Background, type HttpServiceDefi
 export { z } from 'zod';
 export { createVersionedCache, type VersionedCache } from './versioned-cache';
 export { freshReads } from './fresh-read';
-export { keepSerialized } from './http/serialized';
+export { keepSerialized, sendSerialized, serializedAnswer, type SerializedAnswer } from './http/serialized';

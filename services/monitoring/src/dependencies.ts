@@ -13,7 +13,7 @@ import { exportJobs } from './jobs/exports.jobs';
 import { startImportSweep } from './use-cases/import-hand-off';
 import type { PeerStatisticsCache } from './use-cases/peer-statistics';
 import { createProfileRowsCache, type ProfileRowsCache } from './use-cases/profile-rows-cache';
-import type { MapCache } from './use-cases/spaces-map';
+import { createMapAnswers, type MapAnswers } from './use-cases/spaces-map';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
@@ -23,8 +23,8 @@ export interface MonitoringDependencies extends ServiceDependencies<MonitoringCo
   peerStatisticsCache: PeerStatisticsCache;
   /** The profile snapshot's rows of recently read spaces (use-cases/profile-rows-cache.ts). */
   profileRowsCache: ProfileRowsCache;
-  /** Serialised maps by data version (use-cases/spaces-map.ts). */
-  mapCache: MapCache;
+  /** Maps kept as bytes by data and results version, and those versions as of now (use-cases/spaces-map.ts). */
+  maps: MapAnswers;
 }
 
 export function createDependencies(config: MonitoringConfig, logger: Logger): MonitoringDependencies {
@@ -41,7 +41,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     jobs,
     peerStatisticsCache: createVersionedCache(config.PROFILE_CACHE_ENTRIES),
     profileRowsCache: createProfileRowsCache(config.PROFILE_ROWS_CACHE_MB * 1_000_000),
-    mapCache: createVersionedCache(config.MAP_CACHE_ENTRIES),
+    maps: createMapAnswers(pool, config.MAP_CACHE_ENTRIES),
     queues: [jobs],
     verifier: auth.verifier,
     health: [postgresHealth(pool), redisHealth(producer), auth.health],

@@ -13,11 +13,11 @@ export interface MapSpace {
 
 
 export async function listMapSpaces(db: Queryable, filter: { type?: SpaceType; at: string; simplify: boolean }): Promise<MapSpace[]> {
-  // Simplified: the outline kept in space.geom_simplified (~7–11 m tolerance, topology kept), see its migration;
-  // 5 decimals (about 1 m) are plenty for it, the detail keeps 6.
+  // Simplified: the outline kept in space.geom_simplified (~7–11 m tolerance, topology kept, on a 0.0001° grid),
+  // see its migrations; 4 decimals carry that grid exactly, the detail keeps 6.
   const { rows } = await db.query<MapSpace>(
     `SELECT s.id, s.code, s.name, s.type, s.population,
-            ST_AsGeoJSON(CASE WHEN $3 THEN s.geom_simplified ELSE s.geom END, CASE WHEN $3 THEN 5 ELSE 6 END) AS geometry
+            ST_AsGeoJSON(CASE WHEN $3 THEN s.geom_simplified ELSE s.geom END, CASE WHEN $3 THEN 4 ELSE 6 END) AS geometry
        FROM space s
       WHERE ${validAt('s', '$1')} AND ($2::text IS NULL OR s.type = $2)
       ORDER BY s.code`,

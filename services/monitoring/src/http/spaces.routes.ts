@@ -1,11 +1,11 @@
-import { principalOf } from '@sozialraum/kit';
+import { principalOf, sendSerialized } from '@sozialraum/kit';
 import type { Router } from 'express';
 import type { MonitoringDependencies } from '../dependencies';
 import { audienceOf } from '../use-cases/disclosure';
 import { importView } from '../use-cases/imports';
 import { changeSpace, createSpace, findSpaces, getSpace, spaceView } from '../use-cases/spaces';
 import { submitSpaceImport, submitSpaceImportForm } from '../use-cases/spaces-import';
-import { buildMap, encodedMap } from '../use-cases/spaces-map';
+import { buildMap } from '../use-cases/spaces-map';
 import { bodyOf, formOf, pathParam, queryOf } from './query';
 import { plannersOnly } from './roles';
 import { isFormUpload, uploadedFile } from './uploads';
@@ -13,7 +13,7 @@ import { isFormUpload, uploadedFile } from './uploads';
 /** An empty text parameter counts as not given. */
 const text = <T extends string>(value: T | undefined): T | undefined => (value === '' ? undefined : value);
 
-export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache, config }: MonitoringDependencies): void {
+export function mountSpacesRoutes(router: Router, { pool, jobs, maps, config }: MonitoringDependencies): void {
   router.get('/v1/spaces', async (req, res) => {
     const { type, parent, at, q } = queryOf(req, 'listSpaces');
     const items = await findSpaces(pool, { type: text(type), parent: text(parent), at: text(at), q: text(q) });
@@ -33,16 +33,8 @@ export function mountSpacesRoutes(router: Router, { pool, jobs, mapCache, config
     const { type, at, indicators, period, method, simplify } = queryOf(req, 'getMap');
     // Simplified outlines unless the detail is asked for (simplify=false): a map needs no more.
     const query = { type: text(type), at: text(at), indicators: text(indicators), period: text(period), method: text(method), simplify: String(simplify) !== 'false' };
-    const map = await buildMap(pool, mapCache, query, audienceOf(principalOf(req)));
-    res.set({ ETag: map.etag, Vary: 'Accept-Encoding' }).type('application/geo+json');
-    if (req.fresh) {
-      res.status(304).end();
-      return;
-    }
-    // Brotli when accepted at all (browsers list it after gzip), a fifth of the detailed map's bytes.
-    const coding = (['br', 'gzip'] as const).find((c) => req.acceptsEncodings(c) === c);
-    if (coding) res.set('Content-Encoding', coding).send(await encodedMap(map, coding));
-    else res.send(map.body);
+    // Kept as bytes with its ETag: 304 to a client that has it, else brotli or gzip as accepted, compressed once.
+    sendSerialized(req, res, await buildMap(pool, maps, query, audienceOf(principalOf(req))));
   });
   router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {
     const key = req.get('Idempotency-Key');

@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import zlib, { brotliCompress, gzip } from 'node:zlib';
-import { problems, type VersionedCache } from '@sozialraum/kit';
+import { createVersionedCache, freshReads, problems, type SerializedAnswer, serializedAnswer, type VersionedCache } from '@sozialraum/kit';
 import { dataAndResultsVersion } from '../data/data-version.repository';
 import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapIndicator, type MapValue } from '../data/map.repository';
 import { type MethodVersionRecord, resolveMethod } from '../data/methods.repository';
@@ -14,20 +11,18 @@ import { MISSING } from './indicator-views';
 import { runView } from './methods-results';
 import { today } from './spaces';
 
-/** Serialised maps by data and results version and question (audience, query, day). */
-export type MapCache = VersionedCache<SerialisedMap>;
-
-type Coding = 'br' | 'gzip';
-
 /**
- * The map's bytes and their ETag, made once: a detailed 542-area map is 4.5 MB, which Express would otherwise
- * encode, hash (for its ETag) and compress again on every answer. Compressed bodies are made the first time a
- * client accepts them and kept with the map.
+ * Maps kept as bytes (kit's serialized answers: ETag, brotli/gzip made once) by data and results version and
+ * question (audience, query, day): a detailed 542-area map is 4.5 MB, which would otherwise be encoded, hashed
+ * and compressed again on every answer. `version` reads the versions once for all requests that arrive together.
  */
-export interface SerialisedMap {
-  body: Buffer;
-  etag: string;
-  encoded: Map<Coding, Promise<Buffer>>;
+export interface MapAnswers {
+  cache: VersionedCache<SerializedAnswer>;
+  version: () => Promise<string>;
+}
+
+export function createMapAnswers(pool: Queryable, maxEntries: number): MapAnswers {
+  return { cache: createVersionedCache(maxEntries), version: freshReads(() => dataAndResultsVersion(pool)) };
 }
 
 export interface MapQuery {
@@ -41,31 +36,14 @@ export interface MapQuery {
   simplify: boolean;
 }
 
-const compressors: Record<Coding, (body: Buffer) => Promise<Buffer>> = {
-  // Quality 5: a fifth of the bytes for a detailed map in a fraction of quality 11's time (made once per version).
-  br: (body) => promisify(brotliCompress)(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  gzip: (body) => promisify(gzip)(body, { level: 6 }),
-};
-
-/** The map's body in a content coding, compressed once (off the event loop, in libuv's pool). */
-export function encodedMap(map: SerialisedMap, coding: Coding): Promise<Buffer> {
-  let body = map.encoded.get(coding);
-  if (!body) {
-    body = compressors[coding](map.body);
-    map.encoded.set(coding, body);
-    body.catch(() => map.encoded.delete(coding));
-  }
-  return body;
-}
-
 /**
  * The spaces as a GeoJSON FeatureCollection, serialised here: the geometry text comes from PostGIS as is,
  * which keeps the 542-area map cheap to serve. Values pass the confidentiality protector. A map kept from an
  * earlier request is found with one statement (the versions), before indicators, method and run are looked up.
  */
-export async function buildMap(db: Queryable, cache: MapCache, query: MapQuery, audience: Audience): Promise<SerialisedMap> {
+export async function buildMap(db: Queryable, { cache, version: current }: MapAnswers, query: MapQuery, audience: Audience): Promise<SerializedAnswer> {
   // Read before everything else: an answer can then only be newer than the versions it is kept under.
-  const version = cache.enabled ? await dataAndResultsVersion(db) : undefined;
+  const version = cache.enabled ? await current() : undefined;
   const at = query.at ?? today();
   const question = JSON.stringify([audience, query, at]);
   const cached = version === undefined ? undefined : cache.get(version, question);
@@ -77,8 +55,7 @@ export async function buildMap(db: Queryable, cache: MapCache, query: MapQuery, 
   const method = await resolveMethod(db, query.method);
   if (query.method && !method) throw problems.unprocessable(`There is no method ${query.method}; give it as key@version (see GET /v1/methods).`);
   const run = method ? await newestRunId(db, method.id, await runView(db, audience), query.period) : undefined;
-  const body = Buffer.from(await serialiseMap(db, audience, { ...query, at }, indicators, method, run));
-  const answer: SerialisedMap = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`, encoded: new Map() };
+  const answer = serializedAnswer(Buffer.from(await serialiseMap(db, audience, { ...query, at }, indicators, method, run)), { type: 'application/geo+json' });
   if (version !== undefined) cache.set(version, question, answer);
   return answer;
 }
