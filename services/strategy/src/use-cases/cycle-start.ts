@@ -1,13 +1,14 @@
-import { type CycleInput, cycleWorkflowId, PHASE_LABELS } from '@sozialraum/contracts';
+import { type CycleInput, cycleWorkflowId } from '@sozialraum/contracts';
 import { AppError, idempotencyKeyReused, type Principal, problems, requestFingerprint, type RequestBodyOf } from '@sozialraum/kit';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
-import { spaceCycles } from '../data/cycles.repository';
+import { findCycle, spaceCycles } from '../data/cycles.repository';
+import { insertCycle } from '../data/cycle-run.repository';
 import { findStartRequest, forgetStartRequest, recordStartRequest, storeStartResponse } from '../data/idempotency.repository';
 import { cycleTimings } from '../config';
 import type { StrategyDependencies } from '../dependencies';
 import type { components, operations } from '../generated/api';
 import { cycleView } from './views';
-import { CYCLE_WORKFLOW, temporalCycles, waitForCycle } from './workflow';
+import { CYCLE_WORKFLOW, temporalCycles } from './workflow';
 
 type Cycle = components['schemas']['Cycle'];
 export type StartCycleRequest = RequestBodyOf<operations['startCycle']>;
@@ -68,8 +69,14 @@ export async function startCycle(deps: Deps, principal: Principal, request: Star
       throw problems.conflict(`Cycle ${workflowId} of space ${request.spaceCode} has just been started.`, { cycleId: workflowId });
     }
   }
-  const row = await waitForCycle(deps.pool, workflowId, () => true);
-  const cycle = row ? cycleView(row) : fromInput(workflowId, input);
+  // The read model is the service's own: its row is written as soon as Temporal has the start (the workflow's
+  // recordCycle then finds it), so the answer waits neither for the worker's first task nor for a poll.
+  await insertCycle(deps.pool, {
+    id: workflowId, spaceCode: input.spaceCode, number: input.number, alertId: input.alertId ?? null, startedBy: input.startedBy.name, startedAt: new Date().toISOString(),
+  });
+  const row = await findCycle(deps.pool, workflowId);
+  if (!row) throw new Error(`cycle ${workflowId} missing right after it was written`);
+  const cycle = cycleView(row);
   if (idempotencyKey) await storeStartResponse(deps.pool, principal.id, idempotencyKey, cycle);
   return cycle;
 }
@@ -120,20 +127,3 @@ const isDuplicateKey = (error: unknown): false => {
   if ((error as { code?: string }).code === '23505') return false;
   throw error;
 };
-
-function fromInput(id: string, input: CycleInput): Cycle {
-  return {
-    id,
-    spaceCode: input.spaceCode,
-    number: input.number,
-    status: 'running',
-    phase: 'analysis',
-    phaseLabel: PHASE_LABELS.analysis,
-    alertId: input.alertId ?? null,
-    startedBy: input.startedBy.name,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    statusReason: null,
-    departments: [],
-  };
-}

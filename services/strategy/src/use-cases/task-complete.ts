@@ -56,8 +56,8 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
       })
     );
   }
-  await finishCompletion(deps.pool, id, holder, outcome);
-  const row = await markCompleted(deps.pool, id, principal.name, form.value);
+  // Two independent writes (the lease's outcome, the task row): side by side, the caller waits for one round trip.
+  const [, row] = await Promise.all([finishCompletion(deps.pool, id, holder, outcome), markCompleted(deps.pool, id, principal.name, form.value)]);
   return { task: taskView(row ?? task), phase: outcome.phase };
 }
 
