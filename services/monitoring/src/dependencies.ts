@@ -1,10 +1,10 @@
 import { authFromConfig, createMetricsRegistry, createVersionedCache, type Logger, queueMetrics, type ServiceDependencies } from '@sozialraum/kit';
 import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/kit/db';
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
-import type { Queue } from 'bullmq';
 import type { MonitoringConfig } from './config';
+import type { JobQueue } from './domain/ports/job-queue';
 import { methodJobs } from './jobs/methods.jobs';
-import { closeJobs, createJobQueue, startJobWorker } from './jobs/queue';
+import { closeJobs, createBullQueue, jobQueue, startJobWorker } from './jobs/queue';
 import { spaceJobs } from './jobs/spaces.jobs';
 import { valueJobs } from './jobs/values.jobs';
 import { profileJobs } from './jobs/profiles.jobs';
@@ -16,8 +16,8 @@ import type { MapCache } from './use-cases/spaces-map';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
-  /** The service's background-job queue (imports, recomputation, alert evaluation). */
-  jobs: Queue;
+  /** The service's background-job queue (imports, recomputation, alert evaluation), as the use cases see it. */
+  jobs: JobQueue;
   /** Peer statistics of the space profile by data version (use-cases/peer-statistics.ts). */
   peerStatisticsCache: PeerStatisticsCache;
   /** Serialised maps by data version (use-cases/spaces-map.ts). */
@@ -27,10 +27,12 @@ export interface MonitoringDependencies extends ServiceDependencies<MonitoringCo
 export function createDependencies(config: MonitoringConfig, logger: Logger): MonitoringDependencies {
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'monitoring', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const producer = createRedisConnection(config.REDIS_URL, 'producer', config.REDIS_TIMEOUT_MS);
-  const jobs = createJobQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS);
+  // BullMQ stays here and in jobs/: the use cases get the port (domain/ports/job-queue).
+  const queue = createBullQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS);
+  const jobs = jobQueue(queue);
   const auth = authFromConfig(config);
   const metrics = createMetricsRegistry('monitoring');
-  queueMetrics(metrics, [jobs]);
+  queueMetrics(metrics, [queue]);
   const deps: MonitoringDependencies = {
     config,
     logger,
@@ -38,7 +40,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     jobs,
     peerStatisticsCache: createVersionedCache(config.PROFILE_CACHE_ENTRIES),
     mapCache: createVersionedCache(config.MAP_CACHE_ENTRIES),
-    queues: [jobs],
+    queues: [queue],
     verifier: auth.verifier,
     health: [postgresHealth(pool), redisHealth(producer), auth.health],
     metrics,
@@ -50,6 +52,6 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     : undefined;
   if (worker) void queueMissingDisclosedRuns(jobs, pool, logger);
   const sweep = worker ? [startImportSweep(pool, jobs, logger, config.IMPORT_SWEEP_MS)] : [];
-  deps.resources.push(...sweep, closeJobs(jobs, worker), ...(consumer ? [closeRedis(consumer, 'redis-jobs')] : []), closeRedis(producer), closePool(pool));
+  deps.resources.push(...sweep, closeJobs(queue, worker), ...(consumer ? [closeRedis(consumer, 'redis-jobs')] : []), closeRedis(producer), closePool(pool));
   return deps;
 }

@@ -174,7 +174,7 @@ describe('space imports', () => {
     expect(second.status).toBe(202);
     expect(second.body.id).toBe(first.body.id);
     const jobs = await service.deps.jobs.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed']);
-    expect(jobs.filter((j) => j.data.importId === first.body.id)).toHaveLength(1);
+    expect(jobs.filter((j) => j.name === 'import-spaces' && j.data.importId === first.body.id)).toHaveLength(1);
   });
 });
 
