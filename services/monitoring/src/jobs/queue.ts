@@ -48,7 +48,7 @@ export function jobQueue(queue: Queue): JobQueue {
   return {
     add: async (name, data, options) => queuedJob(await queue.add(name, data, options)),
     getJob: async (id) => {
-      const job = (await queue.getJob(id)) as Job | undefined;
+      const job = await queue.getJob(id);
       return job ? (queuedJob(job) as AnyQueuedJob) : undefined;
     },
     // BullMQ may answer a job removed meanwhile as undefined.
