@@ -3,20 +3,13 @@ import { closePool, createPool, postgresHealth, type Pool } from '@sozialraum/ki
 import { closeRedis, createRedisConnection, redisHealth } from '@sozialraum/kit/redis';
 import type { MonitoringConfig } from './config';
 import type { JobQueue } from './domain/ports/job-queue';
-import { methodJobs } from './jobs/methods.jobs';
-import { closeJobs, createBullQueue, jobQueue, startJobWorker } from './jobs/queue';
-import { spaceJobs } from './jobs/spaces.jobs';
-import { valueJobs } from './jobs/values.jobs';
-import { profileJobs } from './jobs/profiles.jobs';
-import { queueMissingDisclosedRuns } from './use-cases/recompute-queue';
-import { exportJobs } from './jobs/exports.jobs';
-import { startImportSweep } from './use-cases/import-hand-off';
+import { closeJobQueue, createBullQueue, jobQueue } from './jobs/queue';
 import type { PeerStatisticsCache } from './use-cases/peer-statistics';
 import type { MapCache } from './use-cases/spaces-map';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
-  /** The service's background-job queue (imports, recomputation, alert evaluation), as the use cases see it. */
+  /** The service's background-job queue (imports, recomputation, alert evaluation), as the use cases see it; background() runs its worker. */
   jobs: JobQueue;
   /** Peer statistics of the space profile by data version (use-cases/peer-statistics.ts). */
   peerStatisticsCache: PeerStatisticsCache;
@@ -29,29 +22,20 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   const producer = createRedisConnection(config.REDIS_URL, 'producer', config.REDIS_TIMEOUT_MS);
   // BullMQ stays here and in jobs/: the use cases get the port (domain/ports/job-queue).
   const queue = createBullQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS);
-  const jobs = jobQueue(queue);
   const auth = authFromConfig(config);
   const metrics = createMetricsRegistry('monitoring');
   queueMetrics(metrics, [queue]);
-  const deps: MonitoringDependencies = {
+  return {
     config,
     logger,
     pool,
-    jobs,
+    jobs: jobQueue(queue),
     peerStatisticsCache: createVersionedCache(config.PROFILE_CACHE_ENTRIES),
     mapCache: createVersionedCache(config.MAP_CACHE_ENTRIES),
     queues: [queue],
     verifier: auth.verifier,
     health: [postgresHealth(pool), redisHealth(producer), auth.health],
     metrics,
-    resources: [],
+    resources: [closeJobQueue(queue), closeRedis(producer), closePool(pool)],
   };
-  const consumer = config.RUN_JOBS ? createRedisConnection(config.REDIS_URL, 'worker') : undefined;
-  const worker = consumer
-    ? startJobWorker(consumer, config.REDIS_PREFIX, { ...spaceJobs(deps), ...valueJobs(deps), ...methodJobs(deps), ...exportJobs(deps), ...profileJobs(deps) }, logger)
-    : undefined;
-  if (worker) void queueMissingDisclosedRuns(jobs, pool, logger);
-  const sweep = worker ? [startImportSweep(pool, jobs, logger, config.IMPORT_SWEEP_MS)] : [];
-  deps.resources.push(...sweep, closeJobs(queue, worker), ...(consumer ? [closeRedis(consumer, 'redis-jobs')] : []), closeRedis(producer), closePool(pool));
-  return deps;
 }

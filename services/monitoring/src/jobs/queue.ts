@@ -68,13 +68,12 @@ export function startJobWorker(connection: Redis, prefix: string, work: JobWork,
   });
 }
 
-export function closeJobs(queue: Queue, worker: Worker | undefined): Closable {
-  return {
-    name: 'jobs',
-    // The worker finishes the job it is running (its transaction commits or rolls back), then stops.
-    close: async () => {
-      await worker?.close();
-      await queue.close();
-    },
-  };
+/** The worker finishes the job it is running (its transaction commits or rolls back), then stops. */
+export function closeJobWorker(worker: Worker): Closable {
+  return { name: 'job-worker', close: () => worker.close() };
+}
+
+/** Closed after the worker: requests and the worker no longer add jobs then. */
+export function closeJobQueue(queue: Queue): Closable {
+  return { name: 'jobs', close: () => queue.close() };
 }
