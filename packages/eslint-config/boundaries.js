@@ -57,4 +57,18 @@ const routesCallUseCases = {
   },
 };
 
-module.exports = [workflowCode, ownSourceOnly, routesCallUseCases];
+const noQueueLibrary = {
+  // Use cases and the domain queue jobs through the service's port (domain/ports/); BullMQ stays in its adapter (jobs/).
+  files: ['src/domain/**/*.ts', 'src/use-cases/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'bullmq', message: "Use cases know nothing of BullMQ: take the service's job-queue port (domain/ports/), the adapter lives in jobs/." }],
+        patterns: [crossService],
+      },
+    ],
+  },
+};
+
+module.exports = [workflowCode, ownSourceOnly, routesCallUseCases, noQueueLibrary];

@@ -52,6 +52,16 @@ test('when a route imports a repository, then the lint refuses it; use cases may
   assert.deepEqual(await importProblems('src/http/measures.routes.ts', "import { getMeasure } from '../use-cases/measures';\nexport const x = getMeasure;"), []);
 });
 
+test('when a use case or the domain imports BullMQ, then the lint refuses it; the jobs adapter may', async () => {
+  const code = "import type { Queue } from 'bullmq';\nexport type Q = Queue;";
+  for (const file of ['src/use-cases/imports.ts', 'src/domain/ports/job-queue.ts']) {
+    const problems = await importProblems(file, code);
+    assert.equal(problems.length, 1, file);
+    assert.match(problems[0], /know nothing of BullMQ/);
+  }
+  assert.deepEqual(await importProblems('src/jobs/queue.ts', code), []);
+});
+
 test('when a test starts another service, then the lint lets it (the boundary is for source)', async () => {
   assert.deepEqual(await importProblems('test/helpers/monitoring.ts', "import { createServer } from '@sozialraum/monitoring/dist/server';\nexport const x = createServer;"), []);
 });

@@ -1,11 +1,13 @@
 import { once } from 'node:events';
 import type { Context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
-import type { Span, Telemetry } from 'bullmq';
+import { type Job, type Span, type Telemetry, UnrecoverableError, Worker } from 'bullmq';
 import type * as BullMqOtel from 'bullmq-otel';
 import { Redis } from 'ioredis';
+import { PermanentFailure } from './errors';
 import { type HealthCheck, withTimeout } from './health';
 import type { Closable } from './lifecycle';
+import type { Logger } from './logger';
 import { dependencyOutage, dependencyUnavailable, retryAfterFor } from './outage';
 import { activeTracing } from './tracing/state';
 
@@ -76,6 +78,29 @@ export function queueTelemetry(): { telemetry?: Telemetry<Context> } {
   const { BullMQOtel } = require('bullmq-otel') as typeof BullMqOtel;
   const { tracer, contextManager } = new BullMQOtel('sozialraum');
   return { telemetry: { contextManager, tracer: { startSpan: (name, options, context) => (POLLING.test(name) ? untraced : tracer.startSpan(name, options, context)) } } };
+}
+
+/**
+ * A BullMQ worker for a service's queue: traced like the queue (queueTelemetry), failures logged as errors
+ * (`<label> failed`, `<label> worker error`). Work that throws the kit's PermanentFailure ends its job at once,
+ * without BullMQ's retries (UnrecoverableError): use cases say what cannot succeed, the worker says it to BullMQ.
+ */
+export function startQueueWorker(
+  options: { queue: string; connection: Redis; prefix: string; concurrency: number; logger: Logger; label: string },
+  work: (job: Job) => Promise<unknown>,
+): Worker {
+  const { logger, label } = options;
+  const worker = new Worker(
+    options.queue,
+    (job) =>
+      work(job).catch((error: unknown) => {
+        throw error instanceof PermanentFailure ? new UnrecoverableError(error.message) : error;
+      }),
+    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency, ...queueTelemetry() },
+  );
+  worker.on('failed', (job, error) => logger.error({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, failedReason: job?.failedReason }, `${label} failed`));
+  worker.on('error', (error) => logger.error({ err: error }, `${label} worker error`));
+  return worker;
 }
 
 /** Not essential: a service serves what needs no queue while Redis is away (status and metrics show it). */

@@ -1,12 +1,10 @@
-import { call, startService, type TestService, userToken, waitFor } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { call, userToken, waitFor } from '@sozialraum/kit/testing';
 import { WITHHELD_MESSAGE } from '../src/use-cases/alerts-disclosure';
 import { acknowledgeAlert } from '../src/use-cases/alerts';
 import { DEFAULT_RULES, freshVersion, recompute, seed, type SeedValue } from './methods.fixtures';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 const version = freshVersion();
 const codes = ['T3L-A', 'T3L-B', 'T3L-C', 'T3L-D', 'T3L-E'];
 const ABOVE_MEAN = { key: 't3l-above-mean', label: 'Hohe Quote', type: 'above-mean', indicatorKey: 'T3L_S', k: 1 };
@@ -20,7 +18,7 @@ const alertsOf = async (user: string, space = 'T3L-E'): Promise<AlertDto[]> =>
 const byRule = (alerts: AlertDto[], rule: string) => alerts.find((a) => a.ruleKey === rule) as AlertDto;
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   // T3L-E: 3, 4, 5 (worse each year) while the others stay at 1; 200 residents, so viewers see no values of it.
   await seed(service, {
     spaces: codes.map((code) => ({ code, type: 'city', population: code === 'T3L-E' ? 200 : 1000 })),

@@ -1,8 +1,5 @@
-import { call, startService, type TestService, userToken, waitFor } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
-import { base64, importAndWait, runId } from './helpers/monitoring';
+import { call, userToken, waitFor } from '@sozialraum/kit/testing';
+import { base64, importAndWait, type MonitoringService, runId, startMonitoring } from './helpers/monitoring';
 import { BERLIN_SHP_ZIP, base64Of } from './spaces.helpers';
 
 /**
@@ -11,11 +8,11 @@ import { BERLIN_SHP_ZIP, base64Of } from './spaces.helpers';
  * Berlin published (DESIGN.md §4).
  */
 describe('the Berlin MSS 2021 check', () => {
-  let service: TestService<MonitoringDependencies>;
+  let service: MonitoringService;
   let planer: string;
 
   beforeAll(async () => {
-    service = await startService({ configSchema, createDependencies, createServer });
+    service = await startMonitoring({ RUN_JOBS: 'true' });
     planer = await userToken('planer');
   });
   afterAll(() => service.close());

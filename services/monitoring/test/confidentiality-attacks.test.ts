@@ -1,10 +1,8 @@
 import { createServiceTokenProvider } from '@sozialraum/kit';
-import { call, stackEnv, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
+import { call, stackEnv, userToken } from '@sozialraum/kit/testing';
 import { DEFAULT_CONFIDENTIALITY_RULES } from '../src/domain/confidentiality';
-import { createServer } from '../src/server';
 import { DEFAULT_RULES, freshVersion, recompute, seed, type SeedValue } from './methods.fixtures';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
 /**
  * Attacks on statistical confidentiality: for a viewer (gast), each tries to rebuild a suppressed value from what
@@ -21,7 +19,7 @@ import { DEFAULT_RULES, freshVersion, recompute, seed, type SeedValue } from './
 
 jest.setTimeout(90_000);
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let gast: string;
 let planer: string;
 const version = freshVersion();
@@ -68,7 +66,7 @@ const visibleValues = (items: RankItem[]) => items.filter((i) => i.spaceCode.sta
 const withValue = (items: RankItem[]) => items.filter((i) => i.spaceCode.startsWith('T9C-') && i.value.reason !== 'missing');
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   [gast, planer] = await Promise.all([userToken('gast'), userToken('planer')]);
   const admin = await userToken('it-admin');
   expect((await call(`${service.url}/v1/settings/confidentiality`, { token: admin, method: 'PUT', body: RULES })).status).toBe(200);

@@ -1,12 +1,10 @@
 import { activityQueue, type MonitoringActivities } from '@sozialraum/contracts';
 import { createServiceTokenProvider } from '@sozialraum/kit';
-import { call, stackEnv, startProcess, startService, type TestService, testLogger, userToken, waitUntilOk } from '@sozialraum/kit/testing';
+import { call, stackEnv, startProcess, testLogger, userToken, waitUntilOk } from '@sozialraum/kit/testing';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { join } from 'node:path';
 import { cycleEvidenceActivities } from '../src/activities/cycle-evidence.activities';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 import { freshVersion, seed } from './methods.fixtures';
 
 /**
@@ -15,7 +13,7 @@ import { freshVersion, seed } from './methods.fixtures';
  */
 jest.setTimeout(90_000);
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let activities: MonitoringActivities;
 const run = freshVersion();
 const S = (n: number | string) => `T9A-${run}-${n}`;
@@ -24,7 +22,7 @@ const S = (n: number | string) => `T9A-${run}-${n}`;
 const inActivity = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, ...args: A): Promise<R> => new MockActivityEnvironment().run(fn, ...args) as Promise<R>;
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring();
   activities = cycleEvidenceActivities({ pool: service.deps.pool, peerStatisticsCache: service.deps.peerStatisticsCache, logger: testLogger() });
   await seed(service, {
     spaces: [

@@ -1,8 +1,5 @@
-import { call, startService, type TestService, userToken, waitFor } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
-import { base64, ensureIndicators, ensureSpaces, importAndWait, runId } from './helpers/monitoring';
+import { call, userToken, waitFor } from '@sozialraum/kit/testing';
+import { base64, ensureIndicators, ensureSpaces, importAndWait, type MonitoringService, runId, startMonitoring } from './helpers/monitoring';
 
 /**
  * Exports of large selections run as a job instead of in the request: the request is refused above the limit
@@ -13,13 +10,13 @@ jest.setTimeout(60_000);
 const run = runId();
 const SPACES = ['TST-EXJ-01', 'TST-EXJ-02', 'TST-EXJ-03'];
 const INDICATOR = `test.exj.${run}`;
-let limited: TestService<MonitoringDependencies>;
-let unlimited: TestService<MonitoringDependencies>;
+let limited: MonitoringService;
+let unlimited: MonitoringService;
 let planer: string;
 
 beforeAll(async () => {
-  limited = await startService({ configSchema, createDependencies, createServer, env: { EXPORT_DIRECT_MAX_VALUES: '5' } });
-  unlimited = await startService({ configSchema, createDependencies, createServer, env: { RUN_JOBS: 'false' } });
+  limited = await startMonitoring({ RUN_JOBS: 'true', EXPORT_DIRECT_MAX_VALUES: '5' });
+  unlimited = await startMonitoring();
   planer = await userToken('planer');
   await ensureSpaces(limited.deps.pool, 'statistical-area', SPACES);
   await ensureIndicators(limited.deps.pool, [{ key: INDICATOR, kind: 'count' }]);

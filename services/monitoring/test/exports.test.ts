@@ -1,13 +1,10 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
+import { call, userToken } from '@sozialraum/kit/testing';
 import { DEFAULT_CONFIDENTIALITY_RULES } from '../src/domain/confidentiality';
-import { createServer } from '../src/server';
-import { base64, ensureIndicators, ensureSpaces, importAndWait, runId } from './helpers/monitoring';
+import { base64, ensureIndicators, ensureSpaces, importAndWait, type MonitoringService, runId, startMonitoring } from './helpers/monitoring';
 
 jest.setTimeout(60_000);
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 let gast: string;
 const run = runId();
@@ -18,7 +15,7 @@ const exportUrl = (query: string) => `${service.url}/v1/exports/values?${query.r
 const csvLines = (body: string) => body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   [planer, gast] = await Promise.all([userToken('planer'), userToken('gast')]);
   const { pool } = service.deps;
   // The rules this file expects (min 3 cases, counts rounded to 5, areas below 300 residents withheld).

@@ -1,10 +1,7 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
-import { runId } from './helpers/monitoring';
+import { call, userToken } from '@sozialraum/kit/testing';
+import { type MonitoringService, runId, startMonitoring } from './helpers/monitoring';
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 let gast: string;
 const run = runId();
@@ -23,7 +20,7 @@ const input = (key: string, extra: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring();
   [planer, gast] = await Promise.all([userToken('planer'), userToken('gast')]);
 });
 afterAll(() => service.close());

@@ -1,9 +1,7 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { call, userToken } from '@sozialraum/kit/testing';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 const run = Date.now().toString(36);
 /** Codes of this run, in a corner of the map no other test uses, so the file can run again. */
@@ -16,7 +14,7 @@ const square = (lon: number, lat: number, size: number) => ({
 const locate = (query: string, token = planer) => call(`${service.url}/v1/spaces/locate?${query}`, { token });
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring();
   planer = await userToken('planer');
   const create = (body: Record<string, unknown>) => call(`${service.url}/v1/spaces`, { token: planer, method: 'POST', body });
   expect((await create({ code: code('D'), name: 'Bezirk', type: 'district', geometry: square(lon0, -60, 0.1) })).status).toBe(201);

@@ -1,20 +1,18 @@
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { userToken } from '@sozialraum/kit/testing';
 import { freshVersion, recompute, seed } from './methods.fixtures';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
 /** The map's answers kept per data and results version: compressed once, ETag and 304, classes after a recomputation. */
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 const KEY = 'T6M_V';
 const codes = ['T6M-A', 'T6M-B', 'T6M-C', 'T6M-D', 'T6M-E'];
 const version = freshVersion();
 const query = () => `/v1/map?${new URLSearchParams({ type: 'statistical-area', indicators: KEY, period: '2023', method: `t6-map@${version}` })}`;
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   // T6M-E has 100 residents: viewers never get its value.
   await seed(service, {
     spaces: codes.map((code) => ({ code, type: 'statistical-area', population: code === 'T6M-E' ? 100 : 1000 })),

@@ -1,10 +1,8 @@
-import { call, startService, type TestService, userToken, waitFor } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { call, userToken, waitFor } from '@sozialraum/kit/testing';
 import { freshVersion, recompute, seed, type SeedValue } from './methods.fixtures';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 const version = freshVersion();
 const spaces = ['T3-A', 'T3-B', 'T3-C', 'T3-D', 'T3-E', 'T3-F'];
 
@@ -27,7 +25,7 @@ const definition = (v: string) => ({
 });
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   await seed(service, {
     spaces: spaces.map((code) => ({ code, type: 'statistical-area', population: code === 'T3-F' ? 5000 : 1000 })),
     indicators: [
@@ -132,7 +130,7 @@ describe('index methods', () => {
       [version],
     );
     expect((await viewerResults(service.url)).status).toBe(404);
-    const restarted = await startService({ configSchema, createDependencies, createServer });
+    const restarted = await startMonitoring({ RUN_JOBS: 'true' });
     try {
       await waitFor(async () => (await viewerResults(restarted.url)).status === 200, 30_000, 'recomputation at start-up');
     } finally {

@@ -2,12 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { createRedisConnection } from '@sozialraum/kit/redis';
-import { call, createTestDatabase, startService, startTestRedis, type TestRedis, type TestService, userToken, waitFor } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
+import { call, createTestDatabase, startTestRedis, type TestRedis, userToken, waitFor } from '@sozialraum/kit/testing';
 import { QUEUE_NAME } from '../src/jobs/queue';
-import { createServer } from '../src/server';
-import { base64, ensureIndicators, ensureSpaces, releaseValues, runId, waitForImport } from './helpers/monitoring';
+import { base64, ensureIndicators, ensureSpaces, type MonitoringService, releaseValues, runId, startMonitoring, waitForImport } from './helpers/monitoring';
 
 /**
  * Redis away, stalled and wiped under the monitoring service, on a Redis server of the test's own (the stack's
@@ -22,15 +19,17 @@ const SPACES = ['TST-OUT-01', 'TST-OUT-02', 'TST-OUT-03'];
 const REDIS_TIMEOUT_MS = 1_500;
 let redis: TestRedis;
 let planer: string;
-const services: Array<TestService<MonitoringDependencies>> = [];
+const services: Array<MonitoringService> = [];
 
 /** A monitoring service on the test's Redis (its own prefix unless given), with short deadlines and a fast sweep. */
-async function monitoring(env: Record<string, string> = {}): Promise<TestService<MonitoringDependencies>> {
-  const service = await startService({
-    configSchema,
-    createDependencies,
-    createServer,
-    env: { REDIS_URL: redis.url, REDIS_PREFIX: `outages-${run}`, REDIS_TIMEOUT_MS: String(REDIS_TIMEOUT_MS), IMPORT_SWEEP_MS: '300', ...env },
+async function monitoring(env: Record<string, string> = {}): Promise<MonitoringService> {
+  const service = await startMonitoring({
+    RUN_JOBS: 'true',
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: `outages-${run}`,
+    REDIS_TIMEOUT_MS: String(REDIS_TIMEOUT_MS),
+    IMPORT_SWEEP_MS: '300',
+    ...env,
   });
   services.push(service);
   return service;
@@ -51,7 +50,7 @@ async function timed(url: string, options: Parameters<typeof call>[1]) {
 }
 
 /** Every stored value of the release, and how often each space has one (a doubled import shows here). */
-const storedOnce = async (service: TestService<MonitoringDependencies>, release: string) => {
+const storedOnce = async (service: MonitoringService, release: string) => {
   const { rows: counts } = await service.deps.pool.query<{ n: number; spaces: number }>(
     `SELECT count(*)::int AS n, count(DISTINCT v.space_id)::int AS spaces FROM indicator_value v JOIN data_release r ON r.id = v.release_id WHERE r.key = $1`,
     [release],
@@ -69,7 +68,7 @@ afterAll(async () => {
 });
 
 describe('one monitoring service on a Redis that goes away', () => {
-  let service: TestService<MonitoringDependencies>;
+  let service: MonitoringService;
   beforeAll(async () => {
     service = await monitoring();
     await ensureSpaces(service.deps.pool, 'statistical-area', SPACES);
@@ -136,8 +135,8 @@ test('when Redis loses a queued job (restarted empty), then the sweep queues the
 });
 
 describe('two deployments sharing one Redis', () => {
-  let other: TestService<MonitoringDependencies>;
-  let ours: TestService<MonitoringDependencies>;
+  let other: MonitoringService;
+  let ours: MonitoringService;
 
   beforeAll(async () => {
     // The other deployment has a database of its own, as a benchmark next to `npm start` has.

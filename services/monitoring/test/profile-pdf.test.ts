@@ -1,20 +1,18 @@
 import { fetchPdf, pdfText } from '@sozialraum/reports/testing';
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { call, userToken } from '@sozialraum/kit/testing';
 import { seed } from './methods.fixtures';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
 /**
  * The space profile as PDF and the city's weighted value. T10P-C has 1 case out of 5 in 2023 (denominator below 10):
  * its 37.25 must reach the planner (raw-data) and never the viewer gast, neither in the JSON nor in the PDF.
  */
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 const codes = ['T10P-A', 'T10P-B', 'T10P-C'];
 const HIDDEN = '37,25';
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring();
   await seed(service, {
     spaces: codes.map((code) => ({ code, type: 'district', population: 1000 })),
     indicators: [{ key: 'T10P_R', name: 'Quote der Überschuldung T10P', polarity: 'higher-is-worse', kind: 'share' }],

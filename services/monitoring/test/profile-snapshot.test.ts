@@ -1,11 +1,9 @@
-import { call, startService, type TestService, userToken, waitFor } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { call, userToken, waitFor } from '@sozialraum/kit/testing';
 import { freshVersion, recompute, seed } from './methods.fixtures';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
 /** The profile snapshot (use-cases/profile-snapshot.ts): made after each data change, read by profiles, disclosed per audience. */
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 const KEY = 'T6S_V';
 const codes = ['T6S-A', 'T6S-B', 'T6S-C', 'T6S-D', 'T6S-E'];
 const version = freshVersion();
@@ -14,7 +12,7 @@ type Point = { period: string; value: { value: number | null; suppressed: boolea
 type Indicator = { key: string; points: Point[] };
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   // T6S-E has 100 residents: viewers never get its values.
   await seed(service, {
     spaces: codes.map((code) => ({ code, type: 'district', population: code === 'T6S-E' ? 100 : 1000 })),
@@ -142,7 +140,7 @@ describe('profile snapshot', () => {
   });
 
   test('when responses are not checked against the document (production), then the profile goes out as the snapshot text and reads the same', async () => {
-    const plain = await startService({ configSchema, createDependencies, createServer, env: { VALIDATE_RESPONSES: 'false', RUN_JOBS: 'false' } });
+    const plain = await startMonitoring({ VALIDATE_RESPONSES: 'false' });
     try {
       await profile('planer', 'T6S-A');
       await snapshotOfCurrentData();

@@ -1,10 +1,8 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { call, userToken } from '@sozialraum/kit/testing';
 import { DEFAULT_RULES, freshVersion, recompute, seed, type SeedValue } from './methods.fixtures';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 const version = freshVersion();
 const codes = ['T3P-A', 'T3P-B', 'T3P-C', 'T3P-D', 'T3P-E'];
 
@@ -13,7 +11,7 @@ const row = (key: string, period: string, values: number[], parts?: Array<[numbe
   codes.map((code, i) => [code, key, period, values[i] as number, parts?.[i]?.[0] ?? null, parts?.[i]?.[1] ?? null]);
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   await seed(service, {
     spaces: [...codes.map((code) => ({ code, type: 'district', population: 1000 })), { code: 'T3P-F', type: 'district', population: 100 }],
     indicators: [

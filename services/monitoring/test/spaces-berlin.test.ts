@@ -1,11 +1,9 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
+import { call, userToken } from '@sozialraum/kit/testing';
 import { base64Of, BERLIN_SHP_ZIP, boundsOf, importAndWait } from './spaces.helpers';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
 // One import for the whole file (plus the re-import that tests idempotency): 542 detailed polygons.
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 let imported: Record<string, unknown>;
 const request = { fileName: 'planungsraeume_2021_shp.zip', format: 'shapefile', type: 'planning-area', codeProperty: 'PLR_ID', nameProperty: 'PLR_NAME' };
@@ -13,7 +11,7 @@ type Feature = { geometry: { coordinates: number[][][][] }; properties: { code: 
 const isPlr = (code: string) => /^\d{8}$/.test(code);
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   planer = await userToken('planer');
   imported = await importAndWait(service.url, planer, { ...request, content: base64Of(BERLIN_SHP_ZIP) });
 });

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
+import { call, userToken } from '@sozialraum/kit/testing';
 import { readZip } from '../src/domain/geodata/zip';
-import { createServer } from '../src/server';
 import { base64Of, boundsOf, FLENSBURG_GEOJSON, FLENSBURG_SHP_ZIP, importAndWait } from './spaces.helpers';
 import { zipOf } from './unit/geodata.helpers';
+import { type MonitoringService, startMonitoring } from './helpers/monitoring';
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 const run = Date.now().toString(36);
 /** Codes of this run, so the file can run again on a non-empty database. */
@@ -19,7 +17,7 @@ const square = (lon: number, lat: number, size = 0.01) => ({
 const flensburg = { fileName: 'stadtteile.geojson', format: 'geojson', type: 'social-space', codeProperty: 'AREA_ID', nameProperty: 'AREA_NAME' };
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   planer = await userToken('planer');
 });
 afterAll(async () => {
@@ -174,7 +172,7 @@ describe('space imports', () => {
     expect(second.status).toBe(202);
     expect(second.body.id).toBe(first.body.id);
     const jobs = await service.deps.jobs.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed']);
-    expect(jobs.filter((j) => j.data.importId === first.body.id)).toHaveLength(1);
+    expect(jobs.filter((j) => j.name === 'import-spaces' && j.data.importId === first.body.id)).toHaveLength(1);
   });
 });
 

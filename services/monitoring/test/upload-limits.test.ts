@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
+import { call, userToken } from '@sozialraum/kit/testing';
 import { zipSync } from 'fflate';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
 import { readZip } from '../src/domain/geodata/zip';
-import { createServer } from '../src/server';
-import { importAndWait, runId } from './helpers/monitoring';
+import { importAndWait, type MonitoringService, runId, startMonitoring } from './helpers/monitoring';
 import { FLENSBURG_SHP_ZIP } from './spaces.helpers';
 import { zipOf } from './unit/geodata.helpers';
 
 // Crafted uploads through the API: each import fails with a message that says why, and the service (which
 // runs the import jobs in this process) keeps answering with its memory bounded.
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 const run = runId();
 const spaces = { fileName: 'stadtteile.zip', format: 'shapefile', type: 'social-space', codeProperty: 'AREA_ID', nameProperty: 'AREA_NAME' };
@@ -26,7 +23,7 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const zeros = (mb: number) => new Uint8Array(mb * 1024 * 1024);
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   planer = await userToken('planer');
 });
 afterAll(() => service.close());

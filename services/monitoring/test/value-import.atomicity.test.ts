@@ -1,12 +1,9 @@
-import { call, startService, type TestService, userToken, waitFor } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
-import { base64, ensureIndicators, ensureSpaces, importAndWait, releaseValues, runId, waitForImport } from './helpers/monitoring';
+import { call, userToken, waitFor } from '@sozialraum/kit/testing';
+import { base64, ensureIndicators, ensureSpaces, importAndWait, type MonitoringService, releaseValues, runId, startMonitoring, waitForImport } from './helpers/monitoring';
 
 jest.setTimeout(90_000);
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 const run = runId();
 const SPACES = ['TST-AT-01', 'TST-AT-02', 'TST-AT-03'];
@@ -33,7 +30,7 @@ const mixed = [
 ];
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   planer = await userToken('planer');
   await ensureSpaces(service.deps.pool, 'statistical-area', SPACES);
   await ensureIndicators(service.deps.pool, [

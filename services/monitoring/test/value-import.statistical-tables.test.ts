@@ -1,15 +1,12 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
+import { call, userToken } from '@sozialraum/kit/testing';
 import ExcelJS from 'exceljs';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
-import { ensureIndicators, ensureSpaces, releaseValues, runId, waitForImport } from './helpers/monitoring';
+import { ensureIndicators, ensureSpaces, type MonitoringService, releaseValues, runId, startMonitoring, waitForImport } from './helpers/monitoring';
 
 // Tables as statistical offices publish them, uploaded as files (multipart) through the real API: title lines
 // above the header, German numbers ("1 675", "-  23"), the Zeichenerklärung's symbols, names instead of codes.
 jest.setTimeout(60_000);
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 const run = runId();
 const code = (n: string) => `ST${run}-${n}`;
@@ -30,7 +27,7 @@ const preview = (body: FormData, token = planer) => call(`${service.url}/v1/impo
 const submit = (body: FormData, headers: Record<string, string> = {}) => call(`${service.url}/v1/imports/values`, { token: planer, method: 'POST', body, headers });
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer, env: { UPLOAD_LIMIT: '256kb' } });
+  service = await startMonitoring({ RUN_JOBS: 'true', UPLOAD_LIMIT: '256kb' });
   planer = await userToken('planer');
   const { pool } = service.deps;
   await ensureSpaces(pool, 'social-space', [code('1'), code('2'), code('3'), code('4')], {

@@ -1,14 +1,11 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
-import { ensureIndicators, ensureSpaces, releaseValues, runId, waitForImport } from './helpers/monitoring';
+import { call, userToken } from '@sozialraum/kit/testing';
+import { ensureIndicators, ensureSpaces, type MonitoringService, releaseValues, runId, startMonitoring, waitForImport } from './helpers/monitoring';
 
 // Large CSV files come as form uploads, are spooled to disk and read by the job as a stream. The limits are
 // small here (in-memory 256 KB, upload 8 MB), so a few MB are "large": more than memory may take whole.
 jest.setTimeout(180_000);
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 const run = runId();
 const SPACES = Array.from({ length: 50 }, (_, i) => `TST-ST-${String(i + 1).padStart(2, '0')}`);
@@ -46,7 +43,7 @@ async function importForm(body: FormData) {
 }
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer, env: { UPLOAD_LIMIT: '8mb', UPLOAD_IN_MEMORY_LIMIT: '256kb' } });
+  service = await startMonitoring({ RUN_JOBS: 'true', UPLOAD_LIMIT: '8mb', UPLOAD_IN_MEMORY_LIMIT: '256kb' });
   planer = await userToken('planer');
   await ensureSpaces(service.deps.pool, 'statistical-area', SPACES);
   await ensureIndicators(service.deps.pool, INDICATORS.map((key) => ({ key, kind: 'mean' as const })));

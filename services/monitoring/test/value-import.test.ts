@@ -1,8 +1,5 @@
-import { call, startService, type TestService, userToken } from '@sozialraum/kit/testing';
+import { call, userToken } from '@sozialraum/kit/testing';
 import ExcelJS from 'exceljs';
-import { configSchema } from '../src/config';
-import { createDependencies, type MonitoringDependencies } from '../src/dependencies';
-import { createServer } from '../src/server';
 import {
   base64,
   berlinPlanningAreaCodes,
@@ -12,13 +9,15 @@ import {
   FLENSBURG_MAPPING,
   flensburgIndicators,
   importAndWait,
+  type MonitoringService,
   releaseValues,
   runId,
+  startMonitoring,
 } from './helpers/monitoring';
 
 jest.setTimeout(60_000);
 
-let service: TestService<MonitoringDependencies>;
+let service: MonitoringService;
 let planer: string;
 const run = runId();
 
@@ -47,7 +46,7 @@ const EINWOHNER_COLUMNS = {
 const KI = ['KI_01', 'KI_02', 'KI_03', 'KI_04', 'KI_05', 'KI_16', 'KI_06', 'KI_17', 'KI_07', 'KI_09', 'KI_10', 'KI_11', 'KI_12', 'KI_13'];
 
 beforeAll(async () => {
-  service = await startService({ configSchema, createDependencies, createServer });
+  service = await startMonitoring({ RUN_JOBS: 'true' });
   planer = await userToken('planer');
   const { pool } = service.deps;
   await ensureSpaces(pool, 'social-space', FLENSBURG_CODES);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { call, startService, type TestService, waitFor } from '@sozialraum/kit/testing';
+import { background } from '@sozialraum/monitoring/dist/background';
 import { configSchema } from '@sozialraum/monitoring/dist/config';
 import { createDependencies, type MonitoringDependencies } from '@sozialraum/monitoring/dist/dependencies';
 import { createServer } from '@sozialraum/monitoring/dist/server';
@@ -8,9 +9,12 @@ import { tokenOf } from './measures';
 
 export type MonitoringService = TestService<MonitoringDependencies>;
 
-/** The real monitoring service in-process on this test's database (its schema migrated like every service's). */
-export function startMonitoring(env: Record<string, string> = { RUN_JOBS: 'false' }): Promise<MonitoringService> {
-  return startService({ configSchema, createDependencies, createServer, env });
+/**
+ * The real monitoring service in-process on this test's database (its schema migrated like every service's),
+ * as its index.ts starts it; its jobs run where a test sets RUN_JOBS=true, its cycle worker never.
+ */
+export function startMonitoring(env: Record<string, string> = {}): Promise<MonitoringService> {
+  return startService({ configSchema, createDependencies, createServer, background, env: { RUN_JOBS: 'false', RUN_ACTIVITIES: 'false', ...env } });
 }
 
 export const square = (lon: number, lat: number, size: number) => ({

@@ -1,7 +1,7 @@
 import type { MonitoringDependencies } from '../dependencies';
 import { profileSnapshotJob } from '../use-cases/profile-snapshot';
-import type { JobProcessors } from './queue';
+import type { JobWork } from '../domain/ports/job-queue';
 
-export function profileJobs({ pool, jobs, logger }: MonitoringDependencies): JobProcessors {
+export function profileJobs({ pool, jobs, logger }: MonitoringDependencies): JobWork {
   return { 'profile-snapshot': () => profileSnapshotJob(pool, jobs, logger) };
 }

@@ -2,9 +2,9 @@ import type { MonitoringDependencies } from '../dependencies';
 import { runImportJob } from '../use-cases/imports';
 import { queueRecomputation } from '../use-cases/recompute-queue';
 import { importSpaces } from '../use-cases/spaces-import';
-import type { JobProcessors } from './queue';
+import type { JobWork } from '../domain/ports/job-queue';
 
-export function spaceJobs({ pool, jobs, logger }: MonitoringDependencies): JobProcessors {
+export function spaceJobs({ pool, jobs, logger }: MonitoringDependencies): JobWork {
   return {
     'import-spaces': async (job) => {
       const outcome = await runImportJob(pool, job, logger, importSpaces(pool));

@@ -1,5 +1,5 @@
 import { hasRole, type Logger, type Principal, problems, type RequestBodyOf, Roles } from '@sozialraum/kit';
-import type { Queue } from 'bullmq';
+import type { JobQueue } from '../domain/ports/job-queue';
 import { currentValues, findIndicators, type IndicatorInfoRecord } from '../data/analysis.repository';
 import {
   type AlertFilter,
@@ -197,7 +197,7 @@ export async function alertRules(db: Queryable): Promise<RuleDto[]> {
 }
 
 /** Replaces the rule set in one transaction, and queues the evaluation under the new rules after the commit. */
-export async function replaceAlertRules(pool: Pool, jobs: Queue, items: RuleDto[]): Promise<RuleDto[]> {
+export async function replaceAlertRules(pool: Pool, jobs: JobQueue, items: RuleDto[]): Promise<RuleDto[]> {
   const rules = await withTransaction(pool, (client) => writeAlertRules(client, items));
   await queueAlertEvaluation(jobs);
   return rules;
@@ -222,6 +222,6 @@ async function writeAlertRules(db: Queryable, items: RuleDto[]): Promise<RuleDto
 }
 
 /** No fixed job ID: a request while an evaluation runs must still be evaluated after it. */
-export async function queueAlertEvaluation(jobs: Queue): Promise<void> {
+export async function queueAlertEvaluation(jobs: JobQueue): Promise<void> {
   await jobs.add('evaluate-alerts', {}, { removeOnComplete: true, removeOnFail: 100 });
 }

@@ -1,7 +1,7 @@
 import { type Principal, problems } from '@sozialraum/kit';
 import { type ConfidentialityRules, DEFAULT_CONFIDENTIALITY_RULES, parseConfidentialityRules } from '../domain/confidentiality';
 import { readSetting, writeSetting } from '../data/settings.repository';
-import type { Queue } from 'bullmq';
+import type { JobQueue } from '../domain/ports/job-queue';
 import type { Pool, Queryable } from '@sozialraum/kit/db';
 import { queueRecomputation } from './recompute-queue';
 
@@ -13,7 +13,7 @@ export async function loadConfidentialityRules(db: Queryable): Promise<Confident
 }
 
 /** Index results for callers without raw-data were made under the old rules: until recomputed, none is shown. */
-export async function saveConfidentialityRules(pool: Pool, jobs: Queue, input: unknown, principal: Principal): Promise<ConfidentialityRules> {
+export async function saveConfidentialityRules(pool: Pool, jobs: JobQueue, input: unknown, principal: Principal): Promise<ConfidentialityRules> {
   const parsed = parseConfidentialityRules(input);
   if (!parsed.ok) throw problems.unprocessable(`The rules are not valid: ${parsed.problems.join('; ')}.`);
   await writeSetting(pool, SETTING_KEY, parsed.value, principal.username ?? principal.id);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Logger, PermanentFailure, type Principal, problems } from '@sozialraum/kit';
-import type { Job, Queue } from 'bullmq';
+import type { JobQueue, RunningJob } from '../domain/ports/job-queue';
 import {
   deleteExportJob,
   deleteOldExportJobs,
@@ -13,7 +13,9 @@ import {
 } from '../data/export-jobs.repository';
 import { countExportValues } from '../data/exports.repository';
 import type { Queryable } from '@sozialraum/kit/db';
+import { DecodeError } from '../domain/decode';
 import { type ExportQuery, exportValues, list } from './exports';
+import { storedExportQuery } from './stored-requests';
 
 /** The export job as the API shows it; the file itself comes from /v1/exports/{id}/file. */
 export const exportJobView = (job: ExportJobRecord) => ({
@@ -38,7 +40,7 @@ export async function assertDirectExport(db: Queryable, query: ExportQuery, maxV
 }
 
 /** Stores the request and queues the job; Redis not taking it undoes the request (503), so nothing waits in vain. */
-export async function requestExportJob(db: Queryable, jobs: Queue, principal: Principal, query: ExportQuery): Promise<ExportJobRecord> {
+export async function requestExportJob(db: Queryable, jobs: JobQueue, principal: Principal, query: ExportQuery): Promise<ExportJobRecord> {
   const job = await insertExportJob(db, { id: randomUUID(), query: { ...query }, principal, createdBy: principal.id });
   try {
     await jobs.add('export-values', { exportId: job.id }, { jobId: `export-${job.id}` });
@@ -64,20 +66,21 @@ export async function exportFile(db: Queryable, id: string, principal: Principal
 }
 
 /** The 'export-values' job: the same export as in the request, for the principal who asked; old files are deleted. */
-export function exportJobWork(db: Queryable, logger: Logger): (job: Job) => Promise<unknown> {
+export function exportJobWork(db: Queryable, logger: Logger): (job: RunningJob<'export-values'>) => Promise<unknown> {
   return async (job) => {
-    const id = String(job.data.exportId);
+    const id = job.data.exportId;
     const record = await findExportJob(db, id);
     // Never swallowed: the job fails with this reason and the worker logs it as an error.
     if (!record) throw new PermanentFailure(`export ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
     await markExportRunning(db, id);
     try {
-      const file = await exportValues(db, record.principal, record.query as unknown as ExportQuery);
+      const file = await exportValues(db, record.principal, storedExportQuery(record.query, 'the stored selection'));
       await finishExportJob(db, id, file);
     } catch (error) {
-      if (!(error instanceof AppError && error.status < 500)) throw error; // BullMQ retries
-      await finishExportJob(db, id, { error: error.detail ?? error.title });
-      throw new PermanentFailure(error.detail ?? error.title);
+      const refusal = error instanceof AppError && error.status < 500 ? (error.detail ?? error.title) : error instanceof DecodeError ? error.message : undefined;
+      if (refusal === undefined) throw error; // the queue retries
+      await finishExportJob(db, id, { error: refusal });
+      throw new PermanentFailure(refusal);
     }
     const deleted = await deleteOldExportJobs(db);
     logger.info({ exportId: id, deleted }, 'export finished');

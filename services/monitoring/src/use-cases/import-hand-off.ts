@@ -1,5 +1,5 @@
 import type { Closable, Logger } from '@sozialraum/kit';
-import type { Queue } from 'bullmq';
+import type { JobQueue } from '../domain/ports/job-queue';
 import { findImportHandOff, type ImportHandOff, markHandedOff, queuedImports } from '../data/imports.repository';
 import type { Queryable } from '@sozialraum/kit/db';
 
@@ -8,7 +8,7 @@ import type { Queryable } from '@sozialraum/kit/db';
  * second hand-off of the same attempt (the sweep, a retry) is a no-op in BullMQ. False when Redis did not
  * take it (away or past its deadline): the import stays stored and `queued`, and the sweep hands it off.
  */
-export async function handOffImport(db: Queryable, jobs: Queue, id: string): Promise<boolean> {
+export async function handOffImport(db: Queryable, jobs: JobQueue, id: string): Promise<boolean> {
   const handOff = await findImportHandOff(db, id);
   if (!handOff) return false;
   try {
@@ -20,13 +20,13 @@ export async function handOffImport(db: Queryable, jobs: Queue, id: string): Pro
   return true;
 }
 
-const add = (jobs: Queue, handOff: ImportHandOff) => jobs.add(`import-${handOff.kind}`, { importId: handOff.id }, { jobId: handOff.jobId });
+const add = (jobs: JobQueue, handOff: ImportHandOff) => jobs.add(`import-${handOff.kind}`, { importId: handOff.id }, { jobId: handOff.jobId });
 
 /**
  * One pass of the sweep: imports accepted while Redis was away are handed off now, and a queued import whose
  * job Redis no longer has (Redis lost its data) gets it again. Returns how many were (re)queued.
  */
-export async function sweepImportHandOffs(db: Queryable, jobs: Queue, logger: Logger): Promise<number> {
+export async function sweepImportHandOffs(db: Queryable, jobs: JobQueue, logger: Logger): Promise<number> {
   let queued = 0;
   for (const handOff of await queuedImports(db)) {
     if (handOff.handedOff && (await jobs.getJob(handOff.jobId))) continue;
@@ -39,7 +39,7 @@ export async function sweepImportHandOffs(db: Queryable, jobs: Queue, logger: Lo
 }
 
 /** Runs the sweep every `everyMs` in a process that runs the jobs; a pass that fails (Redis still away) waits for the next. */
-export function startImportSweep(db: Queryable, jobs: Queue, logger: Logger, everyMs: number): Closable {
+export function startImportSweep(db: Queryable, jobs: JobQueue, logger: Logger, everyMs: number): Closable {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = sweepImportHandOffs(db, jobs, logger).catch((error: unknown) => logger.warn({ err: error }, 'import sweep failed; trying again later'));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, idempotencyKeyReused, type Logger, PermanentFailure, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
-import type { Job, Queue } from 'bullmq';
+import type { JobQueue, RunningJob } from '../domain/ports/job-queue';
 import {
   findImport,
   findImportByIdempotencyKey,
@@ -24,6 +24,7 @@ import { GeodataError } from '../domain/geodata';
 import { handOffImport } from './import-hand-off';
 import { type IncomingFile, type StoredFile, storedFile } from './import-file';
 import { ImportFileError, MappingError } from '../domain/imports';
+import { DecodeError } from '../domain/decode';
 
 export interface ImportSubmission {
   kind: ImportKind;
@@ -43,7 +44,7 @@ export interface ImportSubmission {
  * a retry (or a double click) gets the import it already started instead of a second one; the key is the
  * sender's and bound to the request.
  */
-export async function submitImport(db: Pool, jobs: Queue, submission: ImportSubmission): Promise<ImportRecord> {
+export async function submitImport(db: Pool, jobs: JobQueue, submission: ImportSubmission): Promise<ImportRecord> {
   const { file } = submission;
   if (file.size === 0) throw problems.badRequest('The uploaded file is empty (in JSON, content must be the base64-encoded file).');
   const createdBy = submission.principal.username ?? submission.principal.id;
@@ -84,7 +85,7 @@ export async function getImport(db: Queryable, id: string): Promise<ImportRecord
   return record;
 }
 
-export async function restartImport(db: Queryable, jobs: Queue, id: string): Promise<ImportRecord> {
+export async function restartImport(db: Queryable, jobs: JobQueue, id: string): Promise<ImportRecord> {
   const existing = await findImport(db, id);
   if (!existing) throw problems.notFound(`There is no import ${id}.`);
   const record = await requeueImport(db, id);
@@ -116,14 +117,14 @@ export type ImportWork = (context: {
 
 /** Errors that say the file or the request is wrong: retrying cannot help, the planner must act. */
 const isInputError = (error: unknown) =>
-  error instanceof MappingError || error instanceof ImportFileError || error instanceof GeodataError || (error instanceof AppError && error.status < 500);
+  error instanceof MappingError || error instanceof ImportFileError || error instanceof GeodataError || error instanceof DecodeError || (error instanceof AppError && error.status < 500);
 
 /**
  * The frame of every import job: status, attempts, progress and the final report. The work itself must
  * write all its data in one transaction, so a crash or a retry never leaves part of an import behind.
  */
-export async function runImportJob(db: Queryable, job: Job, logger: Logger, work: ImportWork): Promise<ImportOutcome | undefined> {
-  const id = String(job.data.importId);
+export async function runImportJob(db: Queryable, job: RunningJob<'import-spaces' | 'import-values'>, logger: Logger, work: ImportWork): Promise<ImportOutcome | undefined> {
+  const id = job.data.importId;
   const record = await findImport(db, id);
   // Never swallowed: the job fails with this reason and the worker logs it as an error.
   if (!record) throw new PermanentFailure(`import ${id} not found in this deployment's database (does another deployment share this Redis and REDIS_PREFIX?)`);
@@ -151,8 +152,7 @@ export async function runImportJob(db: Queryable, job: Job, logger: Logger, work
       await finishImport(db, id, { status: 'failed', error: message, rejected });
       throw new PermanentFailure(message);
     }
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await finishImport(db, id, { status: lastAttempt ? 'failed' : 'queued', error: message });
+    await finishImport(db, id, { status: job.lastAttempt ? 'failed' : 'queued', error: message });
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { type Principal, problems } from '@sozialraum/kit';
-import type { Job, Queue } from 'bullmq';
+import type { JobQueue, QueuedJob } from '../domain/ports/job-queue';
 import { dominantSpaceType, findIndicators, type IndicatorInfoRecord } from '../data/analysis.repository';
 import {
   findJobOutcome,
@@ -93,19 +93,20 @@ export async function methodDetail(db: Queryable, key: string, version: string) 
   return toMethodDto(method, await methodPeriods(db, method.id));
 }
 
-async function toJobDto(job: Job) {
-  const state = await job.getState();
-  return { id: job.id ?? '', name: job.name, state, result: job.returnvalue ?? null, failedReason: job.failedReason ?? null };
+async function toJobDto(job: QueuedJob) {
+  const state = await job.state();
+  return { id: job.id, name: job.name, state, result: job.result, failedReason: job.failedReason };
 }
 
-export async function requestRecomputation(db: Queryable, jobs: Queue, key: string, version: string) {
+export async function requestRecomputation(db: Queryable, jobs: JobQueue, key: string, version: string) {
   await methodOr404(db, key, version);
   const [job] = await queueRecomputation(jobs, db, { key, version });
-  return toJobDto(job as Job);
+  if (!job) throw new Error('queueRecomputation queued no job for one method');
+  return toJobDto(job);
 }
 
 /** A job still in BullMQ, else the recorded outcome of a finished recomputation. */
-export async function jobStatus(db: Queryable, jobs: Queue, id: string) {
+export async function jobStatus(db: Queryable, jobs: JobQueue, id: string) {
   const job = await jobs.getJob(id);
   if (job) {
     const dto = await toJobDto(job);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@sozialraum/kit';
 import type { Pool, PoolClient } from '@sozialraum/kit/db';
-import type { Queue } from 'bullmq';
+import type { JobName, JobQueue } from '../domain/ports/job-queue';
 import { findIndicators, type IndicatorInfoRecord, peerValues } from '../data/analysis.repository';
 import { dataVersion } from '../data/data-version.repository';
 import {
@@ -16,14 +16,14 @@ import { type Audience, discloseSections, rawValue } from './disclosure';
 import { KEYS_AT_A_TIME, type PeerStatistics, sectionsOf } from './peer-statistics';
 import { profileIndicator } from './profile-indicator';
 
-export const PROFILE_SNAPSHOT_JOB = 'profile-snapshot';
+export const PROFILE_SNAPSHOT_JOB = 'profile-snapshot' satisfies JobName;
 /** Any constant: one snapshot is built at a time, whichever replica runs the job. */
 const SNAPSHOT_LOCK = 7_300_061;
 
 /** Queues a snapshot of the data in force, unless one is waiting already (it will read the newest data). */
-export async function queueProfileSnapshot(jobs: Queue): Promise<void> {
+export async function queueProfileSnapshot(jobs: JobQueue): Promise<void> {
   const waiting = await jobs.getJobs(['waiting', 'delayed', 'prioritized']);
-  if (waiting.some((job) => job?.name === PROFILE_SNAPSHOT_JOB)) return;
+  if (waiting.some((job) => job.name === PROFILE_SNAPSHOT_JOB)) return;
   await jobs.add(PROFILE_SNAPSHOT_JOB, {}, { jobId: `${PROFILE_SNAPSHOT_JOB}-${randomUUID()}`, removeOnComplete: true, removeOnFail: true });
 }
 
@@ -114,7 +114,7 @@ function* entriesOf(
  * The job: builds the snapshot of the data in force and, when the data changed meanwhile, queues the next one
  * (the change's own job may have found this one running and queued nothing).
  */
-export async function profileSnapshotJob(pool: Pool, jobs: Queue, logger: Logger): Promise<SnapshotOutcome> {
+export async function profileSnapshotJob(pool: Pool, jobs: JobQueue, logger: Logger): Promise<SnapshotOutcome> {
   const outcome = await buildProfileSnapshot(pool);
   if (outcome.built) logger.info(outcome, 'profile snapshot built');
   if ((await dataVersion(pool)) !== outcome.version) await queueProfileSnapshot(jobs);

@@ -1,5 +1,5 @@
 import { type Principal, problems } from '@sozialraum/kit';
-import type { Queue } from 'bullmq';
+import type { JobQueue } from '../domain/ports/job-queue';
 import { findIndicators, indicatorKeysOfSpace } from '../data/analysis.repository';
 import { resolveMethod } from '../data/methods.repository';
 import { readProfileSnapshot, snapshotState } from '../data/profile-snapshot.repository';
@@ -32,7 +32,7 @@ export interface ProfileSources {
   /** The snapshot's indicators of recently read spaces, by version and audience; without, each profile reads them. */
   rows?: ProfileRowsCache;
   /** To queue the snapshot when it is missing; without (the workflow worker), the request computes and waits. */
-  jobs?: Queue;
+  jobs?: JobQueue;
 }
 
 /** Versions a snapshot was queued for by this process: the requests that find it missing queue it once. */

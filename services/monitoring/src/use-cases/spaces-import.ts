@@ -1,6 +1,6 @@
 import type { Principal } from '@sozialraum/kit';
 import { withTransaction, type Pool } from '@sozialraum/kit/db';
-import type { Queue } from 'bullmq';
+import type { JobQueue } from '../domain/ports/job-queue';
 import type { ImportRecord } from '../data/imports.repository';
 import type { Queryable } from '@sozialraum/kit/db';
 import {
@@ -15,11 +15,12 @@ import { bufferedFile, type IncomingFile } from './import-file';
 import { type ImportOutcome, type ImportWork, submitImport, uploadName } from './imports';
 import type { components } from '../generated/api';
 import { DEFAULT_VALID_FROM } from './spaces';
+import { storedSpaceRequest } from './stored-requests';
 
 export type SpaceImportRequest = components['schemas']['SpaceImportRequest'];
 type SpaceImportForm = Omit<components['schemas']['SpaceImportForm'], 'file'>;
 
-export function submitSpaceImport(db: Pool, jobs: Queue, body: SpaceImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
+export function submitSpaceImport(db: Pool, jobs: JobQueue, body: SpaceImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
   const { fileName, content, format, ...request } = body;
   return submitImport(db, jobs, { kind: 'spaces', fileName, format, file: bufferedFile(Buffer.from(content, 'base64')), request, idempotencyKey, principal });
 }
@@ -27,7 +28,7 @@ export function submitSpaceImport(db: Pool, jobs: Queue, body: SpaceImportReques
 /** The form upload (`multipart/form-data`): the file as it is, the options as text fields. */
 export function submitSpaceImportForm(
   db: Pool,
-  jobs: Queue,
+  jobs: JobQueue,
   form: SpaceImportForm,
   upload: { originalname: string; file: IncomingFile },
   principal: Principal,
@@ -48,7 +49,7 @@ const BATCH = 50;
  */
 export function importSpaces(pool: Pool): ImportWork {
   return async ({ record, file: stored, progress }) => {
-    const request = record.request as Omit<SpaceImportRequest, 'fileName' | 'content' | 'format'>;
+    const request = storedSpaceRequest(record.request, 'the stored request');
     const file = await stored.whole();
     const mapping = { codeProperty: request.codeProperty, nameProperty: request.nameProperty };
     const units = record.format === 'shapefile' ? parseShapefileZip(file, mapping) : parseGeoJson(file, mapping);

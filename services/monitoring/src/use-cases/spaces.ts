@@ -13,7 +13,7 @@ import {
   type SpaceRecord,
   updateSpace,
 } from '../data/spaces.repository';
-import type { Queue } from 'bullmq';
+import type { JobQueue } from '../domain/ports/job-queue';
 import type { Pool, Queryable } from '@sozialraum/kit/db';
 import { locateSpaceId } from '../data/locate.repository';
 import type { components } from '../generated/api';
@@ -78,7 +78,7 @@ export type SpacePatch = components['schemas']['SpacePatch'];
  * Changes the open version (or, when all are closed, the newest one, so it can be reopened). Population and
  * validity decide which spaces a method scores, population and parent what is withheld: those queue a recomputation.
  */
-export async function changeSpace(pool: Pool, jobs: Queue, code: string, patch: SpacePatch): Promise<SpaceRecord> {
+export async function changeSpace(pool: Pool, jobs: JobQueue, code: string, patch: SpacePatch): Promise<SpaceRecord> {
   const space = await writeSpaceChange(pool, code, patch);
   if (patch.population !== undefined || patch.validUntil !== undefined || patch.parentCode !== undefined) await queueRecomputation(jobs, pool);
   return space;

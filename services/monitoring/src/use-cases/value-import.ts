@@ -1,9 +1,9 @@
 import { type Principal } from '@sozialraum/kit';
 import type { Pool, PoolClient } from '@sozialraum/kit/db';
-import type { Queue } from 'bullmq';
+import type { JobQueue } from '../domain/ports/job-queue';
 import type { ImportRecord } from '../data/imports.repository';
 import { indicatorRules } from '../data/indicators.repository';
-import { type ReleaseInput, upsertRelease } from '../data/releases.repository';
+import { upsertRelease } from '../data/releases.repository';
 import { currentSpaces, valueCopier, valueUpserter } from '../data/values.repository';
 import {
   type Catalogue,
@@ -20,16 +20,11 @@ import type { components } from '../generated/api';
 import { bufferedFile, type IncomingFile, type StoredFile } from './import-file';
 import { formatOf, type ImportOutcome, type ImportWork, submitImport, uploadName } from './imports';
 import { queueRecomputation } from './recompute-queue';
+import { type StoredValueRequest, storedValueRequest } from './stored-requests';
 
 type ValueImportRequest = components['schemas']['ValueImportRequest'];
 type ValueImportForm = components['schemas']['ValueImportForm'];
 
-/** What the job needs of the request; the file itself is stored separately. */
-interface StoredValueRequest {
-  release: ReleaseInput;
-  mapping: ImportMapping;
-  acceptValidRows?: boolean;
-}
 
 /** Rows per COPY statement: each well inside the statement timeout, however fast the file is parsed. */
 const COPY_SIZE = 100_000;
@@ -39,14 +34,14 @@ const MAX_REPORTED = 10_000;
 const MAX_READS = 3;
 
 /** The scripts' form: the file base64-encoded inside JSON. */
-export function submitValueImport(db: Pool, jobs: Queue, body: ValueImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
+export function submitValueImport(db: Pool, jobs: JobQueue, body: ValueImportRequest, principal: Principal, idempotencyKey?: string): Promise<ImportRecord> {
   return submitValues(db, jobs, { fileName: body.fileName, format: body.format, file: bufferedFile(Buffer.from(body.content, 'base64')), body }, principal, idempotencyKey);
 }
 
 /** The browser's and curl's form: `multipart/form-data` with the file as it is. */
 export async function submitValueImportForm(
   db: Pool,
-  jobs: Queue,
+  jobs: JobQueue,
   form: Omit<ValueImportForm, 'file'>,
   upload: { originalname: string; file: IncomingFile },
   principal: Principal,
@@ -60,7 +55,7 @@ export async function submitValueImportForm(
 
 function submitValues(
   db: Pool,
-  jobs: Queue,
+  jobs: JobQueue,
   upload: { fileName: string; format: ImportFormat; file: IncomingFile; body: Omit<ValueImportForm, 'file' | 'format'> },
   principal: Principal,
   idempotencyKey?: string,
@@ -75,13 +70,13 @@ function submitValues(
  * written at once, all in one transaction — or nothing, when rows were rejected and the planner did not accept
  * the valid ones (then the rest is only read for the report). Memory holds a batch, not the file.
  */
-export function valueImportWork(pool: Pool, jobs: Queue): ImportWork {
+export function valueImportWork(pool: Pool, jobs: JobQueue): ImportWork {
   return async ({ record, file, progress }) => {
-    const request = record.request as unknown as StoredValueRequest;
+    const request = storedValueRequest(record.request, 'the stored request');
     const spaces = await currentSpaces(pool);
     const catalogue: Catalogue = { space: remembered(spaceMatcher(spaces, request.mapping.spaceType)), indicators: await indicatorRules(pool) };
     const spaceIds = new Map(spaces.map((s) => [s.code, s.id]));
-    let mapping = request.mapping;
+    let mapping: ImportMapping = request.mapping;
     for (let read = 1; ; read++) {
       try {
         const outcome = await storeValues(pool, { record, request: { ...request, mapping }, file, progress, catalogue, spaceIds });
@@ -97,7 +92,8 @@ export function valueImportWork(pool: Pool, jobs: Queue): ImportWork {
 
 interface StoreContext {
   record: ImportRecord;
-  request: StoredValueRequest;
+  /** the stored request, with the mapping as this read of the file takes it */
+  request: Omit<StoredValueRequest, 'mapping'> & { mapping: ImportMapping };
   file: StoredFile;
   progress: (done: number, total: number | null) => Promise<void>;
   catalogue: Catalogue;

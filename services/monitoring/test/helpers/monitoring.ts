@@ -1,6 +1,21 @@
 import { DATA_DIR, dataFile } from '../data';
-import { call, waitFor } from '@sozialraum/kit/testing';
+import { call, startService, type TestService, waitFor } from '@sozialraum/kit/testing';
 import type { Pool } from '@sozialraum/kit/db';
+import { background } from '../../src/background';
+import { configSchema } from '../../src/config';
+import { createDependencies, type MonitoringDependencies } from '../../src/dependencies';
+import { createServer } from '../../src/server';
+
+export type MonitoringService = TestService<MonitoringDependencies>;
+
+/**
+ * The service in-process as index.ts starts it, background() included. Its jobs (imports, recomputation,
+ * exports, the import sweep) run only where a test asks for them with RUN_JOBS=true; the cycle's Temporal
+ * worker stays off (cycle-activities.test.ts starts the built service for that).
+ */
+export function startMonitoring(env: Record<string, string> = {}): Promise<MonitoringService> {
+  return startService({ configSchema, createDependencies, createServer, background, env: { RUN_JOBS: 'false', RUN_ACTIVITIES: 'false', ...env } });
+}
 
 /** The shared real data (README there); tests read it, never change it. */
 

@@ -1,19 +1,9 @@
-import { PermanentFailure } from '@sozialraum/kit';
 import { DELIVER_JOB, type DeliverJobData, deliverJobId, NOTIFICATIONS_QUEUE } from '@sozialraum/contracts';
 import type { Closable, Logger } from '@sozialraum/kit';
-import { queueTelemetry, type Redis, withQueueDeadline } from '@sozialraum/kit/redis';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { queueTelemetry, type Redis, startQueueWorker, withQueueDeadline } from '@sozialraum/kit/redis';
+import { Queue, type Worker } from 'bullmq';
 import { undelivered } from '../data/notifications.repository';
 import { type DeliveryDeps, deliverNotification } from '../use-cases/deliver';
-
-/** The use cases' permanent failures end the job at once, without BullMQ's retries. */
-async function permanentAsUnrecoverable<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw error instanceof PermanentFailure ? new UnrecoverableError(error.message) : error;
-  }
-}
 
 export type Notify = (notificationIds: string[]) => Promise<void>;
 
@@ -58,17 +48,15 @@ export function startNotificationWorker(options: DeliveryDeps & {
   logger: Logger;
 }): Worker {
   const notify = notifier(options.queue, options.logger);
-  const worker = new Worker(
-    NOTIFICATIONS_QUEUE,
+  // A delivery that cannot succeed (PermanentFailure) is not retried.
+  const worker = startQueueWorker(
+    { queue: NOTIFICATIONS_QUEUE, connection: options.connection, prefix: options.prefix, concurrency: 5, logger: options.logger, label: 'notification job' },
     async (job) => {
-      if (job.name === DELIVER_JOB) return permanentAsUnrecoverable(() => deliverNotification(options, (job.data as DeliverJobData).notificationId));
+      if (job.name === DELIVER_JOB) return deliverNotification(options, (job.data as DeliverJobData).notificationId);
       if (job.name === 'relay') return notify(await undelivered(options.pool, 500));
       throw new Error(`no processor for job "${job.name}"`);
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 5, ...queueTelemetry() },
   );
-  worker.on('failed', (job, error) => options.logger.error({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'notification job failed'));
-  worker.on('error', (error) => options.logger.error({ err: error }, 'notification worker error'));
   // One schedule across all replicas: upserting it again only updates its interval. Not awaited, so the
   // service starts while Redis is away; tried again until Redis takes it.
   const schedule = () =>
