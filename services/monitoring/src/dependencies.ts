@@ -5,7 +5,7 @@ import type { MonitoringConfig } from './config';
 import type { JobQueue } from './domain/ports/job-queue';
 import { closeJobQueue, createBullQueue, jobQueue } from './jobs/queue';
 import type { PeerStatisticsCache } from './use-cases/peer-statistics';
-import { createProfileRowsCache, type ProfileRowsCache } from './use-cases/profile-rows-cache';
+import { createProfileRowsCache, type ProfileRowsCache } from './use-cases/profile';
 import { createMapAnswers, type MapAnswers } from './use-cases/spaces-map';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
@@ -14,7 +14,7 @@ export interface MonitoringDependencies extends ServiceDependencies<MonitoringCo
   jobs: JobQueue;
   /** Peer statistics of the space profile by data version (use-cases/peer-statistics.ts). */
   peerStatisticsCache: PeerStatisticsCache;
-  /** The profile snapshot's rows of recently read spaces (use-cases/profile-rows-cache.ts). */
+  /** The profile snapshot's rows of recently read spaces (use-cases/profile.ts). */
   profileRowsCache: ProfileRowsCache;
   /** Maps kept as bytes by data and results version, and those versions as of now (use-cases/spaces-map.ts). */
   maps: MapAnswers;

@@ -1,4 +1,4 @@
-import { type Principal, problems } from '@sozialraum/kit';
+import { createVersionedCache, type Principal, problems, type VersionedCache } from '@sozialraum/kit';
 import type { JobQueue } from '../domain/ports/job-queue';
 import { findIndicators, indicatorKeysOfSpace } from '../data/analysis.repository';
 import { resolveMethod } from '../data/methods.repository';
@@ -12,7 +12,6 @@ import { peerStatistics, type PeerStatisticsCache } from './peer-statistics';
 import { methodReference } from './methods-recompute';
 import { runsFor, toIndexResult } from './methods-results';
 import { profileIndicator } from './profile-indicator';
-import type { ProfileRowsCache } from './profile-rows-cache';
 import { queueProfileSnapshot } from './profile-snapshot';
 
 async function classHistory(db: Queryable, audience: Audience, code: string, reference?: string) {
@@ -25,6 +24,15 @@ async function classHistory(db: Queryable, audience: Audience, code: string, ref
   const results = await resultsOfRuns(db, runs.map((r) => r.id), code);
   return { method: methodReference(method), items: results.map(toIndexResult) };
 }
+
+/**
+ * The snapshot's indicators of recently read spaces as sent (a JSON array), by data version and question
+ * `audience|code`, within a budget of characters (≈ bytes: the JSON is mostly ASCII): at 100 indicators × 18
+ * years one space's array is ~320 KB, read from PostgreSQL once per version instead of once per request.
+ */
+export type ProfileRowsCache = VersionedCache<string>;
+
+export const createProfileRowsCache = (maxChars: number): ProfileRowsCache => createVersionedCache({ maxSize: maxChars, sizeOf: (json: string) => json.length });
 
 /** Where a profile's indicators come from: the snapshot of the data version, else the kept peer statistics. */
 export interface ProfileSources {
@@ -43,13 +51,13 @@ async function snapshotIndicatorsJson(db: Queryable, rows: ProfileRowsCache | un
   if (rows) {
     // A small statement first: the version in force and whether its snapshot is complete.
     const state = await snapshotState(db);
-    const kept = state.ready ? rows.get(state.version, audience, code) : undefined;
+    const kept = state.ready ? rows.get(state.version, `${audience}|${code}`) : undefined;
     if (kept !== undefined || !state.ready) return { version: state.version, json: kept };
   }
   const snapshot = await readProfileSnapshot(db, audience, code);
   if (!snapshot.ready) return { version: snapshot.version };
   const json = `[${snapshot.bodies.join(',')}]`;
-  rows?.set(snapshot.version, audience, code, json);
+  rows?.set(snapshot.version, `${audience}|${code}`, json);
   return { version: snapshot.version, json };
 }
 
