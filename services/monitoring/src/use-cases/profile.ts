@@ -89,6 +89,13 @@ async function computedOrSnapshot(db: Queryable, rows: ProfileRowsCache | undefi
   return Promise.race([computed, snapshot()]);
 }
 
+/** The space's indicators as a JSON array computed in the request from the peer statistics (what the snapshot stores). */
+export async function computedProfileIndicatorsJson(db: Queryable, cache: PeerStatisticsCache, audience: Audience, code: string, type: string): Promise<string> {
+  const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
+  const statistics = await peerStatistics(db, cache, audience, type, indicators.map((i) => i.key));
+  return JSON.stringify(indicators.map((indicator) => profileIndicator(indicator, statistics.get(indicator.key) ?? [], code)));
+}
+
 /** The space's indicators as a JSON array: from the snapshot as stored, else computed and serialised here. */
 async function profileIndicatorsJson(db: Queryable, sources: ProfileSources, audience: Audience, code: string, type: string): Promise<string> {
   const snapshot = await snapshotIndicatorsJson(db, sources.rows, audience, code);
@@ -99,12 +106,7 @@ async function profileIndicatorsJson(db: Queryable, sources: ProfileSources, aud
     // The data changed without a job that snapshots it (e.g. a new indicator): the next profiles get it.
     await queueProfileSnapshot(sources.jobs).catch(() => queuedFor.clear());
   }
-  const computed = (async () => {
-    const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
-    const statistics = await peerStatistics(db, sources.cache, audience, type, indicators.map((i) => i.key));
-    return JSON.stringify(indicators.map((indicator) => profileIndicator(indicator, statistics.get(indicator.key) ?? [], code)));
-  })();
-  return computedOrSnapshot(db, sources.rows, audience, code, computed);
+  return computedOrSnapshot(db, sources.rows, audience, code, computedProfileIndicatorsJson(db, sources.cache, audience, code, type));
 }
 
 async function profileParts(db: Queryable, sources: ProfileSources, principal: Principal, code: string, method?: string) {
