@@ -6,9 +6,11 @@ import { seed } from './methods.fixtures';
 import { type MonitoringService, runId, startMonitoring } from './helpers/monitoring';
 
 /**
- * The snapshot job ranks and averages set-based in SQL; a profile without a snapshot computes the same in
- * JavaScript. Both must give the same figures — for viewers from the same disclosed values (primary,
- * secondary suppression, rounded parts), so the snapshot discloses nothing the request would not.
+ * The snapshot job makes every space's profile at once (whole types, both audiences); a profile without a
+ * snapshot computes its own in the request (peer statistics of its type). Both must give the same figures —
+ * for viewers from the same disclosed values (primary, secondary suppression, rounded parts), so the snapshot
+ * discloses nothing the request would not. Numbers are compared to 12 digits, so a build that sums in another
+ * order (e.g. set-based in SQL) can be checked by the same test.
  */
 let service: MonitoringService;
 const run = runId();

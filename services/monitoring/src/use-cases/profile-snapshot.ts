@@ -2,20 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@sozialraum/kit';
 import type { Pool, PoolClient } from '@sozialraum/kit/db';
 import type { JobName, JobQueue } from '../domain/ports/job-queue';
-import { peerValues } from '../data/analysis.repository';
+import { findIndicators, type IndicatorInfoRecord, peerValues } from '../data/analysis.repository';
 import { dataVersion } from '../data/data-version.repository';
 import {
   completeSnapshot,
-  createDisclosedCells,
-  type DisclosedCell,
   indicatorKeysWithValues,
-  insertProfileIndicators,
   isSnapshotComplete,
-  writeDisclosedCells,
+  latestTypes,
+  type ProfileIndicatorRow,
+  writeProfileIndicators,
 } from '../data/profile-snapshot.repository';
-import type { ProtectedValue } from '../domain/confidentiality';
-import { discloseSections, type SectionRow } from './disclosure';
-import { visible } from './indicator-views';
+import { type Audience, discloseSections, rawValue } from './disclosure';
+import { KEYS_AT_A_TIME, type PeerStatistics, sectionsOf } from './peer-statistics';
+import { profileIndicator } from './profile-indicator';
 
 export const PROFILE_SNAPSHOT_JOB = 'profile-snapshot' satisfies JobName;
 /** Any constant: one snapshot is built at a time, whichever replica runs the job. */
@@ -40,9 +39,7 @@ export interface SnapshotOutcome {
  * Computes every space's profile indicators for both audiences from one consistent view of the data (a
  * repeatable-read transaction: everything read belongs to exactly the version stored with it), a few
  * indicators at a time (whole cross-sections each, so disclosure is the same as over all at once and as in
- * the request), and stores them under that version. Disclosure runs here in JavaScript (use-cases/disclosure.ts,
- * the one place); ranks, means and the JSON bodies are made by one set-based statement per batch.
- * A profile then reads its rows instead of every value of its type.
+ * the request), and stores them under that version. A profile then reads its rows instead of every value of its type.
  */
 export async function buildProfileSnapshot(pool: Pool): Promise<SnapshotOutcome> {
   const started = performance.now();
@@ -56,17 +53,15 @@ export async function buildProfileSnapshot(pool: Pool): Promise<SnapshotOutcome>
       await client.query('COMMIT');
       return { version, built: false, rows: 0, durationMs: Math.round(performance.now() - started) };
     }
-    // The set-based statement sorts each batch's sections (~100,000 rows) for its windows: in memory, not on disk.
+    // Each chunk's cross-sections are sorted for DISTINCT ON (~50,000 rows): in memory, not spilled to disk.
     await client.query(`SET LOCAL work_mem = '64MB'`);
-    // Floats leave as PostgreSQL writes them: the shortest exact form, as JSON.stringify does.
-    await client.query('SET LOCAL extra_float_digits = 1');
-    await createDisclosedCells(client);
+    const types = await latestTypes(client);
     const keys = await indicatorKeysWithValues(client);
     let rows = 0;
     for (let start = 0; start < keys.length; start += KEYS_AT_A_TIME) {
-      const batch = keys.slice(start, start + KEYS_AT_A_TIME);
-      await writeDisclosedCells(client, await disclosedCells(client, batch));
-      rows += await insertProfileIndicators(client, version, batch);
+      const chunk = await snapshotRows(client, types, keys.slice(start, start + KEYS_AT_A_TIME));
+      await writeProfileIndicators(client, version, chunk);
+      rows += chunk.length;
     }
     await completeSnapshot(client, version);
     await client.query('COMMIT');
@@ -79,32 +74,40 @@ export async function buildProfileSnapshot(pool: Pool): Promise<SnapshotOutcome>
   }
 }
 
-/** Indicators whose cross-sections are disclosed at a time (whole cross-sections: all spaces of all types). */
-const KEYS_AT_A_TIME = 10;
-
-/** Whether disclosure lets the stored value out as it is (then the statement takes it from the table). */
-function asStored(value: ProtectedValue, row: SectionRow): boolean {
-  return (
-    !value.suppressed && value.reason === undefined && value.rounded === undefined && value.value === row.value &&
-    (value.numerator ?? null) === row.numerator && (value.denominator ?? null) === row.denominator
-  );
+/** The rows of some indicators: per audience, space and indicator the space has a value of, its profile entry. */
+async function snapshotRows(client: PoolClient, types: ReadonlyMap<string, string>, keys: string[]): Promise<ProfileIndicatorRow[]> {
+  const values = await peerValues(client, keys);
+  const indicators = await findIndicators(client, keys);
+  const kinds = new Map(indicators.map((i) => [i.key, i.kind]));
+  const disclosure = await discloseSections(client, 'disclosed', values);
+  // Which indicators each code has a value of (in any type: a profile lists them even without peers).
+  const keysOfCode = new Map<string, Set<string>>();
+  for (const row of values) (keysOfCode.get(row.spaceCode) ?? keysOfCode.set(row.spaceCode, new Set()).get(row.spaceCode)!).add(row.indicatorKey);
+  const byType = new Map<string, typeof values>();
+  for (const row of values) (byType.get(row.spaceType) ?? byType.set(row.spaceType, []).get(row.spaceType)!).push(row);
+  const out: ProfileIndicatorRow[] = [];
+  for (const [audience, protect] of [['raw', rawValue], ['disclosed', disclosure.protect]] as const) {
+    const statistics = new Map([...byType].map(([type, rows]) => [type, sectionsOf(rows, protect, kinds)]));
+    out.push(...entriesOf(audience, indicators, keysOfCode, types, statistics));
+  }
+  return out;
 }
 
-/**
- * The viewers' values of the indicators' cross-sections where they differ from the stored ones, made by the one
- * disclosure every view uses (primary, secondary and change suppression, rounding): the statement that ranks
- * and averages takes them from here, so it never sees a withheld value.
- */
-async function disclosedCells(client: PoolClient, keys: string[]): Promise<DisclosedCell[]> {
-  const values = await peerValues(client, keys);
-  const disclosure = await discloseSections(client, 'disclosed', values);
-  const cells: DisclosedCell[] = [];
-  for (const row of values) {
-    const value = disclosure.protect(row);
-    if (asStored(value, row)) continue;
-    cells.push({ spaceCode: row.spaceCode, indicatorKey: row.indicatorKey, period: row.period, shown: visible(value), denominator: value.denominator ?? null, json: JSON.stringify(value) });
+function* entriesOf(
+  audience: Audience,
+  indicators: readonly IndicatorInfoRecord[],
+  keysOfCode: ReadonlyMap<string, ReadonlySet<string>>,
+  types: ReadonlyMap<string, string>,
+  statistics: ReadonlyMap<string, PeerStatistics>,
+): Generator<ProfileIndicatorRow> {
+  for (const [code, keys] of keysOfCode) {
+    const peers = statistics.get(types.get(code) ?? '');
+    for (const indicator of indicators) {
+      if (!keys.has(indicator.key)) continue;
+      const body = JSON.stringify(profileIndicator(indicator, peers?.get(indicator.key) ?? [], code));
+      yield { audience, spaceCode: code, indicatorKey: indicator.key, body };
+    }
   }
-  return cells;
 }
 
 /**
