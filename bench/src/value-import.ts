@@ -6,6 +6,8 @@
  * Each size gets a fresh monitoring service (which runs the import jobs itself), so its peak RSS (VmHWM) is
  * that import's. Synthetic spaces (1,000) and indicators (100) are seeded with SQL; years make up the size.
  * The upload limit is raised for the run (BENCH_UPLOAD_LIMIT, default 2gb).
+ * BENCH_IMPORT_FORMAT=xlsx uploads the same table as a workbook (one sheet, numbers as numbers), written with
+ * exceljs's streaming writer, to measure the XLSX import's memory.
  * Run: npm run bench -- import   (BENCH_IMPORT_SIZES=1000000 for the 1M run only)
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { type StartedProcess, userToken } from '@sozialraum/kit/testing';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -24,6 +27,7 @@ import { benchDatabase, peakRssMb, startBuilt, stop } from './platform';
 
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? '1000000,10000000').split(',').map(Number);
 const UPLOAD_LIMIT = process.env.BENCH_UPLOAD_LIMIT ?? '2gb';
+const FORMAT = process.env.BENCH_IMPORT_FORMAT === 'xlsx' ? 'xlsx' : 'csv';
 /** Two runs at once need databases (and REDIS_PREFIXes) of their own. */
 const DATABASE = process.env.BENCH_IMPORT_DATABASE ?? 'sozialraum_bench_import';
 const SPACES = 1_000;
@@ -48,6 +52,18 @@ function* csvChunks(years: number[]): Generator<string> {
   for (let s = 0; s < SPACES; s++) {
     yield years.map((year) => `${codes[s]},${year},${keys.map((_, i) => valueAt(s, i, year)).join(',')}\n`).join('');
   }
+}
+
+/** The same table as a workbook, row by row (exceljs's streaming writer holds a row, not the sheet). */
+async function writeXlsx(years: number[], file: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('Werte');
+  sheet.addRow(['Raum', 'Jahr', ...keys]).commit();
+  for (let s = 0; s < SPACES; s++) {
+    for (const year of years) sheet.addRow([codes[s], year, ...keys.map((_, i) => valueAt(s, i, year))]).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
 }
 
 function* copyChunks(years: number[], spaceIds: number[], releaseId: number, importId: string): Generator<string> {
@@ -100,7 +116,7 @@ async function importThroughApi(service: StartedProcess, file: string, values: n
   const { url } = service;
   const token = await userToken('planer');
   const form = new FormData();
-  form.append('file', await openAsBlob(file), 'werte.csv');
+  form.append('file', await openAsBlob(file), `werte.${FORMAT}`);
   form.append('release', JSON.stringify({ key: 'bench-import', title: 'Synthetische Werte' }));
   form.append('mapping', JSON.stringify({ layout: 'wide', spaceColumn: 'Raum', periodColumn: 'Jahr', columns: Object.fromEntries(keys.map((k) => [k, k])) }));
   const cpu = cpuSampler(service.child.pid ?? 0, DATABASE);
@@ -135,10 +151,11 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       const years = yearsFor(size);
       const values = SPACES * INDICATORS * years.length;
-      const file = join(directory, `werte-${values}.csv`);
-      await pipeline(Readable.from(csvChunks(years)), createWriteStream(file));
+      const file = join(directory, `werte-${values}.${FORMAT}`);
+      if (FORMAT === 'xlsx') await writeXlsx(years, file);
+      else await pipeline(Readable.from(csvChunks(years)), createWriteStream(file));
       const megabytes = (await stat(file)).size / 1e6;
-      process.stdout.write(`value import: ${SPACES} areas × ${INDICATORS} indicators × ${years.length} years = ${values} values (CSV ${megabytes.toFixed(1)} MB); load ${load()}\n`);
+      process.stdout.write(`value import: ${SPACES} areas × ${INDICATORS} indicators × ${years.length} years = ${values} values (${FORMAT.toUpperCase()} ${megabytes.toFixed(1)} MB); load ${load()}\n`);
 
       await emptyValues(pool);
       const copy = await copyBaseline(pool, years, spaceIds);
@@ -149,7 +166,7 @@ async function main(): Promise<void> {
       const peak = peakRssMb(service.child.pid);
       await stop([service]);
       service = undefined;
-      report(`value import via API (${values} values): values/s`, values / imported.seconds, values / copy.seconds, 'val/s', 'plain COPY');
+      report(`value import via API (${values} values${FORMAT === 'xlsx' ? ', XLSX' : ''}): values/s`, values / imported.seconds, values / copy.seconds, 'val/s', 'plain COPY');
       const cpuOf = ({ cpu }: Measured, sender: string) => `${(cpu.process + cpu.postgres).toFixed(1)} s (${sender} ${cpu.process.toFixed(1)}, PostgreSQL ${cpu.postgres.toFixed(1)})`;
       process.stdout.write(
         `  import ${imported.seconds.toFixed(1)} s, COPY ${copy.seconds.toFixed(1)} s; CPU: import ${cpuOf(imported, 'service')}, COPY ${cpuOf(copy, 'benchmark')}, ratio by CPU ${((copy.cpu.process + copy.cpu.postgres) / (imported.cpu.process + imported.cpu.postgres)).toFixed(2)}\n` +

@@ -24,6 +24,7 @@ export { expensiveRequestLimit, EXPENSIVE } from './http/rate-limit';
 export { runProcess, closeHttpServer, type Closable } from './lifecycle';
 export { runHttpService, loadConfigOrExit, type Background, type HttpServiceDefinition, type ServiceDependencies } from './service';
 export { z } from 'zod';
+export { storedShapes, StoredShapeError, type StoredReader, type StoredShapes } from './stored-shape';
 export { createVersionedCache, type SizeBudget, type VersionedCache } from './versioned-cache';
 export { freshReads } from './fresh-read';
 export { keepSerialized, sendSerialized, serializedAnswer, type SerializedAnswer } from './http/serialized';

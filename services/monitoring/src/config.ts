@@ -12,7 +12,7 @@ export const configSchema = baseServiceConfig.extend({
   UPLOAD_LIMIT: z.string().default('256mb'),
   /**
    * Largest upload that is read whole into memory: a JSON body (the file base64-encoded: a 20 MB shapefile
-   * needs about 27 MB), an XLSX workbook, a GeoJSON or shapefile. Only CSV files stream.
+   * needs about 27 MB), a previewed XLSX workbook, a GeoJSON or shapefile. CSV and XLSX imports stream.
    */
   UPLOAD_IN_MEMORY_LIMIT: z.string().default('30mb'),
   /** Where form uploads are spooled while their request runs (default: the OS's temporary directory). */

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { createHttpApp, type HttpApp, loadOpenApiDocument } from '@sozialraum/kit';
+import { createHttpApp, type HttpApp } from '@sozialraum/kit';
 import type { MonitoringDependencies } from './dependencies';
+import { openapi } from './openapi';
 import { mountAlertsRoutes } from './http/alerts.routes';
 import { mountExportRoutes } from './http/exports.routes';
 import { mountImportRoutes } from './http/imports.routes';
@@ -12,7 +12,6 @@ import { mountSettingsRoutes } from './http/settings.routes';
 import { mountSpacesRoutes } from './http/spaces.routes';
 import { mountValuesRoutes } from './http/values.routes';
 
-export const openapi = loadOpenApiDocument(join(__dirname, '..', 'openapi.yaml'));
 
 export function createServer(deps: MonitoringDependencies): HttpApp {
   return createHttpApp({

@@ -1,4 +1,5 @@
 import { call, userToken, waitFor } from '@sozialraum/kit/testing';
+import { requestExportJob } from '../src/use-cases/export-jobs';
 import { base64, ensureIndicators, ensureSpaces, importAndWait, type MonitoringService, runId, startMonitoring } from './helpers/monitoring';
 
 /**
@@ -78,4 +79,16 @@ test('when the job cannot be done as asked (an unknown indicator), then it fails
   }, 20_000, 'the export job');
   expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/Unknown indicators/) });
   expect((await call(`${limited.url}/v1/exports/${job.id}/file`, { token: planer })).status).toBe(409);
+});
+
+test('when a stored selection no longer fits ExportRequest (changed by hand), then the job fails for good naming the field, and its view still answers', async () => {
+  const me = (await call(`${limited.url}/v1/me`, { token: planer })).body;
+  // As an older version or a hand-made UPDATE might have left it: a list where the document wants text.
+  const stored = await requestExportJob(limited.deps.pool, limited.deps.jobs, me, { format: 'csv', indicators: [INDICATOR] } as never);
+  let job = { status: 'queued', error: null as string | null };
+  await waitFor(async () => {
+    job = (await call(`${limited.url}/v1/exports/${stored.id}`, { token: planer })).body;
+    return job.status === 'failed' || job.status === 'succeeded';
+  }, 20_000, 'the export job');
+  expect(job).toMatchObject({ status: 'failed', format: 'csv', error: 'the stored selection.indicators must be string' });
 });

@@ -1,4 +1,4 @@
-import { type FlateError, FlateErrorCode, Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { type FlateError, FlateErrorCode, Unzip, type UnzipFile, UnzipInflate, unzipSync } from 'fflate';
 
 /**
  * What an uploaded ZIP (a zipped shapefile, an XLSX workbook) may unpack to. A real upload stays far below:
@@ -33,47 +33,109 @@ const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB
 export function unzipWithinLimits(zip: Buffer, keep: (name: string) => boolean = () => true, limits: ZipLimits = ZIP_LIMITS): Map<string, Buffer> {
   const declared = declaredEntries(zip, limits);
   const files = new Map<string, Buffer>();
-  let total = 0;
-  let refusal: ArchiveError | undefined;
+  const state: Inflating = { total: 0 };
   const unzip = new Unzip((file) => {
     const entry = declared.get(file.name);
-    if (refusal || !entry || file.name.endsWith('/') || !keep(file.name)) return;
+    if (state.refusal || !entry || file.name.endsWith('/') || !keep(file.name)) return;
     const chunks: Uint8Array[] = [];
-    let size = 0;
-    file.ondata = (error, chunk, final) => {
-      if (refusal) return;
-      if (error) {
-        refusal = new ArchiveError(`cannot read the ZIP archive: ${reason(error)} in ${file.name}`);
-        return;
-      }
-      size += chunk.length;
-      total += chunk.length;
-      if (size > entry.originalSize) {
-        refusal = new ArchiveError(`${file.name} unpacks to more than the ${entry.originalSize} bytes the archive declares for it`);
-      } else if (total > limits.totalBytes) {
-        refusal = new ArchiveError(`the archive unpacks to more than ${mb(limits.totalBytes)}`);
-      }
-      if (refusal) {
-        file.terminate();
-        return;
-      }
+    inflateCounted(file, entry.originalSize, state, limits, (chunk, final, size) => {
       chunks.push(chunk);
       if (final) files.set(file.name, Buffer.concat(chunks, size));
-    };
-    file.start();
+      return undefined;
+    });
   });
   unzip.register(UnzipInflate);
   try {
     unzip.push(zip, true);
   } catch (e) {
-    refusal ??= new ArchiveError(`cannot read the ZIP archive: ${reason(e)}`);
+    state.refusal ??= new ArchiveError(`cannot read the ZIP archive: ${reason(e)}`);
   }
-  if (refusal) throw refusal;
+  if (state.refusal) throw state.refusal;
   for (const [name, entry] of declared) {
     const data = files.get(name);
     if (data && data.length !== entry.originalSize) throw new ArchiveError(`${name} unpacks to ${data.length} bytes, not the ${entry.originalSize} the archive declares`);
   }
   return files;
+}
+
+/**
+ * The same limits for an archive read as a stream (an XLSX import job): nothing is kept. Each entry is inflated
+ * and counted as its bytes come, so an archive that breaks a limit is refused before a reader that trusts it
+ * (exceljs) unpacks it. Entries that declare their sizes are held to them; entries written with a data
+ * descriptor (sizes after the data) are held to the ratio of all bytes inflated to all bytes read.
+ */
+export async function checkZipStream(chunks: AsyncIterable<Uint8Array>, limits: ZipLimits = ZIP_LIMITS): Promise<void> {
+  let entries = 0;
+  let packed = 0;
+  const state: Inflating = { total: 0 };
+  const unzip = new Unzip((file) => {
+    if (state.refusal || file.name.endsWith('/')) return;
+    if (++entries > limits.entries) {
+      state.refusal = new ArchiveError(`the archive has more than ${limits.entries} entries`);
+      return;
+    }
+    const { size: declaredPacked, originalSize: declared } = file;
+    if (declared !== undefined && declaredPacked !== undefined && declared > limits.ratioFrom && declared > declaredPacked * limits.ratio) {
+      state.refusal = new ArchiveError(`${file.name} is compressed more than ${limits.ratio}:1 (${mb(declaredPacked)} to ${mb(declared)}), as no real file is`);
+      return;
+    }
+    inflateCounted(file, declared, state, limits, () =>
+      declared === undefined && state.total > limits.ratioFrom && state.total > packed * limits.ratio
+        ? new ArchiveError(`${file.name} is compressed more than ${limits.ratio}:1, as no real file is`)
+        : undefined,
+    );
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for await (const chunk of chunks) {
+      packed += chunk.length;
+      unzip.push(chunk);
+      if (state.refusal) break;
+    }
+    if (!state.refusal) unzip.push(new Uint8Array(0), true);
+  } catch (e) {
+    state.refusal ??= new ArchiveError(`cannot read the ZIP archive: ${reason(e)}`);
+  }
+  if (state.refusal) throw state.refusal;
+  if (entries === 0) throw new ArchiveError('cannot read the ZIP archive: not a ZIP file, or a damaged one');
+}
+
+/** What inflating an archive has come to: all bytes unpacked so far, and the first limit broken. */
+interface Inflating {
+  total: number;
+  refusal?: ArchiveError;
+}
+
+/**
+ * Inflates one entry, counting its bytes (against what it declares) and all bytes (against the total);
+ * `each` sees every chunk and may refuse too. The first refusal stops the entry, and every later one.
+ */
+function inflateCounted(
+  file: UnzipFile,
+  declared: number | undefined,
+  state: Inflating,
+  limits: ZipLimits,
+  each: (chunk: Uint8Array, final: boolean, size: number) => ArchiveError | undefined,
+): void {
+  let size = 0;
+  file.ondata = (error, chunk, final) => {
+    if (state.refusal) return;
+    if (error) {
+      state.refusal = new ArchiveError(`cannot read the ZIP archive: ${reason(error)} in ${file.name}`);
+      return;
+    }
+    size += chunk.length;
+    state.total += chunk.length;
+    if (declared !== undefined && size > declared) {
+      state.refusal = new ArchiveError(`${file.name} unpacks to more than the ${declared} bytes the archive declares for it`);
+    } else if (state.total > limits.totalBytes) {
+      state.refusal = new ArchiveError(`the archive unpacks to more than ${mb(limits.totalBytes)}`);
+    } else {
+      state.refusal = each(chunk, final, size);
+    }
+    if (state.refusal) file.terminate();
+  };
+  file.start();
 }
 
 interface DeclaredEntry {

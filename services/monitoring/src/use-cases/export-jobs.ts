@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Logger, PermanentFailure, type Principal, problems } from '@sozialraum/kit';
+import { AppError, type Logger, PermanentFailure, type Principal, problems, StoredShapeError } from '@sozialraum/kit';
 import type { JobQueue, RunningJob } from '../domain/ports/job-queue';
 import {
   deleteExportJob,
@@ -13,15 +13,14 @@ import {
 } from '../data/export-jobs.repository';
 import { countExportValues } from '../data/exports.repository';
 import type { Queryable } from '@sozialraum/kit/db';
-import { DecodeError } from '../domain/decode';
 import { type ExportQuery, exportValues, list } from './exports';
-import { storedExportQuery } from './stored-requests';
+import { storedExportFormat, storedExportQuery } from './stored-requests';
 
 /** The export job as the API shows it; the file itself comes from /v1/exports/{id}/file. */
 export const exportJobView = (job: ExportJobRecord) => ({
   id: job.id,
   status: job.status,
-  format: job.query.format as ExportQuery['format'],
+  format: storedExportFormat(job.query, 'the stored selection'),
   size: job.size,
   error: job.error,
   createdAt: job.createdAt.toISOString(),
@@ -77,7 +76,7 @@ export function exportJobWork(db: Queryable, logger: Logger): (job: RunningJob<'
       const file = await exportValues(db, record.principal, storedExportQuery(record.query, 'the stored selection'));
       await finishExportJob(db, id, file);
     } catch (error) {
-      const refusal = error instanceof AppError && error.status < 500 ? (error.detail ?? error.title) : error instanceof DecodeError ? error.message : undefined;
+      const refusal = error instanceof AppError && error.status < 500 ? (error.detail ?? error.title) : error instanceof StoredShapeError ? error.message : undefined;
       if (refusal === undefined) throw error; // the queue retries
       await finishExportJob(db, id, { error: refusal });
       throw new PermanentFailure(refusal);

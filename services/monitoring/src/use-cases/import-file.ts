@@ -5,8 +5,8 @@ import { AppError, type SpooledFile } from '@sozialraum/kit';
 
 /**
  * An uploaded file on its way in: spooled to disk by the kit (a form upload) or decoded from JSON (base64,
- * small by the JSON limit). CSV is only ever read in chunks; XLSX, GeoJSON and shapefiles are read whole,
- * so they must fit the in-memory limit.
+ * small by the JSON limit). Imports of CSV and XLSX are only ever read in chunks; GeoJSON, shapefiles and
+ * previews of XLSX are read whole, so they must fit the in-memory limit.
  */
 export interface IncomingFile {
   size: number;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, idempotencyKeyReused, type Logger, PermanentFailure, type Principal, problems, requestFingerprint } from '@sozialraum/kit';
+import { AppError, idempotencyKeyReused, type Logger, PermanentFailure, type Principal, problems, requestFingerprint, StoredShapeError } from '@sozialraum/kit';
 import type { JobQueue, RunningJob } from '../domain/ports/job-queue';
 import {
   findImport,
@@ -24,7 +24,7 @@ import { GeodataError } from '../domain/geodata';
 import { handOffImport } from './import-hand-off';
 import { type IncomingFile, type StoredFile, storedFile } from './import-file';
 import { ImportFileError, MappingError } from '../domain/imports';
-import { DecodeError } from '../domain/decode';
+import { storedValueRequest } from './stored-requests';
 
 export interface ImportSubmission {
   kind: ImportKind;
@@ -117,7 +117,7 @@ export type ImportWork = (context: {
 
 /** Errors that say the file or the request is wrong: retrying cannot help, the planner must act. */
 const isInputError = (error: unknown) =>
-  error instanceof MappingError || error instanceof ImportFileError || error instanceof GeodataError || error instanceof DecodeError || (error instanceof AppError && error.status < 500);
+  error instanceof MappingError || error instanceof ImportFileError || error instanceof GeodataError || error instanceof StoredShapeError || (error instanceof AppError && error.status < 500);
 
 /**
  * The frame of every import job: status, attempts, progress and the final report. The work itself must
@@ -169,16 +169,26 @@ export function uploadName(name: string): string {
   return trimmed;
 }
 
+/** The release a value import writes; none when its stored request does not fit (its job fails saying why). */
+function releaseKey(record: ImportRecord): string | null {
+  if (record.kind !== 'values') return null;
+  try {
+    return storedValueRequest(record.request, 'the stored request').release.key;
+  } catch (error) {
+    if (error instanceof StoredShapeError) return null;
+    throw error;
+  }
+}
+
 /** The import as the API shows it. */
 export function importView(record: ImportRecord) {
-  const release = record.request.release as { key?: string } | undefined;
   return {
     id: record.id,
     kind: record.kind,
     status: record.status,
     fileName: record.fileName,
     format: record.format,
-    release: release?.key ?? null,
+    release: releaseKey(record),
     progress: { done: record.rowsDone, total: record.rowsTotal },
     imported: record.rowsImported,
     rejected: record.rowsRejected,

@@ -48,8 +48,6 @@ export async function submitValueImportForm(
   idempotencyKey?: string,
 ): Promise<ImportRecord> {
   const format = form.format ?? (await formatOf(upload.file));
-  // Only CSV is read as a stream; an XLSX is read whole by the job, so it must fit in memory.
-  if (format === 'xlsx') upload.file.refuseIfTooLargeForMemory();
   return submitValues(db, jobs, { fileName: uploadName(upload.originalname), format, file: upload.file, body: form }, principal, idempotencyKey);
 }
 

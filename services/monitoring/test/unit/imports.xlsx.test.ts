@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MappingError, parseIndicatorFile, type WideMapping } from '../../src/domain/imports';
+import { parseIndicatorStream } from '../../src/domain/imports/stream';
 
 async function workbook(sheets: Record<string, unknown[][]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -70,5 +71,42 @@ describe('parseIndicatorFile, XLSX', () => {
 
   test('when the bytes are not a workbook, then an ImportFileError is raised', async () => {
     await expect(parseIndicatorFile(Buffer.from('PLR_ID,S1'), 'xlsx', mapping)).rejects.toThrow('cannot read the XLSX file');
+  });
+});
+
+describe('parseIndicatorStream, XLSX (the import job reads a workbook as a stream)', () => {
+  async function streamed(bytes: Buffer, map: WideMapping) {
+    const batches = [];
+    // Small chunks, as the job reads the stored file in parts.
+    const chunks = async function* () {
+      for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
+    };
+    for await (const batch of parseIndicatorStream(chunks, 'xlsx', map)) batches.push(batch);
+    return { rows: batches.flatMap((b) => b.rows), rejected: batches.flatMap((b) => b.rejected), totalRows: batches.at(-1)?.records };
+  }
+
+  test('when a workbook is read as a stream, then rows, rejections and errors are those of the whole read', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Info').addRows([['nothing here']]);
+    const sheet = wb.addWorksheet('Werte');
+    sheet.addRows([
+      ['Einwohner je Planungsraum'],
+      [],
+      ['PLR_ID', 'Stand', 'S1', 'EW', null, 'ignored'],
+      [1100101, new Date(Date.UTC(2020, 11, 31)), 4.22594, '1.234'],
+      ['01100102', 2022, '1,5', null],
+      [],
+      ['01100103', '31.12.2020', 'k.A.', 7, null, 'x'],
+    ]);
+    sheet.getCell('A4').numFmt = '00000000';
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const map = { ...mapping, sheet: 'Werte' };
+
+    const whole = await parseIndicatorFile(bytes, 'xlsx', map);
+    expect(whole.rows).toHaveLength(4);
+    expect(await streamed(bytes, map)).toEqual({ rows: whole.rows, rejected: whole.rejected, totalRows: whole.totalRows });
+    await expect(streamed(bytes, { ...mapping, sheet: 'Tabelle1' })).rejects.toMatchObject({ problems: ['unknown sheet "Tabelle1" in mapping (sheets: "Info", "Werte")'] });
+    await expect(streamed(bytes, mapping)).rejects.toThrow(MappingError); // the first sheet has no such columns
+    await expect(streamed(Buffer.from('PK\u0003\u0004 not a zip'), mapping)).rejects.toThrow('cannot read the XLSX file');
   });
 });

@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
-import { ArchiveError, unzipWithinLimits, ZIP_LIMITS } from '../../src/domain/archive';
+import { ArchiveError, checkZipStream, unzipWithinLimits, ZIP_LIMITS } from '../../src/domain/archive';
 import { parseShapefileZip } from '../../src/domain/geodata';
 import { ImportFileError, parseIndicatorFile } from '../../src/domain/imports';
 import { dataPath } from '../data';
@@ -78,6 +78,23 @@ describe('unpacking an uploaded ZIP within limits', () => {
     const lying = Buffer.from(zip);
     for (let at = 0; at + 4 <= lying.length; at++) if (lying.readUInt32LE(at) === 0x02014b50) lying.writeUInt32LE(10, at + 24);
     await expect(parseIndicatorFile(lying, 'xlsx', mappingWide)).rejects.toThrow(/cannot read the XLSX file: .*unpacks to more than the 10 bytes/);
+  });
+
+  test('when an archive read as a stream breaks a limit, then it is refused while it inflates, keeping nothing', async () => {
+    const inParts = (zip: Uint8Array) =>
+      (async function* () {
+        for (let at = 0; at < zip.length; at += 4096) yield zip.subarray(at, at + 4096);
+      })();
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    await expect(checkZipStream(inParts(bomb))).rejects.toThrow(/^xl\/worksheets\/sheet1\.xml is compressed more than 200:1/);
+    const many = zipSync(Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`f${i}.txt`, Buffer.from('x')])));
+    await expect(checkZipStream(inParts(many))).rejects.toThrow('the archive has more than 100 entries');
+    const large = zipSync({ 'a.xml': new Uint8Array(3000), 'b.xml': new Uint8Array(3000) });
+    await expect(checkZipStream(inParts(large), { ...ZIP_LIMITS, totalBytes: 5000 })).rejects.toThrow('the archive unpacks to more than 0 MB');
+    await expect(checkZipStream(inParts(Buffer.from('PK\u0003\u0004 not a zip')))).rejects.toBeInstanceOf(ArchiveError);
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Daten').addRows([['A', 'B'], ['01', 1]]);
+    await expect(checkZipStream(inParts(Buffer.from(await workbook.xlsx.writeBuffer())))).resolves.toBeUndefined();
   });
 });
 

@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import { type InfoRecord, parse } from 'csv-parse';
 import { decodeWindows1252, detectDelimiter, startLine } from './csv';
 import { detectDecimalStyle } from './numbers';
-import { parseIndicatorFile } from './parse';
 import { recordParser, valueTexts } from './rows';
-import { HEADER_SEARCH_LINES, toTable, type TableRecord } from './table';
+import { cellText, HEADER_SEARCH_LINES, toTable, type TableRecord } from './table';
+import { xlsxRecords } from './xlsx';
 import { type CellNoteRow, type ImportFormat, ImportFileError, type ImportMapping, type ParsedRow, type RejectedRow } from './types';
 
 /** What a stream has parsed since its last batch. */
@@ -43,31 +43,29 @@ const DELIMITER_SAMPLE = 64 * 1024;
  * Parses an indicator file as it is read, in batches, with the same checks and reports as parseIndicatorFile.
  * A CSV never sits in memory whole: the delimiter and header come from its first lines; an encoding or number
  * format the file does not state is guessed from its start and, if a later line contradicts the guess after
- * rows were passed on, ReadAgain is thrown. An XLSX is read whole (exceljs) and passed on in one batch.
+ * rows were passed on, ReadAgain is thrown. An XLSX is read as a stream too (xlsxRecords), row by row.
  */
 export async function* parseIndicatorStream(chunks: () => AsyncIterable<Buffer>, format: ImportFormat, mapping: ImportMapping): AsyncGenerator<ParseBatch> {
-  if (format === 'xlsx') {
-    const parts: Buffer[] = [];
-    for await (const chunk of chunks()) parts.push(chunk);
-    const bytes = Buffer.concat(parts);
-    const parsed = await parseIndicatorFile(bytes, format, mapping);
-    yield { rows: parsed.rows, rejected: parsed.rejected, notes: parsed.notes, records: parsed.totalRows, bytesRead: bytes.length };
-    return;
-  }
   const counter = { bytes: 0 };
-  const text = decodeChunks(chunks(), mapping, counter);
-  const records = csvRecords(text, mapping.delimiter)[Symbol.asyncIterator]();
+  const xlsx = format === 'xlsx';
+  const source = xlsx ? xlsxRecords(() => counted(chunks(), counter), mapping.sheet) : csvRecords(decodeChunks(chunks(), mapping, counter), mapping.delimiter);
+  const records = source[Symbol.asyncIterator]();
 
-  // The header: among the first lines (as readCsv finds it), or the line the mapping names.
+  // The header: among the first lines (as readCsv and readXlsx find it), or the line the mapping names.
   const head: TableRecord[] = [];
   while (head.length < HEADER_SEARCH_LINES * 2 || (mapping.headerRow !== undefined && (head.at(-1)?.line ?? 0) <= mapping.headerRow + 1)) {
     const next = await records.next();
     if (next.done) break;
     head.push(next.value);
   }
+  const table = toTable(head, mapping.headerRow, xlsx);
+  if (xlsx && (!table || table.header.length === 0)) {
+    throw new ImportFileError(mapping.headerRow ? `the sheet has no header in row ${mapping.headerRow}` : 'the sheet has no header row');
+  }
   if (head.length === 0) throw new ImportFileError('the file is empty');
-  const table = toTable(head, mapping.headerRow, false);
   if (!table) throw new ImportFileError(`there is no line ${mapping.headerRow} to take the header from`);
+  // An XLSX row is cut or padded to the header's width (as toTable does); a row empty within it is none.
+  const fit = xlsx ? (record: TableRecord) => ({ line: record.line, cells: table.header.map((_, i) => record.cells[i] ?? null) }) : undefined;
 
   let batch: ParseBatch = { rows: [], rejected: [], notes: [], records: 0, bytesRead: 0 };
   const parser = recordParser(table.header, mapping, 'point', {
@@ -79,8 +77,9 @@ export async function* parseIndicatorStream(chunks: () => AsyncIterable<Buffer>,
   decimal.start(table.records, parser);
 
   let count = 0;
-  const take = (record: TableRecord) => {
-    if (!record.cells.some((cell) => cell !== '')) return;
+  const take = (read: TableRecord) => {
+    const record = fit ? fit(read) : read;
+    if (fit ? !record.cells.some((cell) => cellText(cell) !== '') : !record.cells.some((cell) => cell !== '')) return;
     count++;
     decimal.check(record, parser);
     parser.parse(record);
@@ -127,6 +126,15 @@ function decimalGuess(mapping: ImportMapping, valueIndexes: number[]) {
       }
     },
   };
+}
+
+/** The chunks as they are, counted; a second read counts from 0 again (an XLSX is checked, then read). */
+async function* counted(chunks: AsyncIterable<Buffer>, counter: { bytes: number }): AsyncGenerator<Buffer> {
+  counter.bytes = 0;
+  for await (const chunk of chunks) {
+    counter.bytes += chunk.length;
+    yield chunk;
+  }
 }
 
 /** The file's text, chunk by chunk: UTF-8 (BOM dropped) unless it is not, then Windows-1252 (see csv.ts). */

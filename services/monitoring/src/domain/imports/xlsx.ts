@@ -1,6 +1,7 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ArchiveError, unzipWithinLimits } from '../archive';
-import { type Cell, type Grid, type Table, toTable } from './table';
+import { ArchiveError, checkZipStream, unzipWithinLimits } from '../archive';
+import { type Cell, type Grid, type Table, type TableRecord, toTable } from './table';
 import { ImportFileError, MappingError } from './types';
 
 export interface XlsxGrid {
@@ -30,7 +31,7 @@ export async function readXlsxGrid(bytes: Buffer, sheet?: string): Promise<XlsxG
   const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
   if (!worksheet) {
     if (sheet === undefined) throw new ImportFileError('the workbook has no sheets');
-    throw new MappingError([`unknown sheet "${sheet}" in mapping (sheets: ${sheets.map((n) => `"${n}"`).join(', ')})`], []);
+    throw unknownSheet(sheet, sheets);
   }
   const grid: Grid = [];
   worksheet.eachRow((row, line) => {
@@ -44,6 +45,55 @@ export async function readXlsxGrid(bytes: Buffer, sheet?: string): Promise<XlsxG
   });
   return { grid, sheets, sheet: worksheet.name };
 }
+
+/** What exceljs's stream reader knows at run time and does not declare. */
+type StreamedWorkbook = ExcelJS.stream.xlsx.WorkbookReader & { model?: { sheets?: { name: string }[] } };
+type StreamedSheet = ExcelJS.stream.xlsx.WorksheetReader & { name?: string };
+
+/**
+ * One sheet's non-empty rows (named, else the first), read as a stream: memory holds a row and the workbook's
+ * shared strings and styles, never the workbook. The archive is first read once to check it against the
+ * ZIP limits (nothing kept), then by exceljs's WorkbookReader, which parks sheets that come before the shared
+ * strings (as Excel writes them) in a temporary file. Merged cells other than the first hold no value in the
+ * file, so they are empty here as in readXlsxGrid.
+ */
+export async function* xlsxRecords(chunks: () => AsyncIterable<Buffer>, sheet?: string): AsyncGenerator<TableRecord> {
+  try {
+    await checkZipStream(chunks());
+  } catch (e) {
+    if (e instanceof ArchiveError) throw new ImportFileError(`cannot read the XLSX file: ${e.message}`);
+    throw e;
+  }
+  const input = Readable.from(chunks());
+  const reader: StreamedWorkbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  let found = false;
+  try {
+    for await (const worksheet of reader as AsyncIterable<StreamedSheet>) {
+      if (worksheet.name !== (sheet ?? reader.model?.sheets?.[0]?.name ?? worksheet.name)) continue; // the reader drains it
+      found = true;
+      for await (const row of worksheet) {
+        if (!row.hasValues) continue;
+        const cells: Cell[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          cells[col - 1] = zeroPadded(cell.value, cell.numFmt) ?? toCell(cell.value);
+        });
+        yield { line: row.number, cells: Array.from(cells, (c) => c ?? null) };
+      }
+      break;
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError || e instanceof MappingError) throw e;
+    throw new ImportFileError(`cannot read the XLSX file: ${(e as Error).message}`);
+  } finally {
+    input.destroy();
+  }
+  if (found) return;
+  const sheets = (reader.model?.sheets ?? []).map((s) => s.name);
+  if (sheet === undefined || sheets.length === 0) throw new ImportFileError('the workbook has no sheets');
+  throw unknownSheet(sheet, sheets);
+}
+
+const unknownSheet = (sheet: string, sheets: string[]) => new MappingError([`unknown sheet "${sheet}" in mapping (sheets: ${sheets.map((n) => `"${n}"`).join(', ')})`], []);
 
 /** One sheet as header + records; the header is row `headerLine` or detected below title rows. */
 export async function readXlsx(bytes: Buffer, options: { sheet?: string; headerLine?: number } = {}): Promise<Table> {
