@@ -25,5 +25,4 @@ export { runProcess, closeHttpServer, type Closable } from './lifecycle';
 export { runHttpService, loadConfigOrExit, type Background, type HttpServiceDefinition, type ServiceDependencies } from './service';
 export { z } from 'zod';
 export { createVersionedCache, type VersionedCache } from './versioned-cache';
-export { freshReads } from './fresh-read';
 export { keepSerialized, sendSerialized, serializedAnswer, type SerializedAnswer } from './http/serialized';
