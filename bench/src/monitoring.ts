@@ -282,13 +282,18 @@ async function main(): Promise<void> {
     }
     // The maps next to /v1/me in interleaved rounds (harness.ts `compare`), with CPU per request.
     process.stdout.write(`maps: ${LOAD.connections} connections, ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s each\n`);
+    // A browser that has the map asks again with its ETag (the map's HTTP cache entry): 304, no body.
+    const kept = await fetch(`${url}/v1/map?${mapQuery}`, { headers: { authorization: `Bearer ${sizesToken}` } });
+    await kept.arrayBuffer();
+    const etag = kept.headers.get('etag') as string;
     const maps = [
-      ['GeoJSON map, 542 areas with classes (goal ≥ 0.5×)', `${url}/v1/map?${mapQuery}`, 'planer'],
-      ['same map, detailed geometry (simplify=false)', `${url}/v1/map?${mapQuery}&simplify=false`, 'planer'],
-      ['map, viewer (confidentiality applied)', `${url}/v1/map?${mapQuery}`, 'gast'],
+      ['GeoJSON map, 542 areas with classes (goal ≥ 0.5×)', `${url}/v1/map?${mapQuery}`, 'planer', {}],
+      ['same map, revalidated (If-None-Match: 304)', `${url}/v1/map?${mapQuery}`, 'planer', { 'if-none-match': etag }],
+      ['same map, detailed geometry (simplify=false)', `${url}/v1/map?${mapQuery}&simplify=false`, 'planer', {}],
+      ['map, viewer (confidentiality applied)', `${url}/v1/map?${mapQuery}`, 'gast', {}],
     ] as const;
-    for (const [name, targetUrl, user] of maps) {
-      const comparison = await compare({ name, baselineUrl: `${url}/v1/me`, targetUrl, token: () => userToken(user), pid: service.child.pid });
+    for (const [name, targetUrl, user, targetHeaders] of maps) {
+      const comparison = await compare({ name, baselineUrl: `${url}/v1/me`, targetUrl, token: () => userToken(user), pid: service.child.pid, targetHeaders });
       reportComparison(name, comparison, 'GET /v1/me');
     }
   } finally {
