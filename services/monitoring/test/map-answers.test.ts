@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { connectAsAnotherReplica, userToken, waitFor } from '@sozialraum/kit/testing';
 import { freshVersion, recompute, seed } from './methods.fixtures';
 import { type MonitoringService, startMonitoring } from './helpers/monitoring';
+import { buildMap } from '../src/use-cases/spaces-map';
 
 /**
  * The map's answers kept per data and results version: compressed once, ETag and 304, classes after a
@@ -86,6 +87,14 @@ test('when the method is recomputed, then the kept map gets its classes, and vie
   const small = featureOf(gunzipSync(viewer.bytes), 'T6M-E')?.properties;
   expect(small).toMatchObject({ [KEY]: { value: null, suppressed: true }, statusClass: null });
   expect(featureOf(gunzipSync(viewer.bytes), 'T6M-A')?.properties.statusClass).toEqual(expect.any(Number));
+});
+
+test('when requests ask together for a map not kept yet, then it is made once and all get that one', async () => {
+  const question = { type: 'statistical-area', indicators: KEY, period: '2023', simplify: false } as const;
+  const answers = await Promise.all(Array.from({ length: 5 }, () => buildMap(service.deps.pool, service.deps.maps, question, 'disclosed')));
+  for (const answer of answers) expect(answer).toBe(answers[0]);
+  expect(service.deps.maps.making.size).toBe(0);
+  expect(await buildMap(service.deps.pool, service.deps.maps, question, 'disclosed')).toBe(answers[0]);
 });
 
 describe('the versions kept from notifications', () => {
