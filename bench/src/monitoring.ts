@@ -8,7 +8,8 @@
  *   values are withheld and the index results viewers get are computed without them); the profile also at
  *   Berlin's real size (its MSS indicators) and as the first request after a data change, once the profile
  *   snapshot job that change queued is done (and how long after the change that is); the map as the web app
- *   asks for it (simplified outlines) and a browser accepts it (compressed), and detailed.
+ *   asks for it (simplified outlines) and a browser accepts it (compressed), and detailed: each in
+ *   BENCH_ROUNDS interleaved rounds with GET /v1/me (harness.ts `compare`), with CPU per request.
  * The values come in through the API as data setup; the import's speed is measured by value-import.ts.
  * Run: npm run bench -- monitoring
  */
@@ -16,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPool, type Pool } from '@sozialraum/kit/db';
 import { call, type StartedProcess, userToken, waitFor } from '@sozialraum/kit/testing';
-import { LOAD, measure, report } from './harness';
+import { compare, LOAD, measure, report, reportComparison, ROUND_SECONDS, ROUNDS } from './harness';
 import { benchDatabase, inParallel, peakRssMb, startBuilt, stop } from './platform';
 
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 100);
@@ -156,9 +157,6 @@ async function mapSizes(url: string, token: string): Promise<string> {
   return sizes.join(', ');
 }
 
-/** As a browser asks: compressed answers accepted. */
-const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
-
 /**
  * Berlin's real size first: its MSS 2021 indicator file (22 indicators, one period, 542 areas) imported through
  * the API, then the profile of one area after a data change: computed in the request (changed straight in the
@@ -263,30 +261,40 @@ async function main(): Promise<void> {
     // first profile after it is one indexed read.
     const snapshotSeconds = await changeData(api, pool, code);
     // Tokens live 5 minutes: new ones after the snapshot, and before each measurement that follows.
-    let [planner, viewer] = [await userToken('planer'), await userToken('gast')];
+    const [planner, viewer] = [await userToken('planer'), await userToken('gast')];
     const coldProfile = await timedGet(profileUrl, planner);
     const coldViewerProfile = await timedGet(profileUrl, viewer);
     process.stdout.write(`profile snapshot (${values} values, both audiences) complete ${snapshotSeconds.toFixed(1)} s after a data change; monitoring peak RSS ${peakRssMb(service.child.pid).toFixed(0)} MB\n`);
     process.stdout.write(`space profile (${INDICATORS} indicators × 18 years), first after the change's snapshot: planner ${coldProfile.toFixed(3)} s, viewer ${coldViewerProfile.toFixed(3)} s (goal ≤ 1 s)\n`);
     const profile = await measure('profile', profileUrl, planner, heavy);
     const viewerProfile = await measure('profile, viewer', profileUrl, viewer, heavy);
-    [planner, viewer] = [await userToken('planer'), await userToken('gast')];
     // The map as the web app asks for it (simplified outlines, the default) and as a browser accepts it (compressed).
     const mapQuery = `type=planning-area&period=2022&method=${encodeURIComponent('bench@1')}&indicators=${methodKeys.slice(0, 3).join('%2C')}`;
-    process.stdout.write(`map sizes (MB): simplified ${await mapSizes(`${url}/v1/map?${mapQuery}`, planner)}; detailed ${await mapSizes(`${url}/v1/map?${mapQuery}&simplify=false`, planner)}\n`);
-    const map = await measure('map', `${url}/v1/map?${mapQuery}`, planner, { headers: BROWSER });
-    const detailed = await measure('map, detailed', `${url}/v1/map?${mapQuery}&simplify=false`, planner, { headers: BROWSER });
-    const viewerMap = await measure('map, viewer', `${url}/v1/map?${mapQuery}`, viewer, { headers: BROWSER });
+    const sizesToken = await userToken('planer');
+    process.stdout.write(`map sizes (MB): simplified ${await mapSizes(`${url}/v1/map?${mapQuery}`, sizesToken)}; detailed ${await mapSizes(`${url}/v1/map?${mapQuery}&simplify=false`, sizesToken)}\n`);
     const figures = [
       [`space profile (${INDICATORS} indicators × 18 years)`, profile],
       ['space profile, viewer (confidentiality applied)', viewerProfile],
-      ['GeoJSON map, 542 areas with classes (goal ≥ 0.5×)', map],
-      ['same map, detailed geometry (simplify=false)', detailed],
-      ['map, viewer (confidentiality applied)', viewerMap],
     ] as const;
     for (const [name, result] of figures) {
       report(`${name}: req/s`, result.requestsPerSecond, bare.requestsPerSecond, 'req/s', 'GET /v1/me');
       report(`${name}: p99`, result.p99Ms, bare.p99Ms, 'ms', 'GET /v1/me');
+    }
+    // The maps next to /v1/me in interleaved rounds (harness.ts `compare`), with CPU per request.
+    process.stdout.write(`maps: ${LOAD.connections} connections, ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s each\n`);
+    // A browser that has the map asks again with its ETag (the map's HTTP cache entry): 304, no body.
+    const kept = await fetch(`${url}/v1/map?${mapQuery}`, { headers: { authorization: `Bearer ${sizesToken}` } });
+    await kept.arrayBuffer();
+    const etag = kept.headers.get('etag') as string;
+    const maps = [
+      ['GeoJSON map, 542 areas with classes (goal ≥ 0.5×)', `${url}/v1/map?${mapQuery}`, 'planer', {}],
+      ['same map, revalidated (If-None-Match: 304)', `${url}/v1/map?${mapQuery}`, 'planer', { 'if-none-match': etag }],
+      ['same map, detailed geometry (simplify=false)', `${url}/v1/map?${mapQuery}&simplify=false`, 'planer', {}],
+      ['map, viewer (confidentiality applied)', `${url}/v1/map?${mapQuery}`, 'gast', {}],
+    ] as const;
+    for (const [name, targetUrl, user, targetHeaders] of maps) {
+      const comparison = await compare({ name, baselineUrl: `${url}/v1/me`, targetUrl, token: () => userToken(user), pid: service.child.pid, targetHeaders });
+      reportComparison(name, comparison, 'GET /v1/me');
     }
   } finally {
     if (service) await stop([service]);

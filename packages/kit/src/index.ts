@@ -26,5 +26,4 @@ export { runHttpService, loadConfigOrExit, type Background, type HttpServiceDefi
 export { z } from 'zod';
 export { storedShapes, StoredShapeError, type StoredReader, type StoredShapes } from './stored-shape';
 export { createVersionedCache, type SizeBudget, type VersionedCache } from './versioned-cache';
-export { freshReads } from './fresh-read';
 export { keepSerialized, sendSerialized, serializedAnswer, type SerializedAnswer } from './http/serialized';

@@ -1,6 +1,8 @@
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { listen, type RunningServer, userToken } from '../src/testing';
+import express from 'express';
+import { sendSerialized, serializedAnswer } from '../src/http/serialized';
+import { listen, type RunningServer, userToken, waitFor } from '../src/testing';
 import { createFixtureApp } from './fixtures/app';
 
 /** Kept answers (http/serialized.ts): bytes made once, brotli or gzip as accepted, one ETag, 304. */
@@ -67,4 +69,24 @@ test('when a kept answer is smaller than a kilobyte, then it is sent uncompresse
   expect(small.status).toBe(200);
   expect(small.header('content-encoding')).toBeUndefined();
   expect(JSON.parse(small.bytes.toString())).toEqual({ items: [{ id: 0, name: 'Planungsraum 0' }] });
+});
+
+test('when an answer asks for the best compression, then the first brotli answer comes at once and a smaller one of the same bytes follows', async () => {
+  const body = Buffer.from(JSON.stringify({ items: Array.from({ length: 3000 }, (_, i) => ({ id: i, name: `Planungsraum ${i}`, share: (i * 7919) % 1000 })) }));
+  const answer = serializedAnswer(body, { type: 'application/json', compressBest: true });
+  const app = express().get('/best', (req, res) => sendSerialized(req, res, answer));
+  const best = await listen(app);
+  const brotliOf = async () => {
+    const response = await fetch(`${best.url}/best`, { headers: { 'accept-encoding': 'br' } });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    return Number(response.headers.get('content-length'));
+  };
+  try {
+    const first = await brotliOf();
+    expect(first).toBe((answer.encoded.br as Buffer).length);
+    await waitFor(async () => (await brotliOf()) < first, 10_000, 'the best brotli');
+    expect(brotliDecompressSync(answer.encoded.br as Buffer).equals(body)).toBe(true);
+  } finally {
+    await best.close();
+  }
 });

@@ -28,6 +28,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   const auth = authFromConfig(config);
   const metrics = createMetricsRegistry('monitoring');
   queueMetrics(metrics, [queue]);
+  const maps = createMapAnswers(pool, config.MAP_CACHE_ENTRIES, { connectionString: config.DATABASE_URL, logger });
   return {
     config,
     logger,
@@ -35,11 +36,11 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
     jobs: jobQueue(queue),
     peerStatisticsCache: createVersionedCache(config.PROFILE_CACHE_ENTRIES),
     profileRowsCache: createProfileRowsCache(config.PROFILE_ROWS_CACHE_MB * 1_000_000),
-    maps: createMapAnswers(pool, config.MAP_CACHE_ENTRIES),
+    maps,
     queues: [queue],
     verifier: auth.verifier,
     health: [postgresHealth(pool), redisHealth(producer), auth.health],
     metrics,
-    resources: [closeJobQueue(queue), closeRedis(producer), closePool(pool)],
+    resources: [closeJobQueue(queue), closeRedis(producer), maps.version.closable, closePool(pool)],
   };
 }

@@ -1,10 +1,14 @@
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { userToken } from '@sozialraum/kit/testing';
+import { connectAsAnotherReplica, userToken, waitFor } from '@sozialraum/kit/testing';
 import { freshVersion, recompute, seed } from './methods.fixtures';
 import { type MonitoringService, startMonitoring } from './helpers/monitoring';
+import { buildMap } from '../src/use-cases/spaces-map';
 
-/** The map's answers kept per data and results version: compressed once, ETag and 304, classes after a recomputation. */
+/**
+ * The map's answers kept per data and results version: compressed once, ETag and 304, classes after a
+ * recomputation; the versions kept in memory from notifications, and read per request while none are heard.
+ */
 let service: MonitoringService;
 const KEY = 'T6M_V';
 const codes = ['T6M-A', 'T6M-B', 'T6M-C', 'T6M-D', 'T6M-E'];
@@ -83,4 +87,53 @@ test('when the method is recomputed, then the kept map gets its classes, and vie
   const small = featureOf(gunzipSync(viewer.bytes), 'T6M-E')?.properties;
   expect(small).toMatchObject({ [KEY]: { value: null, suppressed: true }, statusClass: null });
   expect(featureOf(gunzipSync(viewer.bytes), 'T6M-A')?.properties.statusClass).toEqual(expect.any(Number));
+});
+
+test('when requests ask together for a map not kept yet, then it is made once and all get that one', async () => {
+  const question = { type: 'statistical-area', indicators: KEY, period: '2023', simplify: false } as const;
+  const answers = await Promise.all(Array.from({ length: 5 }, () => buildMap(service.deps.pool, service.deps.maps, question, 'disclosed')));
+  for (const answer of answers) expect(answer).toBe(answers[0]);
+  expect(service.deps.maps.making.size).toBe(0);
+  expect(await buildMap(service.deps.pool, service.deps.maps, question, 'disclosed')).toBe(answers[0]);
+});
+
+describe('the versions kept from notifications', () => {
+  const valueOfA = async () => featureOf((await mapAs('planer', { 'accept-encoding': 'identity' })).bytes, 'T6M-A')?.properties[KEY];
+  /** As another replica's import would change it: the data version rises in the same transaction (trigger). */
+  const changeElsewhere = async (value: number) => {
+    const replica = await connectAsAnotherReplica(service.deps.config.DATABASE_URL, 'monitoring');
+    try {
+      await replica.query(`UPDATE indicator_value SET value = $2 WHERE indicator_key = $1 AND space_id = (SELECT id FROM space WHERE code = 'T6M-A' AND valid_until IS NULL)`, [KEY, value]);
+    } finally {
+      await replica.end();
+    }
+  };
+  afterAll(() => changeElsewhere(10));
+
+  test('when another replica changes a value, then the kept map here shows it within the notification\'s delay', async () => {
+    await waitFor(() => service.deps.maps.version.listening(), 10_000, 'the map version heard');
+    await valueOfA();
+    await changeElsewhere(11);
+    await waitFor(async () => ((await valueOfA()) as { value: number }).value === 11, 2_000, 'the other replica\'s change shown');
+  });
+
+  test('when the listening connection is lost, then every map reads the versions (another replica\'s change shows at once), and memory serves again once it listens', async () => {
+    await waitFor(() => service.deps.maps.version.listening(), 10_000, 'the map version heard');
+    await changeElsewhere(12);
+    await waitFor(async () => ((await valueOfA()) as { value: number }).value === 12, 2_000, 'the change shown');
+    const killer = await connectAsAnotherReplica(service.deps.config.DATABASE_URL, 'monitoring');
+    try {
+      // Every monitoring process listening in this database: the others read per request until they listen again.
+      await killer.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'monitoring map version'`);
+    } finally {
+      await killer.end();
+    }
+    await waitFor(() => !service.deps.maps.version.listening(), 5_000, 'the loss noticed');
+    // No notification can come now: only a read per request shows the change at the very next map.
+    await changeElsewhere(13);
+    expect(await valueOfA()).toMatchObject({ value: 13 });
+    await waitFor(() => service.deps.maps.version.listening(), 10_000, 'listening again');
+    await changeElsewhere(14);
+    await waitFor(async () => ((await valueOfA()) as { value: number }).value === 14, 2_000, 'a change heard again');
+  });
 });

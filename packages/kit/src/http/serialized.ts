@@ -16,6 +16,8 @@ export interface SerializedAnswer {
   etag: string;
   body?: Buffer;
   encoded: Partial<Record<Coding, Buffer | Promise<Buffer>>>;
+  /** Brotli's best quality made in the background after the first brotli answer (see `serializedAnswer`). */
+  readonly compressBest?: boolean;
 }
 
 /** Answers kept in a cache and sent many times, with their bytes once serialized (they die with the answer). */
@@ -36,12 +38,17 @@ export function keepSerialized<T extends object>(answer: T, etag?: string): T {
   return answer;
 }
 
+/** Up to this size an answer may ask for brotli's best quality (11 takes about 4 s for 0.5 MB here, 40× quality 5). */
+const COMPRESS_BEST_UP_TO_BYTES = 1_000_000;
+
 /**
  * An answer whose bytes the caller made itself (e.g. GeoJSON assembled from PostGIS's geometry text), to be
- * kept and sent with `sendSerialized`. Without `etag`, the bytes' hash is used.
+ * kept and sent with `sendSerialized`. Without `etag`, the bytes' hash is used. `compressBest`: for large
+ * answers many clients fetch while they hold (the map): after the first brotli answer (quality 5, at once),
+ * quality 11 is made once in the background and replaces it — a quarter fewer bytes for every client to read.
  */
-export function serializedAnswer(body: Buffer, options: { type: string; etag?: string }): SerializedAnswer {
-  return { type: options.type, etag: options.etag ?? weakEtagOf(body), body, encoded: {} };
+export function serializedAnswer(body: Buffer, options: { type: string; etag?: string; compressBest?: boolean }): SerializedAnswer {
+  return { type: options.type, etag: options.etag ?? weakEtagOf(body), body, encoded: {}, compressBest: options.compressBest && body.length <= COMPRESS_BEST_UP_TO_BYTES };
 }
 
 function bytesOf(answer: object, entry: SerializedAnswer): Buffer {
@@ -52,18 +59,25 @@ function bytesOf(answer: object, entry: SerializedAnswer): Buffer {
   return entry.body;
 }
 
+const brotli = (quality: number) => (body: Buffer) =>
+  promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+
 const compressors: Record<Coding, (body: Buffer) => Promise<Buffer>> = {
   // Quality 5: most of quality 11's gain in a fraction of its time (made once per answer).
-  br: (body) => promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  br: brotli(5),
   gzip: (body) => promisify(gzip)(body, { level: 6 }),
 };
+const bestBrotli = brotli(11);
 
 /** The body in a content coding: compressed once, in libuv's thread pool, so a large first answer does not block others. */
 function encodedBody(answer: SerializedAnswer, body: Buffer, coding: Coding): Buffer | Promise<Buffer> {
   const made = answer.encoded[coding];
   if (made) return made;
   const making = compressors[coding](body).then(
-    (bytes) => (answer.encoded[coding] = bytes),
+    (bytes) => {
+      if (coding === 'br' && answer.compressBest) replaceWithBest(answer, body);
+      return (answer.encoded[coding] = bytes);
+    },
     (error: unknown) => {
       delete answer.encoded[coding];
       throw error;
@@ -71,6 +85,30 @@ function encodedBody(answer: SerializedAnswer, body: Buffer, coding: Coding): Bu
   );
   answer.encoded[coding] = making;
   return making;
+}
+
+/** Whether a best compression is under way: one at a time, so it never holds more than one of libuv's threads. */
+let compressingBest = false;
+
+/**
+ * Brotli's best quality, once, in libuv's thread pool; answers meanwhile (and on failure) keep quality 5. While
+ * another is made, this answer keeps quality 5: the pool also verifies tokens (WebCrypto), so answers made at
+ * the same moment must not fill it with seconds of compression each.
+ */
+function replaceWithBest(answer: SerializedAnswer, body: Buffer): void {
+  if (compressingBest) return;
+  compressingBest = true;
+  void bestBrotli(body)
+    .then(
+      (best) => {
+        const current = answer.encoded.br;
+        if (Buffer.isBuffer(current) && best.length < current.length) answer.encoded.br = best;
+      },
+      () => undefined,
+    )
+    .finally(() => {
+      compressingBest = false;
+    });
 }
 
 /** Brotli when the client accepts it at all (browsers list it after gzip), else gzip, else none. */

@@ -1,4 +1,5 @@
-import { createVersionedCache, freshReads, problems, type SerializedAnswer, serializedAnswer, type VersionedCache } from '@sozialraum/kit';
+import { createVersionedCache, type Logger, problems, type SerializedAnswer, serializedAnswer, type VersionedCache } from '@sozialraum/kit';
+import { type ListenedVersion, listenedVersion } from '@sozialraum/kit/db';
 import { dataAndResultsVersion } from '../data/data-version.repository';
 import { findMapIndicators, listMapClasses, listMapSpaces, listMapValues, type MapClasses, type MapIndicator, type MapValue } from '../data/map.repository';
 import { type MethodVersionRecord, resolveMethod } from '../data/methods.repository';
@@ -14,15 +15,22 @@ import { today } from './spaces';
 /**
  * Maps kept as bytes (kit's serialized answers: ETag, brotli/gzip made once) by data and results version and
  * question (audience, query, day): a detailed 542-area map is 4.5 MB, which would otherwise be encoded, hashed
- * and compressed again on every answer. `version` reads the versions once for all requests that arrive together.
+ * and compressed again on every answer. `version` keeps those versions in memory while the notifications of
+ * migration map-version-notify are heard (kit listened-version.ts), else reads them per request.
  */
 export interface MapAnswers {
   cache: VersionedCache<SerializedAnswer>;
-  version: () => Promise<string>;
+  version: ListenedVersion<string>;
+  /** Maps being made, by version and question: requests that ask together (after a change) share one. */
+  making: Map<string, Promise<SerializedAnswer>>;
 }
 
-export function createMapAnswers(pool: Queryable, maxEntries: number): MapAnswers {
-  return { cache: createVersionedCache(maxEntries), version: freshReads(() => dataAndResultsVersion(pool)) };
+export function createMapAnswers(pool: Queryable, maxEntries: number, notifications: { connectionString: string; logger: Logger }): MapAnswers {
+  return {
+    cache: createVersionedCache(maxEntries),
+    making: new Map(),
+    version: listenedVersion({ ...notifications, channel: 'monitoring_map_version', applicationName: 'monitoring map version', read: () => dataAndResultsVersion(pool) }),
+  };
 }
 
 export interface MapQuery {
@@ -39,15 +47,29 @@ export interface MapQuery {
 /**
  * The spaces as a GeoJSON FeatureCollection, serialised here: the geometry text comes from PostGIS as is,
  * which keeps the 542-area map cheap to serve. Values pass the confidentiality protector. A map kept from an
- * earlier request is found with one statement (the versions), before indicators, method and run are looked up.
+ * earlier request is found by the versions in memory (or one statement reading them), before indicators,
+ * method and run are looked up.
  */
-export async function buildMap(db: Queryable, { cache, version: current }: MapAnswers, query: MapQuery, audience: Audience): Promise<SerializedAnswer> {
+export async function buildMap(db: Queryable, { cache, version: versions, making }: MapAnswers, query: MapQuery, audience: Audience): Promise<SerializedAnswer> {
   // Read before everything else: an answer can then only be newer than the versions it is kept under.
-  const version = cache.enabled ? await current() : undefined;
+  const version = cache.enabled ? await versions.current() : undefined;
   const at = query.at ?? today();
   const question = JSON.stringify([audience, query, at]);
-  const cached = version === undefined ? undefined : cache.get(version, question);
+  if (version === undefined) return makeMap(db, query, at, audience);
+  const cached = cache.get(version, question);
   if (cached !== undefined) return cached;
+  const key = `${version}\n${question}`;
+  const made = making.get(key);
+  if (made) return made;
+  const answer = makeMap(db, query, at, audience).then((map) => {
+    cache.set(version, question, map);
+    return map;
+  });
+  making.set(key, answer);
+  return answer.finally(() => making.delete(key));
+}
+
+async function makeMap(db: Queryable, query: MapQuery, at: string, audience: Audience): Promise<SerializedAnswer> {
   const keys = [...new Set((query.indicators ?? '').split(',').map((k) => k.trim()).filter(Boolean))];
   const indicators = await findMapIndicators(db, keys, query.period);
   const unknown = keys.filter((k) => !indicators.some((i) => i.key === k));
@@ -55,9 +77,7 @@ export async function buildMap(db: Queryable, { cache, version: current }: MapAn
   const method = await resolveMethod(db, query.method);
   if (query.method && !method) throw problems.unprocessable(`There is no method ${query.method}; give it as key@version (see GET /v1/methods).`);
   const run = method ? await newestRunId(db, method.id, await runView(db, audience), query.period) : undefined;
-  const answer = serializedAnswer(Buffer.from(await serialiseMap(db, audience, { ...query, at }, indicators, method, run)), { type: 'application/geo+json' });
-  if (version !== undefined) cache.set(version, question, answer);
-  return answer;
+  return serializedAnswer(Buffer.from(await serialiseMap(db, audience, { ...query, at }, indicators, method, run)), { type: 'application/geo+json', compressBest: true });
 }
 
 async function serialiseMap(
