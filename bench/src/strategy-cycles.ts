@@ -12,6 +12,7 @@ import { call, freePort, stackEnv, userToken, waitFor } from '@sozialraum/kit/te
 import { Client, Connection } from '@temporalio/client';
 import { load, percentile, report } from './harness';
 import { benchDatabase, inParallel, startBuilt, stop } from './platform';
+import { type CompletionTimes, printBreakdown } from './strategy-breakdown';
 import { createRoundTripActivities } from './round-trip/activities';
 
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 200);
@@ -61,8 +62,8 @@ const setupStep = (what: string, since: number, durations?: number[]) =>
     `  setup: ${what} in ${((performance.now() - since) / 1000).toFixed(1)} s${durations ? ` (each: p50 ${percentile(durations, 50).toFixed(0)} ms, p99 ${percentile(durations, 99).toFixed(0)} ms)` : ''}\n`,
   );
 
-/** Completion → next task visible in the inbox, once per cycle, all cycles at once. */
-async function cycleLatencies(strategyUrl: string, pool: Pool, spaces: string[]): Promise<number[]> {
+/** Completion → next task visible in the inbox, once per cycle, all cycles at once (with each one's timestamps). */
+async function cycleLatencies(strategyUrl: string, pool: Pool, spaces: string[]): Promise<CompletionTimes[]> {
   const plannerToken = renewedToken('planer');
   const inbox = async (space: string, type: string) =>
     call(`${strategyUrl}/v1/tasks?scope=all&space=${space}&type=${type}&status=open`, { token: await plannerToken() });
@@ -89,15 +90,17 @@ async function cycleLatencies(strategyUrl: string, pool: Pool, spaces: string[])
 
   return inParallel(sample(spaces), CONCURRENCY, async (space) => {
       const token = await plannerToken();
-      const t0 = performance.now();
-      const done = await call(`${strategyUrl}/v1/tasks/${encodeURIComponent(analysisTasks.get(space)!)}/complete`, {
+      const taskId = analysisTasks.get(space)!;
+      const sent = Date.now();
+      const done = await call(`${strategyUrl}/v1/tasks/${encodeURIComponent(taskId)}/complete`, {
         token,
         method: 'POST',
         body: { result: { summary: 'Benchmark' } },
       });
       if (done.status !== 200) throw new Error(`complete ${space}: ${done.status} ${JSON.stringify(done.body)}`);
+      const answered = Date.now();
       await pollUntil(async () => ((await inbox(space, 'document-participation')).body.total ?? 0) > 0);
-      return performance.now() - t0;
+      return { cycleId: taskId.slice(0, taskId.lastIndexOf('/')), sent, answered, visible: Date.now() };
   });
 }
 
@@ -213,10 +216,12 @@ async function main(): Promise<void> {
       if (created.status !== 201) throw new Error(`space ${code}: ${created.status} ${JSON.stringify(created.body)}`);
     });
     setupStep(`${CYCLES} spaces created in monitoring`, since);
-    const cycles = await cycleLatencies(strategy.url, pool, spaces);
+    const completions = await cycleLatencies(strategy.url, pool, spaces);
+    const cycles = completions.map((c) => c.visible - c.sent);
     const bare = await roundTripLatencies(pool, CYCLES);
     report('completion → next task in inbox, p50', percentile(cycles, 50), percentile(bare, 50), 'ms', 'signal→activity→db p50');
     report('completion → next task in inbox, p99', percentile(cycles, 99), percentile(bare, 99), 'ms', 'signal→activity→db p99');
+    if (process.env.BENCH_BREAKDOWN === '1') await printBreakdown(completions);
 
     await seedInbox(pool);
     const token = await userToken('soziales');

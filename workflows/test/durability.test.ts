@@ -44,7 +44,7 @@ describe('a cycle when its worker is killed', () => {
     await worker.exited;
 
     worker = await startWorkerProcess(taskQueue);
-    await expect(inFlight).resolves.toEqual({ taskId: cycle.taskId('participation-2'), phase: 'participation' });
+    await expect(inFlight).resolves.toEqual({ taskId: cycle.taskId('participation-2'), phase: 'participation', recorded: false });
     await cycle.complete('participation-3', who.koordination, { records: [], close: true });
     expect(await cycle.openTask('set-goals-1')).toMatchObject({ phase: 'goal-setting' });
 

@@ -26,7 +26,7 @@ describe('a strategy cycle walked through every phase', () => {
     const analysis = await cycle.openTask('analysis');
     expect(analysis).toMatchObject({ type: 'review-analysis', phase: 'analysis', candidate_groups: ['role:planner'] });
     expect(fixture.stack.monitoring.handOvers).toEqual([{ alertId: '4711', cycleId: cycle.id }]);
-    await expect(cycle.complete('analysis', who.planer, { summary: 'Arbeitslosigkeit und Kinderarmut über dem Mittel' })).resolves.toEqual({ taskId: cycle.taskId('analysis'), phase: 'analysis' });
+    await expect(cycle.complete('analysis', who.planer, { summary: 'Arbeitslosigkeit und Kinderarmut über dem Mittel' })).resolves.toEqual({ taskId: cycle.taskId('analysis'), phase: 'analysis', recorded: false });
 
     // participation: a first round without closing, then closing with no new record
     expect(await cycle.openTask('participation-1')).toMatchObject({ candidate_groups: [`group:/coordination/${space}`] });

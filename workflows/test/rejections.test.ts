@@ -28,7 +28,7 @@ describe('what the workflow refuses', () => {
     await cycle.handle.terminate('test over');
   });
 
-  test('when a task without measures is completed, then its write, the next phase and the next task are scheduled in one workflow task', async () => {
+  test('when a task without measures is completed, then its write, the next phase and the next task are scheduled in one workflow task, which also answers the update', async () => {
     const { cycle } = await inParticipation();
     await cycle.openTask('participation-1');
     const events = (await cycle.handle.fetchHistory()).events ?? [];
@@ -45,6 +45,11 @@ describe('what the workflow refuses', () => {
     expect(completion).not.toBe('undefined');
     expect(scheduledIn('enterPhase', (p) => (p as { phase: string }).phase === 'participation')).toBe(completion);
     expect(scheduledIn('createTask', (t) => (t as { id: string }).id === cycle.taskId('participation-1'))).toBe(completion);
+    // The update answered in that workflow task too, not after the write (the strategy service waits for its commit).
+    const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    const answered = events.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes);
+    expect(answered).toBeGreaterThan(accepted);
+    expect(events.slice(accepted, answered).some((e) => e.workflowTaskStartedEventAttributes)).toBe(false);
     await cycle.handle.terminate('test over');
   });
 

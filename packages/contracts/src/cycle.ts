@@ -114,6 +114,11 @@ export interface CompleteTaskInput {
 export interface CompleteTaskOutcome {
   taskId: string;
   phase: Phase;
+  /**
+   * false: the cycle has taken the completion and scheduled its write to the read model, which has not
+   * committed yet (the strategy service waits for it); absent: written before the update answered.
+   */
+  recorded?: false;
 }
 
 /** Completing a task goes through an update, so the caller learns at once whether it was accepted. */

@@ -84,6 +84,20 @@ describe('a version heard from notifications', () => {
     expect(reads()).toBe(readsAfter);
   });
 
+  test('when another connection commits a raise, then a caller waiting for the next change wakes for it, long before its bound', async () => {
+    const { versions, inMemory } = version('notified');
+    await inMemory();
+    const started = Date.now();
+    const woken = versions.nextChange(10_000);
+    await raise(elsewhere, 'notified');
+    await woken;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // Nothing changes: the wait ends at its bound.
+    const quiet = Date.now();
+    await versions.nextChange(200);
+    expect(Date.now() - quiet).toBeGreaterThanOrEqual(190);
+  });
+
   test('when this process commits a write, then the next call reads the version, without waiting for a notification', async () => {
     // `silent` notifies nobody: only this process's own commit can make the memory read again.
     const { versions, inMemory } = version('silent');

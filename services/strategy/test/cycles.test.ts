@@ -134,7 +134,7 @@ test('when the planner completes the analysis task twice at once, then one is ac
   expect(history.filter((h) => h.event === 'task-completed' && h.taskId === analysis.id)).toHaveLength(1);
 });
 
-test('when the participation phase begins, then koordination finds the task in its inbox and closes the phase with a documented format', async () => {
+test('when the participation phase begins, then koordination finds the task in its inbox and closes the phase with a documented format, which it reads at once', async () => {
   const task = await inboxTask('koordination', 'document-participation');
   expect((await as(service, 'soziales').get(taskPath(task.id))).status).toBe(404);
   const refused = await complete('koordination', task, { records: [], close: true });
@@ -145,6 +145,10 @@ test('when the participation phase begins, then koordination finds the task in i
     close: true,
   });
   expect(done.status).toBe(200);
+  // Read-your-writes: the answer came after the cycle's write committed, so its record is there at once, no waiting.
+  const detail = await as(service, 'koordination').get(`/v1/cycles/${cycleId}`);
+  expect(detail.body.participation).toEqual([expect.objectContaining({ format: 'walk', participants: 23 })]);
+  expect((await as(service, 'koordination').get(`/v1/tasks?scope=groups&type=document-participation&status=open&cycle=${cycleId}`)).body.items).toEqual([]);
 });
 
 test('when goals are set and approved, then each responsible department proposes in isolation and the steering committee decides', async () => {

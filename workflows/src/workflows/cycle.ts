@@ -44,6 +44,8 @@ export class Cycle {
   recorded = false;
   /** The last phase write in flight (see enterPhase): the cycle's completion waits for it. */
   phaseWritten: Promise<void> = Promise.resolve();
+  /** Completion writes in flight whose update has answered (see completeTask): the cycle ends after them. */
+  completionsWritten: Promise<void> = Promise.resolve();
   participationRecords = 0;
   goals: Goal[] = [];
   needs: Need[] = [];

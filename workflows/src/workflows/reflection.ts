@@ -50,6 +50,7 @@ export async function finish(cycle: Cycle): Promise<string> {
   });
   cycle.status = 'completed';
   await cycle.phaseWritten;
+  await cycle.completionsWritten;
   await acts.completeCycle({ cycleId: cycle.id, openNeedKeys: openNeeds.map((n) => n.key), at: cycle.now() });
   cycle.log('cycle-completed');
 

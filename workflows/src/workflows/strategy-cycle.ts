@@ -37,6 +37,7 @@ export async function strategyCycle(input: CycleInput): Promise<CycleOutcome> {
       return finish(cycle);
     });
     await condition(allHandlersFinished);
+    await cycle.completionsWritten;
     return { status: 'completed', nextCycleId };
   } catch (error) {
     if (!isCancellation(error)) throw error;
@@ -46,6 +47,7 @@ export async function strategyCycle(input: CycleInput): Promise<CycleOutcome> {
       await CancellationScope.nonCancellable(() => acts.cancelCycle({ cycleId: cycle.id, reason: 'cancelled in Temporal', at: cycle.now() }));
     }
     await condition(allHandlersFinished);
+    await cycle.completionsWritten;
     return { status: 'cancelled' };
   }
 }

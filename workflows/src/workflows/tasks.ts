@@ -125,9 +125,29 @@ async function completeBesideNextWork(cycle: Cycle, record: TaskRecord, completi
   const phase = cycle.phase;
   record.completion = { result: completion.result, by: completion.by, measures: [] };
   cycle.log('task-completed', { taskId: record.id, by: completion.by });
+  if (patched(COMPLETION_ANSWERS_WHEN_SCHEDULED)) {
+    // The update answers in this workflow task; the service waits for the write's commit itself (task-complete.ts).
+    const written = acts.completeTask(completion).then(
+      () => undefined,
+      (error: unknown) => {
+        if (isCancellation(error)) return;
+        // Refused although the validator accepted it (it checks all the write checks): the cycle goes on.
+        cycle.log('task-completion-not-recorded', { taskId: record.id, detail: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    cycle.completionsWritten = Promise.all([cycle.completionsWritten, written]).then(() => undefined);
+    return { taskId: record.id, phase, recorded: false };
+  }
   await acts.completeTask(completion);
   return { taskId: record.id, phase };
 }
+
+/**
+ * Since this patch, such a completion's update answers as soon as its write is scheduled (the workflow task
+ * that accepted it), not one workflow task after the write: the strategy service, which runs the write,
+ * waits for its commit before it answers the person (read-your-writes as before, without the second task).
+ */
+export const COMPLETION_ANSWERS_WHEN_SCHEDULED = 'completion-answers-when-scheduled';
 
 /** Since this patch, the measures service does its part of a completion first, then the read model records it. */
 export const MEASURES_IN_THEIR_SERVICE = 'measures-in-their-service';

@@ -29,6 +29,11 @@ export interface ListenedVersion<T> {
   current: () => Promise<T>;
   /** Whether notifications are heard right now (LISTEN in effect on a connection that answers). */
   listening: () => boolean;
+  /**
+   * Resolves at the next sign of a change (a notification, a commit of this process) or after `maxWaitMs`,
+   * whichever comes first: a caller waiting for another writer's commit re-reads then, not on a fixed poll.
+   */
+  nextChange: (maxWaitMs: number) => Promise<void>;
   /** Ends the listening connection (graceful shutdown). */
   closable: Closable;
 }
@@ -61,9 +66,13 @@ export function listenedVersion<T>(options: ListenedVersionOptions<T>): Listened
   let retry: NodeJS.Timeout | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
 
+  let waiting: Array<() => void> = [];
   const changed = () => {
     changes++;
     known = undefined;
+    const woken = waiting;
+    waiting = [];
+    for (const wake of woken) wake();
   };
   const stopWatchingCommits = onLocalCommit(changed);
   const trusted = () => heard && Date.now() - provenAt < heartbeatMs + deadlineMs;
@@ -149,6 +158,23 @@ export function listenedVersion<T>(options: ListenedVersionOptions<T>): Listened
       return value;
     },
     listening: trusted,
+    nextChange: (maxWaitMs) => {
+      if (!started && !closed) {
+        started = true;
+        void connect();
+      }
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          waiting = waiting.filter((wake) => wake !== done);
+          resolve();
+        }, maxWaitMs);
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        waiting.push(done);
+      });
+    },
     closable: {
       name: `postgres listen ${channel}`,
       close: async () => {

@@ -37,13 +37,6 @@ export async function acquireCompletion(
   return { granted: false, current: current.rows[0] };
 }
 
-export async function finishCompletion(db: Queryable, taskId: string, holder: string, outcome: unknown): Promise<void> {
-  await db.query(
-    `UPDATE task_completion SET state = 'done', outcome = $3, updated_at = now() WHERE task_id = $1 AND holder = $2`,
-    [taskId, holder, JSON.stringify(outcome)],
-  );
-}
-
 /** The workflow refused: the task stays open, so the next (corrected) completion may try. */
 export async function dropCompletion(db: Queryable, taskId: string, holder: string): Promise<void> {
   await db.query(`DELETE FROM task_completion WHERE task_id = $1 AND holder = $2 AND state = 'pending'`, [taskId, holder]);

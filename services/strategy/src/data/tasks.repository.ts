@@ -180,17 +180,32 @@ export async function setAssignee(db: Queryable, id: string, assignee: { id: str
 }
 
 /**
- * Shows an accepted completion at once; the workflow's activity writes the same values (idempotently)
- * when it records the completion.
+ * Shows an accepted completion and closes its lease with the cycle's outcome, in one statement; the workflow's
+ * activity writes the same values (idempotently) when it records the completion, whichever comes first.
  */
-export async function markCompleted(db: Queryable, id: string, by: string, result: unknown): Promise<Task | undefined> {
+export async function markCompleted(
+  db: Queryable,
+  id: string,
+  by: string,
+  result: unknown,
+  lease: { holder: string; outcome: unknown },
+): Promise<Task | undefined> {
   const { rows } = await db.query<TaskRow>(
-    `UPDATE task SET status = 'completed', completed_by = COALESCE(completed_by, $2), completed_at = COALESCE(completed_at, now()),
+    `WITH finished AS (
+       UPDATE task_completion SET state = 'done', outcome = $5, updated_at = now() WHERE task_id = $1 AND holder = $4
+     )
+     UPDATE task SET status = 'completed', completed_by = COALESCE(completed_by, $2), completed_at = COALESCE(completed_at, now()),
             result = COALESCE(result, $3), updated_at = now()
      WHERE id = $1 RETURNING *`,
-    [id, by, JSON.stringify(result)],
+    [id, by, JSON.stringify(result), lease.holder, JSON.stringify(lease.outcome)],
   );
   return rows[0] && taskRecord(rows[0]);
+}
+
+/** Whether the cycle's activity has recorded the task's completion (its transaction committed). */
+export async function completionRecorded(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query<{ recorded: boolean }>(`SELECT completed_at IS NOT NULL AS recorded FROM task WHERE id = $1`, [id]);
+  return rows[0]?.recorded ?? false;
 }
 
 /** Open tasks of every cycle, how many are overdue and how many escalated: the platform's backlog of people. */

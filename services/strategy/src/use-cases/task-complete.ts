@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { candidateGroupsOf, completeTaskUpdate, validateTaskResult } from '@sozialraum/contracts';
 import { type Principal, retryAfterFor } from '@sozialraum/kit';
-import { acquireCompletion, dropCompletion, expireCompletion, finishCompletion } from '../data/completions.repository';
-import { markCompleted } from '../data/tasks.repository';
+import { acquireCompletion, dropCompletion, expireCompletion } from '../data/completions.repository';
+import { completionRecorded, markCompleted } from '../data/tasks.repository';
 import type { StrategyDependencies } from '../dependencies';
 import type { components } from '../generated/api';
 import { taskProblem } from './task-problems';
@@ -10,7 +10,7 @@ import { assertMayAct, visibleTask } from './tasks';
 import { taskView } from './views';
 import { workflowRefusal } from './workflow';
 
-type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' | 'config'>;
+type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' | 'config' | 'inboxCache' | 'logger'>;
 
 /**
  * Completes a task through the workflow's update, so the caller learns at once whether it was accepted.
@@ -21,14 +21,26 @@ type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' 
  * lease): past it the caller gets 503 with Retry-After and the lease is released for the retry at once.
  */
 export async function completeTask(deps: Deps, id: string, principal: Principal, result: unknown): Promise<components['schemas']['Completion']> {
-  const task = await visibleTask(deps.pool, id, principal);
-  const form = validateTaskResult(task.type, result);
-  if (!form.ok) throw taskProblem(400, 'invalid-task-result', `The result does not fit the form of a ${task.type} task.`, { errors: form.problems });
-  assertMayAct(task, principal);
-
   const holder = randomUUID();
   const by = { id: principal.id, name: principal.name };
-  const lease = await acquireCompletion(deps.pool, id, holder, by, deps.config.COMPLETION_LEASE_MS);
+  // The task and the lease side by side (one round trip of waiting); a lease taken for a request refused here is dropped.
+  const [found, leased] = await Promise.allSettled([
+    visibleTask(deps.pool, id, principal),
+    acquireCompletion(deps.pool, id, holder, by, deps.config.COMPLETION_LEASE_MS),
+  ]);
+  let task, form, lease;
+  try {
+    if (found.status === 'rejected') throw found.reason;
+    task = found.value;
+    form = validateTaskResult(task.type, result);
+    if (!form.ok) throw taskProblem(400, 'invalid-task-result', `The result does not fit the form of a ${task.type} task.`, { errors: form.problems });
+    assertMayAct(task, principal);
+    if (leased.status === 'rejected') throw leased.reason;
+    lease = leased.value;
+  } catch (error) {
+    if (leased.status === 'fulfilled' && leased.value.granted) await dropCompletion(deps.pool, id, holder);
+    throw error;
+  }
   if (!lease.granted) {
     const other = lease.current;
     throw other?.state === 'done'
@@ -56,9 +68,32 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
       })
     );
   }
-  // Two independent writes (the lease's outcome, the task row): side by side, the caller waits for one round trip.
-  const [, row] = await Promise.all([finishCompletion(deps.pool, id, holder, outcome), markCompleted(deps.pool, id, principal.name, form.value)]);
+  if (outcome.recorded === false && !(await recordedByTheCycle(deps, id))) {
+    deps.logger.warn({ taskId: id }, 'the cycle took the completion but has not recorded it yet; answering with the task row written here');
+  }
+  // The lease's outcome and the task row in one statement.
+  const row = await markCompleted(deps.pool, id, principal.name, form.value, { holder, outcome });
   return { task: taskView(row ?? task), phase: outcome.phase };
+}
+
+/** Longest pause between two looks at the row when no change is heard (notifications away). */
+const RECORDED_POLL_MS = 100;
+
+/**
+ * The cycle answers once it has scheduled the completion's write (a workflow task earlier than waiting for
+ * it); this service's activity worker (or another replica's) commits it. The caller is answered after that
+ * commit, so its next reads show the completion and what it wrote: woken by the task version's notification
+ * or this process's own commit, bounded by TEMPORAL_TIMEOUT_MS.
+ */
+async function recordedByTheCycle(deps: Deps, id: string): Promise<boolean> {
+  const until = Date.now() + deps.config.TEMPORAL_TIMEOUT_MS;
+  for (;;) {
+    // Asked before the look, so a commit between the look and the wait still wakes it.
+    const changed = deps.inboxCache.version.nextChange(RECORDED_POLL_MS);
+    if (await completionRecorded(deps.pool, id)) return true;
+    if (Date.now() >= until) return false;
+    await changed;
+  }
 }
 
 /** `<task id>#<digest of the result>`: one update per task and result (zod's parse fixes the key order). */
