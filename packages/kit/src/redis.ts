@@ -35,21 +35,51 @@ export function createRedisConnection(url: string, purpose: 'worker' | 'producer
 /** The queue operations a request may wait for; `close` and the like are not bounded. */
 const boundedOperations = new Set(['add', 'addBulk', 'getJob', 'getJobs', 'getJobCounts', 'getJobState', 'upsertJobScheduler', 'waitUntilReady']);
 
+/** What the kit needs of a BullMQ queue: its client (a promise that rejects for good if BullMQ's start failed). */
+interface StartingQueue {
+  readonly client: Promise<unknown>;
+  close(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
 /**
  * The queue with a deadline on every operation a request waits for. BullMQ waits for Redis's first "ready"
  * without any limit (a service started while Redis is away would hang its requests): past `timeoutMs` the
  * caller gets 503 with Retry-After. An `add` that is late may still land once Redis answers: give jobs an ID
  * that makes a second one a no-op where that matters.
+ *
+ * `make` is called again when BullMQ's start failed: it asks Redis for its version once per queue, and
+ * when that times out (Redis stalled, or slow under load) the queue would answer 503 for the rest of the
+ * process's life.
  */
-export function withQueueDeadline<Q extends object>(queue: Q, timeoutMs = DEFAULT_REDIS_TIMEOUT_MS): Q {
+export function withQueueDeadline<Q extends StartingQueue>(make: () => Q, timeoutMs = DEFAULT_REDIS_TIMEOUT_MS, onError: (error: Error) => void = () => undefined): Q {
   const late = () =>
     dependencyUnavailable('redis', `The job queue (Redis) is away or did not answer within ${timeoutMs} ms; try again shortly.`, { retryAfterSeconds: retryAfterFor(timeoutMs) });
-  return new Proxy(queue, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || !boundedOperations.has(String(property))) return value;
+  let closed = false;
+  let current = make();
+  const replaceWhenStartFails = (queue: Q) => {
+    queue.on('error', onError); // an EventEmitter's 'error' without a listener would end the process
+    queue.client.catch(() => {
+      // Not at once: a stalled Redis would fail every new start too.
+      setTimeout(() => {
+        if (closed || current !== queue) return;
+        void queue.close().catch(() => undefined);
+        current = make();
+        replaceWhenStartFails(current);
+      }, Math.max(timeoutMs, 1_000)).unref();
+    });
+  };
+  replaceWhenStartFails(current);
+  return new Proxy(current, {
+    get(_target, property) {
+      if (property === 'close') closed = true;
+      const queue = current;
+      const value: unknown = Reflect.get(queue, property, queue);
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...a: unknown[]) => unknown).bind(queue);
+      if (!boundedOperations.has(String(property))) return bound;
       return (...args: unknown[]) =>
-        withTimeout(Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)), timeoutMs, late).catch((error: unknown) => {
+        withTimeout(Promise.resolve(bound(...args)), timeoutMs, late).catch((error: unknown) => {
           throw dependencyOutage(error) ? late() : error; // Redis gone: the same answer as Redis late
         });
     },

@@ -15,12 +15,12 @@ const producer = () => {
   connections.push(connection);
   return connection;
 };
-const queue = (name: string, prefix: string) => {
-  const created = new Queue(name, { connection: producer(), prefix });
-  created.on('error', () => undefined);
-  queues.push(created);
-  return withQueueDeadline(created, TIMEOUT_MS);
-};
+const queue = (name: string, prefix: string, connection = producer()) =>
+  withQueueDeadline(() => {
+    const created = new Queue(name, { connection, prefix });
+    queues.push(created);
+    return created;
+  }, TIMEOUT_MS);
 
 /** The time an add took and how it ended. */
 async function add(target: Queue, data: object) {
@@ -78,6 +78,22 @@ test('when a process starts while Redis is away, then its first add ends at the 
   } finally {
     await redis.start();
   }
+});
+
+test('when Redis stalls while a queue starts, then the queue works again once Redis answers, without a restart', async () => {
+  // BullMQ asks Redis for its version once per queue; when that times out, the queue stays broken for good.
+  const connection = producer();
+  await waitFor(() => connection.status === 'ready', 5_000, 'the connection ready');
+  redis.pause();
+  let jobs: Queue;
+  try {
+    jobs = queue('stalled-start', 'kit-a', connection);
+    await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 3));
+    expect((await add(jobs, { n: 1 })).outcome).toMatchObject({ status: 503 });
+  } finally {
+    redis.resume();
+  }
+  await waitFor(async () => (await add(jobs, { n: 2 })).outcome === 'added', 10_000, 'the queue working again');
 });
 
 test('when two deployments with different prefixes share one Redis, then each worker takes only its own jobs', async () => {

@@ -24,7 +24,7 @@ export function createDependencies(config: MonitoringConfig, logger: Logger): Mo
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'monitoring', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const producer = createRedisConnection(config.REDIS_URL, 'producer', config.REDIS_TIMEOUT_MS);
   // BullMQ stays here and in jobs/: the use cases get the port (domain/ports/job-queue).
-  const queue = createBullQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS);
+  const queue = createBullQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS, logger);
   const auth = authFromConfig(config);
   const metrics = createMetricsRegistry('monitoring');
   queueMetrics(metrics, [queue]);

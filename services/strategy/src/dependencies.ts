@@ -37,7 +37,7 @@ export function createDependencies(config: StrategyConfig, logger: Logger): Stra
   const pool = createPool({ connectionString: config.DATABASE_URL, schema: 'strategy', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const temporal = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tls: temporalTls(config), timeoutMs: config.TEMPORAL_TIMEOUT_MS });
   const producer = createRedisConnection(config.REDIS_URL, 'producer', config.REDIS_TIMEOUT_MS);
-  const queue = createNotificationQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS);
+  const queue = createNotificationQueue(producer, config.REDIS_PREFIX, config.REDIS_TIMEOUT_MS, logger);
   const auth = authFromConfig(config);
   const metrics = createMetricsRegistry('strategy');
   queueMetrics(metrics, [queue]);

@@ -7,19 +7,20 @@ import type { AnyQueuedJob, JobName, JobQueue, JobWork, QueuedJob, RunningJob } 
 export const QUEUE_NAME = 'monitoring';
 
 /** The queue under the deployment's prefix (REDIS_PREFIX); requests wait for it at most `timeoutMs`. */
-export function createBullQueue(connection: Redis, prefix: string, timeoutMs: number): Queue {
-  const queue = new Queue(QUEUE_NAME, {
-    connection,
-    prefix,
-    ...queueTelemetry(),
-    defaultJobOptions: {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 2_000 },
-      removeOnComplete: { age: 24 * 3600, count: 1000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
-  });
-  return withQueueDeadline(queue, timeoutMs);
+export function createBullQueue(connection: Redis, prefix: string, timeoutMs: number, logger: Logger): Queue {
+  const make = () =>
+    new Queue(QUEUE_NAME, {
+      connection,
+      prefix,
+      ...queueTelemetry(),
+      defaultJobOptions: {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 2_000 },
+        removeOnComplete: { age: 24 * 3600, count: 1000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    });
+  return withQueueDeadline(make, timeoutMs, (error) => logger.warn({ err: error }, 'job queue: Redis error'));
 }
 
 /** The domain's job as BullMQ holds it (the names and data are the ones the port added). */

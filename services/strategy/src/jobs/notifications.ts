@@ -8,19 +8,20 @@ import { type DeliveryDeps, deliverNotification } from '../use-cases/deliver';
 export type Notify = (notificationIds: string[]) => Promise<void>;
 
 /** The delivery queue under the deployment's prefix (REDIS_PREFIX); a request waits for it at most `timeoutMs`. */
-export function createNotificationQueue(connection: Redis, prefix: string, timeoutMs: number): Queue {
-  const queue = new Queue(NOTIFICATIONS_QUEUE, {
-    connection,
-    prefix,
-    ...queueTelemetry(),
-    defaultJobOptions: {
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 2_000 },
-      removeOnComplete: { age: 3600, count: 1000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
-  });
-  return withQueueDeadline(queue, timeoutMs);
+export function createNotificationQueue(connection: Redis, prefix: string, timeoutMs: number, logger: Logger): Queue {
+  const make = () =>
+    new Queue(NOTIFICATIONS_QUEUE, {
+      connection,
+      prefix,
+      ...queueTelemetry(),
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 2_000 },
+        removeOnComplete: { age: 3600, count: 1000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    });
+  return withQueueDeadline(make, timeoutMs, (error) => logger.warn({ err: error }, 'job queue: Redis error'));
 }
 
 /**
