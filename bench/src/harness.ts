@@ -1,4 +1,4 @@
-import { cpuMeter } from './cpu';
+import { cpuSampler } from './cpu';
 import autocannon from 'autocannon';
 
 /** The p-th percentile (0–100) of a sample, nearest-rank. */
@@ -113,10 +113,14 @@ export async function compare(options: {
   token: () => Promise<string>;
   /** The service's process, whose CPU per request (with PostgreSQL's) is measured too. */
   pid?: number;
+  /** Counts only PostgreSQL's backends serving this database (default: the whole server). */
+  database?: string;
   rounds?: number;
   seconds?: number;
 }): Promise<Comparison> {
-  const cpu = options.pid === undefined ? undefined : cpuMeter(options.pid);
+  // Sampled twice a second: the service's pool keeps its connections while the load runs.
+  const sampler = options.pid === undefined ? undefined : cpuSampler(options.pid, { database: options.database, everyMs: 500 });
+  const cpu = sampler && (() => Object.values(sampler.read()).reduce((sum, seconds) => sum + seconds, 0));
   const rounds = options.rounds ?? ROUNDS;
   const seconds = options.seconds ?? ROUND_SECONDS;
   const run = async (url: string, token: string, runSeconds: number) => {
@@ -128,19 +132,23 @@ export async function compare(options: {
     }
     return { ...result, cpuMs };
   };
-  const warmToken = await options.token();
-  await run(options.baselineUrl, warmToken, 2);
-  await run(options.targetUrl, warmToken, 2);
   const pairs: Array<{ baseline: LoadResult & { cpuMs: number }; target: LoadResult & { cpuMs: number } }> = [];
-  for (let round = 0; round < rounds; round++) {
-    const token = await options.token();
-    if (round % 2 === 0) {
-      const baseline = await run(options.baselineUrl, token, seconds);
-      pairs.push({ baseline, target: await run(options.targetUrl, token, seconds) });
-    } else {
-      const target = await run(options.targetUrl, token, seconds);
-      pairs.push({ target, baseline: await run(options.baselineUrl, token, seconds) });
+  try {
+    const warmToken = await options.token();
+    await run(options.baselineUrl, warmToken, 2);
+    await run(options.targetUrl, warmToken, 2);
+    for (let round = 0; round < rounds; round++) {
+      const token = await options.token();
+      if (round % 2 === 0) {
+        const baseline = await run(options.baselineUrl, token, seconds);
+        pairs.push({ baseline, target: await run(options.targetUrl, token, seconds) });
+      } else {
+        const target = await run(options.targetUrl, token, seconds);
+        pairs.push({ target, baseline: await run(options.baselineUrl, token, seconds) });
+      }
     }
+  } finally {
+    sampler?.stop();
   }
   const throughputRatios = pairs.map((p) => p.target.requestsPerSecond / p.baseline.requestsPerSecond);
   const cpuMeasured = cpu ? { cpuRatio: median(pairs.map((p) => p.baseline.cpuMs / p.target.cpuMs)), cpuMsPerRequest: { target: median(pairs.map((p) => p.target.cpuMs)), baseline: median(pairs.map((p) => p.baseline.cpuMs)) } } : {};
