@@ -3,8 +3,8 @@ import pg from 'pg';
 /**
  * Commits of this process: every pool made by `createPool` creates its connections as `CommitWatchingClient`
  * (pg-pool's documented `Client` option), which reports a transaction that wrote (a statement whose result is
- * tagged INSERT, UPDATE, DELETE, MERGE, TRUNCATE or COPY, or a COPY stream) once its COMMIT — or the writing
- * statement itself, outside a transaction — has answered, before the code that waits for it goes on. Versions
+ * tagged INSERT, UPDATE, DELETE, MERGE, TRUNCATE or COPY, or a cursor or COPY stream) once its COMMIT — or the
+ * writing statement itself, outside a transaction — has answered, before the code that waits for it goes on. Versions
  * kept in memory (listened-version.ts) take this as "read again": a process reads its own writes without waiting
  * for their notification. A write hidden in a SELECT (a data-modifying CTE, a function) is not recognised here;
  * it is seen when its notification comes, as another process's write is.
@@ -43,11 +43,16 @@ export class CommitWatchingClient extends pg.Client {
       ) as never;
     }
     if (isSubmittable(args[0])) {
-      // A cursor or a COPY stream: its tag is not seen here, so a transaction around it counts as one that wrote.
+      // A cursor or a COPY stream: its tag is not seen here, so a transaction around it counts as one that wrote,
+      // and a COPY … FROM STDIN on its own has committed when its stream finishes (the server's answer came).
       if (this.inTransaction) this.wrote = true;
+      else (args[0] as Partial<Pick<NodeJS.EventEmitter, 'once'>>).once?.('finish', reportCommit);
       return query(...args) as never;
     }
-    return (query(...args) as Promise<unknown>).then((result) => {
+    const answer = query(...args);
+    // A query config with its own `callback` answers undefined: nothing to look at then.
+    if (typeof (answer as Promise<unknown> | undefined)?.then !== 'function') return answer as never;
+    return (answer as Promise<unknown>).then((result) => {
       this.saw(result);
       return result;
     }) as never;
