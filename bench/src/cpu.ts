@@ -39,16 +39,6 @@ function postmasterPid(): number | undefined {
   }
 }
 
-/**
- * CPU seconds used so far by a service process and by the stack's PostgreSQL (postmaster and every backend):
- * what one request costs, whatever share of the machine the other processes leave it. A backend that ends
- * between two readings takes its seconds along, so sample only while the service's pool stays open.
- */
-export function cpuMeter(servicePid: number): () => number {
-  const postmaster = postmasterPid();
-  return () => cpuSecondsOf(servicePid) + (postmaster ? [postmaster, ...childrenOf(postmaster)].reduce((sum, pid) => sum + cpuSecondsOf(pid), 0) : 0);
-}
-
 /** A PostgreSQL backend's title names its database: "postgres: user database host(port) COMMAND". */
 function servesDatabase(pid: number, database: string): boolean {
   try {
@@ -58,32 +48,58 @@ function servesDatabase(pid: number, database: string): boolean {
   }
 }
 
+export interface CpuSeconds {
+  /** The process sampled (the service, or this benchmark itself). */
+  process: number;
+  /** The stack's PostgreSQL: the postmaster and every backend, or only the backends serving `database`. */
+  postgres: number;
+}
+
+export interface CpuSampler {
+  /** CPU seconds used since the sampler started, so far (read before and after a run: the difference is the run's). */
+  read(): CpuSeconds;
+  /** Ends the sampling; CPU seconds used since the sampler started. */
+  stop(): CpuSeconds;
+}
+
 /**
- * CPU seconds of a process (the service, or this benchmark itself) and of the stack's PostgreSQL backends
- * serving `database` from now on (not other databases', nor autovacuum's), sampled every `everyMs` so that a
- * backend ending meanwhile (a pool closing idle connections) keeps what it had used by its last sample.
- * `stop()` ends the sampling and returns both.
+ * CPU seconds of a process and of the stack's PostgreSQL from now on: what one request costs, whatever share of
+ * the machine the other processes leave it. PostgreSQL is the postmaster and all its backends, or, given a
+ * `database`, only the backends serving it (not other databases', nor autovacuum's). Backends are sampled every
+ * `everyMs`, so that one ending meanwhile (a pool closing idle connections) keeps what it had used by its last
+ * sample.
  */
-export function cpuSampler(pid: number, database: string, everyMs = 100): { stop(): { process: number; postgres: number } } {
+export function cpuSampler(pid: number, options: { database?: string; everyMs?: number } = {}): CpuSampler {
+  const { database, everyMs = 100 } = options;
   const postmaster = postmasterPid();
-  const backends = () => (postmaster ? childrenOf(postmaster).filter((p) => servesDatabase(p, database)) : []);
-  const first = new Map(backends().map((p) => [p, cpuSecondsOf(p)]));
+  const postgresProcesses = (): number[] => {
+    if (!postmaster) return [];
+    const children = childrenOf(postmaster);
+    return database === undefined ? [postmaster, ...children] : children.filter((p) => servesDatabase(p, database));
+  };
+  const first = new Map(postgresProcesses().map((p) => [p, cpuSecondsOf(p)]));
   const last = new Map(first);
   const processStart = cpuSecondsOf(pid);
   const sample = () => {
-    for (const p of backends()) {
+    for (const p of postgresProcesses()) {
       const seconds = cpuSecondsOf(p);
       if (seconds > 0) last.set(p, seconds);
     }
   };
   const timer = setInterval(sample, everyMs);
+  timer.unref();
+  const read = (): CpuSeconds => {
+    sample();
+    let postgres = 0;
+    for (const [p, seconds] of last) postgres += seconds - (first.get(p) ?? 0);
+    return { process: cpuSecondsOf(pid) - processStart, postgres };
+  };
   return {
+    read,
     stop() {
-      sample();
+      const used = read();
       clearInterval(timer);
-      let postgres = 0;
-      for (const [p, seconds] of last) postgres += seconds - (first.get(p) ?? 0);
-      return { process: cpuSecondsOf(pid) - processStart, postgres };
+      return used;
     },
   };
 }

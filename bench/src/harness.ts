@@ -1,4 +1,4 @@
-import { cpuMeter } from './cpu';
+import { cpuSampler } from './cpu';
 import autocannon from 'autocannon';
 
 /** The p-th percentile (0–100) of a sample, nearest-rank. */
@@ -113,12 +113,16 @@ export async function compare(options: {
   token: () => Promise<string>;
   /** The service's process, whose CPU per request (with PostgreSQL's) is measured too. */
   pid?: number;
+  /** Counts only PostgreSQL's backends serving this database (default: the whole server). */
+  database?: string;
   rounds?: number;
   seconds?: number;
   /** Headers the target's requests carry besides a browser's; with If-None-Match its answers must be 304. */
   targetHeaders?: Record<string, string>;
 }): Promise<Comparison> {
-  const cpu = options.pid === undefined ? undefined : cpuMeter(options.pid);
+  // Sampled twice a second: the service's pool keeps its connections while the load runs.
+  const sampler = options.pid === undefined ? undefined : cpuSampler(options.pid, { database: options.database, everyMs: 500 });
+  const cpu = sampler && (() => Object.values(sampler.read()).reduce((sum, seconds) => sum + seconds, 0));
   const rounds = options.rounds ?? ROUNDS;
   const seconds = options.seconds ?? ROUND_SECONDS;
   const revalidated = options.targetHeaders?.['if-none-match'] !== undefined;
@@ -133,19 +137,23 @@ export async function compare(options: {
     }
     return { ...result, cpuMs };
   };
-  const warmToken = await options.token();
-  await run(options.baselineUrl, warmToken, 2);
-  await run(options.targetUrl, warmToken, 2);
   const pairs: Array<{ baseline: LoadResult & { cpuMs: number }; target: LoadResult & { cpuMs: number } }> = [];
-  for (let round = 0; round < rounds; round++) {
-    const token = await options.token();
-    if (round % 2 === 0) {
-      const baseline = await run(options.baselineUrl, token, seconds);
-      pairs.push({ baseline, target: await run(options.targetUrl, token, seconds) });
-    } else {
-      const target = await run(options.targetUrl, token, seconds);
-      pairs.push({ target, baseline: await run(options.baselineUrl, token, seconds) });
+  try {
+    const warmToken = await options.token();
+    await run(options.baselineUrl, warmToken, 2);
+    await run(options.targetUrl, warmToken, 2);
+    for (let round = 0; round < rounds; round++) {
+      const token = await options.token();
+      if (round % 2 === 0) {
+        const baseline = await run(options.baselineUrl, token, seconds);
+        pairs.push({ baseline, target: await run(options.targetUrl, token, seconds) });
+      } else {
+        const target = await run(options.targetUrl, token, seconds);
+        pairs.push({ target, baseline: await run(options.baselineUrl, token, seconds) });
+      }
     }
+  } finally {
+    sampler?.stop();
   }
   const throughputRatios = pairs.map((p) => p.target.requestsPerSecond / p.baseline.requestsPerSecond);
   const cpuMeasured = cpu ? { cpuRatio: median(pairs.map((p) => p.baseline.cpuMs / p.target.cpuMs)), cpuMsPerRequest: { target: median(pairs.map((p) => p.target.cpuMs)), baseline: median(pairs.map((p) => p.baseline.cpuMs)) } } : {};

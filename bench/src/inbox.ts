@@ -13,6 +13,7 @@ import { benchDatabase, startBuilt, stop } from './platform';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const CYCLES = 500;
+const DATABASE = 'sozialraum_bench_inbox';
 const DEPARTMENTS = ['soziales', 'jugend', 'gesundheit', 'wohnen', 'stadtplanung'];
 
 /** Open tasks as the workflows write them: a context, candidate groups of one department, due dates spread. */
@@ -35,7 +36,7 @@ async function seed(pool: Pool): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const DATABASE_URL = await benchDatabase('sozialraum_bench_inbox', ['strategy']);
+  const DATABASE_URL = await benchDatabase(DATABASE, ['strategy']);
   // Seeding runs minutes on a loaded machine: no statement timeout.
   const pool = createPool({ connectionString: DATABASE_URL, schema: 'strategy', max: 2, statementTimeoutMs: 0 });
   try {
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       ] as const) {
         const page = (await fetch(`${strategy.url}${path}`, { headers: { authorization: `Bearer ${await userToken(user)}` } }).then((r) => r.json())) as { total: number };
         if (page.total !== expected) throw new Error(`the inbox of ${user} holds ${page.total} tasks, expected ${expected}`);
-        const comparison = await compare({ name: `inbox, ${who}`, baselineUrl: `${strategy.url}/v1/me`, targetUrl: `${strategy.url}${path}`, token: () => userToken(user), pid: strategy.child.pid });
+        const comparison = await compare({ name: `inbox, ${who}`, baselineUrl: `${strategy.url}/v1/me`, targetUrl: `${strategy.url}${path}`, token: () => userToken(user), pid: strategy.child.pid, database: DATABASE });
         reportComparison(`inbox ${label}, ${who}`, comparison, 'GET /v1/me');
       }
       await stop([strategy]);

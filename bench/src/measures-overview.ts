@@ -12,6 +12,7 @@ import { type StartedProcess, userToken } from '@sozialraum/kit/testing';
 import { compare, LOAD, reportComparison, ROUND_SECONDS, ROUNDS } from './harness';
 import { benchDatabase, startBuilt, stop } from './platform';
 
+const DATABASE = 'sozialraum_bench_measures';
 const MEASURES = 10_000;
 const REPORTS_PER_MEASURE = 5;
 const CYCLES = 500;
@@ -59,7 +60,7 @@ async function seed(pool: Pool): Promise<void> {
 
 
 async function main(): Promise<void> {
-  const databaseUrl = await benchDatabase('sozialraum_bench_measures', ['measures']);
+  const databaseUrl = await benchDatabase(DATABASE, ['measures']);
   // Seeding runs minutes on a loaded machine: no statement timeout.
   const pool = createPool({ connectionString: databaseUrl, schema: 'measures', max: 2, statementTimeoutMs: 0 });
   let service: StartedProcess | undefined;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
       ] as const) {
         const check = await fetch(overview, { headers: { authorization: `Bearer ${await userToken(user)}` } }).then((r) => r.json() as Promise<{ totals: { count: number } }>);
         if (check.totals.count !== expected) throw new Error(`the overview of ${user} counts ${check.totals.count} measures, expected ${expected}`);
-        const comparison = await compare({ name: `overview, ${who}`, baselineUrl: `${service.url}/v1/me`, targetUrl: overview, token: () => userToken(user), pid: service.child.pid });
+        const comparison = await compare({ name: `overview, ${who}`, baselineUrl: `${service.url}/v1/me`, targetUrl: overview, token: () => userToken(user), pid: service.child.pid, database: DATABASE });
         reportComparison(`overview ${label}, ${who}`, comparison, 'GET /v1/me');
       }
       await stop([service]);

@@ -93,7 +93,7 @@ async function copyBaseline(pool: Pool, years: number[], spaceIds: number[]): Pr
   try {
     const { rows } = await client.query<{ id: string }>(`INSERT INTO data_release (key, title) VALUES ('bench-copy', 'COPY') RETURNING id`);
     const releaseId = Number(rows[0]!.id);
-    const cpu = cpuSampler(process.pid, DATABASE);
+    const cpu = cpuSampler(process.pid, { database: DATABASE });
     const started = performance.now();
     await pipeline(
       Readable.from(copyChunks(years, spaceIds, releaseId, randomUUID())),
@@ -119,7 +119,7 @@ async function importThroughApi(service: StartedProcess, file: string, values: n
   form.append('file', await openAsBlob(file), `werte.${FORMAT}`);
   form.append('release', JSON.stringify({ key: 'bench-import', title: 'Synthetische Werte' }));
   form.append('mapping', JSON.stringify({ layout: 'wide', spaceColumn: 'Raum', periodColumn: 'Jahr', columns: Object.fromEntries(keys.map((k) => [k, k])) }));
-  const cpu = cpuSampler(service.child.pid ?? 0, DATABASE);
+  const cpu = cpuSampler(service.child.pid ?? 0, { database: DATABASE });
   const started = performance.now();
   const accepted = await fetch(`${url}/v1/imports/values`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const body = (await accepted.json()) as { id: string };

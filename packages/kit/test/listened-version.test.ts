@@ -179,6 +179,19 @@ describe('commits of this process', () => {
         expect(commits).toBe(1); // not before the commit
       });
       expect(commits).toBe(2);
+      await withTransaction(pool, async (client) => {
+        await client.query(`SELECT value FROM ${schema}.silent`);
+      });
+      expect(commits).toBe(2); // a transaction that only read
+      await expect(
+        withTransaction(pool, async (client) => {
+          await client.query(`UPDATE ${schema}.silent SET value = value + 1`);
+          throw new Error('given up');
+        }),
+      ).rejects.toThrow('given up');
+      expect(commits).toBe(2); // rolled back
+      await pool.query(`BEGIN; UPDATE ${schema}.silent SET value = value + 1; COMMIT`);
+      expect(commits).toBe(3); // several statements in one text
     } finally {
       stop();
     }

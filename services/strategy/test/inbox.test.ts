@@ -273,6 +273,25 @@ describe('the inbox cache', () => {
     await remove();
   });
 
+  test('when two members of one department ask the same question, then they share one kept page and its ETag, while "mine" stays each one\'s own', async () => {
+    const { cycle, task, remove } = await ownCycle('S');
+    const claimed = await task('propose-1');
+    const other = await task('propose-2');
+    expect((await as(service, 'soziales').post(taskPath(claimed, 'claim'))).status).toBe(200);
+    const groups = `/v1/tasks?cycle=${cycle}&scope=groups`;
+    const soziales = await call(`${service.url}${groups}`, { token: await tokenOf('soziales') });
+    const vertretung = await call(`${service.url}${groups}`, { token: await tokenOf('vertretung'), headers: { 'if-none-match': soziales.headers.get('etag')!, 'cache-control': 'max-age=0' } });
+    expect(item(soziales.body).sort()).toEqual([claimed, other].sort());
+    expect(vertretung.status).toBe(304);
+    const mine = `/v1/tasks?cycle=${cycle}&scope=mine`;
+    expect(item((await as(service, 'soziales').get(mine)).body)).toEqual([claimed]);
+    expect(item((await as(service, 'vertretung').get(mine)).body)).toEqual([]);
+    const assignedToMe = `/v1/tasks?cycle=${cycle}&scope=groups&assigned=me`;
+    expect(item((await as(service, 'soziales').get(assignedToMe)).body)).toEqual([claimed]);
+    expect(item((await as(service, 'vertretung').get(assignedToMe)).body)).toEqual([]);
+    await remove();
+  });
+
   test('when many read the inbox at once while a task is added, then every read that starts after the change shows it', async () => {
     const { cycle, task, remove } = await ownCycle('P');
     const reads = async () => Promise.all(Array.from({ length: 20 }, async () => (await as(service, 'soziales').get(`/v1/tasks?cycle=${cycle}`)).body.total as number));

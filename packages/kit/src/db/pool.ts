@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { HealthCheck } from '../health';
 import type { Closable } from '../lifecycle';
 import { dependencyOutage } from '../outage';
-import { watchCommits } from './local-commits';
+import { CommitWatchingClient, watchCommits } from './local-commits';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
@@ -32,6 +32,8 @@ export function createPool(options: PoolOptions): Pool {
   if (!schemaName.test(options.schema)) throw new Error(`Invalid schema name "${options.schema}"`);
   const statementTimeoutMs = options.statementTimeoutMs ?? 30_000;
   const pool = new pg.Pool({
+    // Versions kept in memory hear of this process's writes as they commit (listened-version.ts).
+    Client: CommitWatchingClient,
     connectionString: options.connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? options.schema,
@@ -47,7 +49,6 @@ export function createPool(options: PoolOptions): Pool {
   });
   // An idle connection that breaks (PostgreSQL restarted) is dropped by the pool; without a listener the error would end the process.
   pool.on('error', () => undefined);
-  // Versions kept in memory hear of this process's writes as they commit (listened-version.ts).
   watchCommits(pool);
   return pool;
 }

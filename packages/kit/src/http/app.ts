@@ -18,6 +18,7 @@ import { requestLogging } from './request-log';
 import { inputGuard } from './input-guard';
 import { multipartUploads } from './multipart';
 import { type OpenApiDocument, uploadOperations } from './openapi';
+import { keepOpenApiRoutePatterns } from './openapi-route-patterns';
 import { problemHandler, sendProblem } from './problem';
 import { expensiveRequestLimit } from './rate-limit';
 import { requestId } from './request-id';
@@ -122,6 +123,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }),
   );
   app.use(inputGuard);
+  keepOpenApiRoutePatterns();
   app.use(
     OpenApiValidator.middleware({
       apiSpec: options.openapi as never,

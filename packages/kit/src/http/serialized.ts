@@ -111,11 +111,18 @@ function replaceWithBest(answer: SerializedAnswer, body: Buffer): void {
     });
 }
 
+/** Accept-Encoding headers seen and the coding each chose: a handful of distinct values (browsers, proxies), parsed once. */
+const codingOfHeader = new Map<string, Coding | undefined>();
+const MAX_HEADERS_KEPT = 100;
+
 /** Brotli when the client accepts it at all (browsers list it after gzip), else gzip, else none. */
 function codingFor(req: Request): Coding | undefined {
   const accepted = req.headers['accept-encoding'];
   if (!accepted) return undefined;
-  return CODINGS.find((c) => req.acceptsEncodings(c) === c);
+  if (codingOfHeader.has(accepted)) return codingOfHeader.get(accepted);
+  const coding = CODINGS.find((c) => req.acceptsEncodings(c) === c);
+  if (codingOfHeader.size < MAX_HEADERS_KEPT) codingOfHeader.set(accepted, coding);
+  return coding;
 }
 
 function write(res: Response, type: string, bytes: Buffer, coding?: Coding): void {

@@ -7,7 +7,7 @@ import type { Page } from '../data/db';
 export type { Page };
 import type { Queryable } from '@sozialraum/kit/db';
 import { recordTaskEvent } from '../data/task-events.repository';
-import { countOpenTasks, findVisibleTask, listTasks, setAssignee, type TaskFilter, taskVersion } from '../data/tasks.repository';
+import { countOpenTasks, findVisibleTask, listTasks, setAssignee, type TaskFilter, type TaskReader, taskVersion } from '../data/tasks.repository';
 export type { TaskFilter };
 import type { components } from '../generated/api';
 import { isCandidate, taskReader } from './access';
@@ -41,8 +41,7 @@ export function createInboxCache(pool: Pool, maxEntries: number, notifications: 
 export async function findTasks(pool: Pool, cache: InboxCache, principal: Principal, filter: TaskFilter, page: Page): Promise<Schemas['TaskPage']> {
   const reader = taskReader(principal);
   if (filter.scope === 'all' && !reader.seesAll) throw problems.forbidden('Only planners and coordinators see every department\'s tasks; use scope "mine" or "groups".');
-  // The reader (user, groups) is part of the question: nobody is ever given a page kept for somebody else.
-  const question = JSON.stringify([reader, filter, page]);
+  const question = JSON.stringify([whoseAnswer(reader, filter), filter, page]);
   // Read before the page: the page can then only be newer than the version it is kept under, never older.
   const version = cache.pages.enabled && filter.due === undefined ? await cache.version.current() : undefined;
   const cached = version === undefined ? undefined : cache.pages.get(version, question);
@@ -53,6 +52,16 @@ export async function findTasks(pool: Pool, cache: InboxCache, principal: Princi
   // Version and question name the page exactly: an ETag without hashing the page.
   cache.pages.set(version, question, keepSerialized(answer, `W/"${createHash('sha1').update(`${version}|${question}`).digest('base64url')}"`));
   return answer;
+}
+
+/**
+ * What of the reader a page depends on, as listTasks selects it: the user for their own tasks, the groups for
+ * their groups' tasks, nothing more for the whole list (only planners and coordinators get it). It is part of
+ * the question, so a page kept for one department is never given to another, while the members of one
+ * department (and all planners) share their pages and ETags: the same bytes, kept once.
+ */
+function whoseAnswer(reader: TaskReader, filter: TaskFilter): [string | null, readonly string[] | null] {
+  return [filter.scope === 'mine' || filter.assigned === 'me' ? reader.id : null, filter.scope === 'groups' ? reader.groups : null];
 }
 
 /** The inbox badges; `all` only for those who see every department's tasks. */
