@@ -109,7 +109,7 @@ describe('the platform as it runs', () => {
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.every((s) => s === 200)).toBe(true);
     // background() first (its job worker lets the running job finish, then its Redis connection), then the queue
-    // the API adds to, the producer's Redis and the pool.
-    expect(closedParts(service)).toEqual(['http', 'temporal-worker', 'import-sweep', 'job-worker', 'redis-jobs', 'jobs', 'redis', 'postgres']);
+    // the API adds to, the producer's Redis, the map versions' listening connection and the pool.
+    expect(closedParts(service)).toEqual(['http', 'temporal-worker', 'import-sweep', 'job-worker', 'redis-jobs', 'jobs', 'redis', 'postgres listen monitoring_map_version', 'postgres']);
   });
 });
