@@ -3,13 +3,14 @@
  * shapefile through the API) with synthetic values for 100 indicators over 18 years (975,600 values):
  * - a full recomputation of a method version (10 status and 10 dynamics indicators, every period) against
  *   one hand-written SQL query computing the same z-values;
- * - the space profile and the 542-area GeoJSON map with classes under load, next to GET /v1/me, for a planner
+ * - the space profile and the 542-area map with classes under load, next to GET /v1/me, for a planner
  *   (raw values) and for a viewer (confidentiality applied: 1 % of the areas are below 300 residents, so their
  *   values are withheld and the index results viewers get are computed without them); the profile also at
  *   Berlin's real size (its MSS indicators) and as the first request after a data change, once the profile
  *   snapshot job that change queued is done (and how long after the change that is); the map as the web app
- *   asks for it (simplified outlines) and a browser accepts it (compressed), and detailed: each in
- *   BENCH_ROUNDS interleaved rounds with GET /v1/me (harness.ts `compare`), with CPU per request.
+ *   loads it and a browser accepts it (compressed): the classes by code (GET /v1/map/classes, what every change
+ *   of view fetches, the outlines held by the browser), and the simplified outlines' first load and their 304:
+ *   each in BENCH_ROUNDS interleaved rounds with GET /v1/me (harness.ts `compare`), with CPU per request.
  * The values come in through the API as data setup; the import's speed is measured by value-import.ts.
  * Run: npm run bench -- monitoring
  */
@@ -147,12 +148,12 @@ async function changeData(api: Api, pool: Pool, code: string): Promise<number> {
   return took;
 }
 
-/** Sizes of a map as sent without and with compression (as a browser asks), in MB. */
+/** Sizes of a map's answer as sent without and with compression (as a browser asks), in KB. */
 async function mapSizes(url: string, token: string): Promise<string> {
   const sizes = await Promise.all(['identity', 'gzip', 'br'].map(async (coding) => {
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': coding } });
     await response.arrayBuffer();
-    return `${coding} ${(Number(response.headers.get('content-length')) / 1e6).toFixed(2)}`;
+    return `${coding} ${(Number(response.headers.get('content-length')) / 1e3).toFixed(1)}`;
   }));
   return sizes.join(', ');
 }
@@ -268,10 +269,12 @@ async function main(): Promise<void> {
     process.stdout.write(`space profile (${INDICATORS} indicators × 18 years), first after the change's snapshot: planner ${coldProfile.toFixed(3)} s, viewer ${coldViewerProfile.toFixed(3)} s (goal ≤ 1 s)\n`);
     const profile = await measure('profile', profileUrl, planner, heavy);
     const viewerProfile = await measure('profile, viewer', profileUrl, viewer, heavy);
-    // The map as the web app asks for it (simplified outlines, the default) and as a browser accepts it (compressed).
-    const mapQuery = `type=planning-area&period=2022&method=${encodeURIComponent('bench@1')}&indicators=${methodKeys.slice(0, 3).join('%2C')}`;
+    // The map as the web app loads it: the simplified outlines once per type (kept by the browser), the classes
+    // and values by code with every change of view.
+    const classesUrl = `${url}/v1/map/classes?type=planning-area&period=2022&method=${encodeURIComponent('bench@1')}&indicators=${methodKeys.slice(0, 3).join('%2C')}`;
+    const outlinesUrl = `${url}/v1/map/outlines?type=planning-area`;
     const sizesToken = await userToken('planer');
-    process.stdout.write(`map sizes (MB): simplified ${await mapSizes(`${url}/v1/map?${mapQuery}`, sizesToken)}; detailed ${await mapSizes(`${url}/v1/map?${mapQuery}&simplify=false`, sizesToken)}\n`);
+    process.stdout.write(`map sizes (KB): classes ${await mapSizes(classesUrl, sizesToken)}; outlines ${await mapSizes(outlinesUrl, sizesToken)}; detailed outlines ${await mapSizes(`${outlinesUrl}&simplify=false`, sizesToken)}\n`);
     const figures = [
       [`space profile (${INDICATORS} indicators × 18 years)`, profile],
       ['space profile, viewer (confidentiality applied)', viewerProfile],
@@ -282,15 +285,15 @@ async function main(): Promise<void> {
     }
     // The maps next to /v1/me in interleaved rounds (harness.ts `compare`), with CPU per request.
     process.stdout.write(`maps: ${LOAD.connections} connections, ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s each\n`);
-    // A browser that has the map asks again with its ETag (the map's HTTP cache entry): 304, no body.
-    const kept = await fetch(`${url}/v1/map?${mapQuery}`, { headers: { authorization: `Bearer ${sizesToken}` } });
+    // A browser that has the outlines asks again with their ETag once its Cache-Control's ten minutes are over: 304, no body.
+    const kept = await fetch(outlinesUrl, { headers: { authorization: `Bearer ${sizesToken}` } });
     await kept.arrayBuffer();
     const etag = kept.headers.get('etag') as string;
     const maps = [
-      ['GeoJSON map, 542 areas with classes (goal ≥ 0.5×)', `${url}/v1/map?${mapQuery}`, 'planer', {}],
-      ['same map, revalidated (If-None-Match: 304)', `${url}/v1/map?${mapQuery}`, 'planer', { 'if-none-match': etag }],
-      ['same map, detailed geometry (simplify=false)', `${url}/v1/map?${mapQuery}&simplify=false`, 'planer', {}],
-      ['map, viewer (confidentiality applied)', `${url}/v1/map?${mapQuery}`, 'gast', {}],
+      ['map with classes: the classes, outlines held (goal ≥ 0.5×)', classesUrl, 'planer', {}],
+      ['map with classes, viewer (confidentiality applied)', classesUrl, 'gast', {}],
+      ['outlines, first load (542 simplified areas)', outlinesUrl, 'planer', {}],
+      ['outlines, revalidated (If-None-Match: 304)', outlinesUrl, 'planer', { 'if-none-match': etag }],
     ] as const;
     for (const [name, targetUrl, user, targetHeaders] of maps) {
       const comparison = await compare({ name, baselineUrl: `${url}/v1/me`, targetUrl, token: () => userToken(user), pid: service.child.pid, targetHeaders });

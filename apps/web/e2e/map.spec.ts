@@ -60,6 +60,10 @@ async function canvasColours(page: Page): Promise<number> {
 
 test.describe('map and space profile', () => {
   test('when the viewer opens the map of an indicator, then the canvas shows the spaces, the table holds what the API answers (a withheld value as "geheim") and the page is accessible', async ({ page }) => {
+    const outlineRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/v1/map/outlines') outlineRequests.push(request.url());
+    });
     await login(page, 'gast', MAP_PATH);
     await expect(page.getByRole('heading', { level: 1, name: 'Karte' })).toBeVisible();
     const table = page.getByTestId('karte-tabelle');
@@ -67,15 +71,26 @@ test.describe('map and space profile', () => {
     await expect.poll(() => canvasColours(page), { timeout: 20_000 }).toBeGreaterThan(3);
 
     const gast = await apiAs('gast');
-    const map = await gast.monitoring(`/v1/map?type=social-space&indicators=${KEY}&period=${PERIOD}&simplify=true`);
-    expect(map.status).toBe(200);
-    const expected = (map.body.features as Array<{ properties: Record<string, { value: number | null; suppressed: boolean }> & { code: string } }>)
-      .map((f) => [f.properties.code, f.properties[KEY]!.suppressed ? 'geheim' : new Intl.NumberFormat('de-DE').format(f.properties[KEY]!.value as number)]);
+    const classes = await gast.monitoring(`/v1/map/classes?type=social-space&indicators=${KEY}&period=${PERIOD}`);
+    expect(classes.status).toBe(200);
+    const expected = Object.entries(classes.body.spaces as Record<string, { values: Record<string, { value: number | null; suppressed: boolean }> }>)
+      .map(([code, space]) => [code, space.values[KEY]!.suppressed ? 'geheim' : new Intl.NumberFormat('de-DE').format(space.values[KEY]!.value as number)]);
     const shown = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-code'), r.querySelector('[data-testid="karte-wert"]')!.firstChild!.textContent]));
     expect(shown.sort()).toEqual(expected.sort());
     expect(shown.find(([code]) => code === HIDDEN_SPACE)?.[1]).toBe('geheim');
-    await expect(page.getByRole('listitem').filter({ hasText: 'geheim (Geheimhaltung)' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Legende' }).getByRole('listitem').filter({ hasText: 'geheim (Geheimhaltung)' })).toBeVisible();
     await expectAccessible(page);
+
+    // Another view fetches only the classes: the outlines loaded once stay, coloured anew, with the classes' legend.
+    expect(outlineRequests).toHaveLength(1);
+    await page.getByLabel('Darstellung').selectOption('Statusklasse');
+    await expect(page.getByRole('heading', { level: 2, name: /^Sozialräume: Statusklasse/ })).toBeVisible();
+    const legend = page.getByRole('list', { name: 'Legende' });
+    await expect(legend.getByRole('listitem')).toHaveText(['1 – hoch', '2 – mittel', '3 – niedrig', '4 – sehr niedrig', 'ohne Klasse (nicht bewertet)']);
+    await expect(table.locator('tbody tr[data-code="STGT02"] [data-testid="karte-wert"]')).toHaveText('4 – sehr niedrig');
+    await expect.poll(() => canvasColours(page), { timeout: 20_000 }).toBeGreaterThan(3);
+    expect(outlineRequests).toHaveLength(1);
+    await page.getByLabel('Darstellung').selectOption('Ein Indikator');
 
     // Sorting by value puts the largest first when descending, and the withheld one last.
     await page.getByRole('button', { name: /^Wert/ }).click();

@@ -6,7 +6,7 @@ import type { JobQueue } from './domain/ports/job-queue';
 import { closeJobQueue, createBullQueue, jobQueue } from './jobs/queue';
 import type { PeerStatisticsCache } from './use-cases/peer-statistics';
 import { createProfileRowsCache, type ProfileRowsCache } from './use-cases/profile';
-import { createMapAnswers, type MapAnswers } from './use-cases/spaces-map';
+import { createMapAnswers, type MapAnswers } from './use-cases/map-answers';
 
 export interface MonitoringDependencies extends ServiceDependencies<MonitoringConfig> {
   pool: Pool;
@@ -16,7 +16,7 @@ export interface MonitoringDependencies extends ServiceDependencies<MonitoringCo
   peerStatisticsCache: PeerStatisticsCache;
   /** The profile snapshot's rows of recently read spaces (use-cases/profile.ts). */
   profileRowsCache: ProfileRowsCache;
-  /** Maps kept as bytes by data and results version, and those versions as of now (use-cases/spaces-map.ts). */
+  /** Maps kept as bytes by data and results version, and those versions as of now (use-cases/map-answers.ts). */
   maps: MapAnswers;
 }
 

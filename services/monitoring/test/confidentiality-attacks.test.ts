@@ -3,6 +3,7 @@ import { call, stackEnv, userToken } from '@sozialraum/kit/testing';
 import { DEFAULT_CONFIDENTIALITY_RULES } from '../src/domain/confidentiality';
 import { DEFAULT_RULES, freshVersion, recompute, seed, type SeedValue } from './methods.fixtures';
 import { type MonitoringService, startMonitoring } from './helpers/monitoring';
+import { getClasses, type MapClasses } from './helpers/map';
 
 /**
  * Attacks on statistical confidentiality: for a viewer (gast), each tries to rebuild a suppressed value from what
@@ -204,8 +205,8 @@ describe('parent total − the visible children', () => {
 
   test('when a viewer reads the maps of both levels, then the subtraction fails the same way', async () => {
     const map = async (type: string, token = gast) => {
-      const body = await get(`/v1/map?${q({ type, indicators: 'T9C_COUNT', period: '2023' })}`, token);
-      return new Map<string, Protected>(body.features.map((f: { properties: Record<string, unknown> }) => [f.properties.code, f.properties.T9C_COUNT]));
+      const { body } = await getClasses(service.url, { type, indicators: 'T9C_COUNT', period: '2023' }, token);
+      return new Map<string, Protected>(Object.entries((body as MapClasses).spaces).map(([code, space]) => [code, space.values.T9C_COUNT as Protected]));
     };
     const [parents, children] = [await map('district'), await map('social-space')];
     expect(children.get(S(5))).toMatchObject({ suppressed: true, reason: 'min-cases' });
@@ -263,11 +264,9 @@ describe('the index of a one-indicator method', () => {
   });
 
   test('when a viewer reads the class on the map or in the profile, then the hidden space has none', async () => {
-    const map = await get(`/v1/map?${q({ type: 'social-space', indicators: 'T9C_S', period: '2023', method: `t9c@${version}` })}`);
-    const five = map.features.find((f: { properties: { code: string } }) => f.properties.code === S(5)).properties;
-    expect(five).toMatchObject({ T9C_S: { value: null, suppressed: true }, statusClass: null, dynamicsClass: null, combinedGroup: null });
-    const one = map.features.find((f: { properties: { code: string } }) => f.properties.code === S(1)).properties;
-    expect(one.statusClass).not.toBeNull();
+    const map = (await getClasses(service.url, { type: 'social-space', indicators: 'T9C_S', period: '2023', method: `t9c@${version}` }, gast)).body as MapClasses;
+    expect(map.spaces[S(5)]).toMatchObject({ values: { T9C_S: { value: null, suppressed: true } }, statusClass: null, dynamicsClass: null, combinedGroup: null });
+    expect(map.spaces[S(1)]?.statusClass).not.toBeNull();
     const profile = await get(`/v1/spaces/${S(5)}/profile?${q({ method: `t9c@${version}` })}`);
     expect(profile.classHistory).toEqual([expect.objectContaining({ period: '2023', statusIndex: null, statusClass: null, excluded: 'An input value is confidential.' })]);
   });
@@ -278,8 +277,8 @@ describe('the index of a one-indicator method', () => {
     await pool.query(`UPDATE setting SET value = $1 WHERE key = 'confidentiality'`, [JSON.stringify(stricter)]);
     try {
       expect((await call(`${service.url}/v1/methods/t9c/${version}/results?period=2023`, { token: gast })).status).toBe(404);
-      const map = await get(`/v1/map?${q({ type: 'social-space', period: '2023', method: `t9c@${version}` })}`);
-      expect(map.features.filter((f: { properties: { code: string; statusClass: unknown } }) => f.properties.code.startsWith('T9C-') && f.properties.statusClass !== null)).toEqual([]);
+      const map = (await getClasses(service.url, { type: 'social-space', period: '2023', method: `t9c@${version}` }, gast)).body as MapClasses;
+      expect(Object.entries(map.spaces).filter(([code, space]) => code.startsWith('T9C-') && space.statusClass !== null)).toEqual([]);
       expect((await results(planer)).summary.scored).toBe(6);
     } finally {
       await pool.query(`UPDATE setting SET value = $1 WHERE key = 'confidentiality'`, [JSON.stringify(RULES)]);

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 async function berlinMap(simplify: boolean) {
-  const response = await call(`${service.url}/v1/map?type=planning-area&simplify=${simplify}`, { token: planer });
+  const response = await call(`${service.url}/v1/map/outlines?type=planning-area&simplify=${simplify}`, { token: planer });
   expect(response.status).toBe(200);
   const features = (response.body.features as Feature[]).filter((f) => isPlr(f.properties.code));
   return { features, bytes: JSON.stringify(features.map((f) => f.geometry)).length };

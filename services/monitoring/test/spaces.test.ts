@@ -4,6 +4,7 @@ import { readZip } from '../src/domain/geodata/zip';
 import { base64Of, boundsOf, FLENSBURG_GEOJSON, FLENSBURG_SHP_ZIP, importAndWait } from './spaces.helpers';
 import { zipOf } from './unit/geodata.helpers';
 import { type MonitoringService, startMonitoring } from './helpers/monitoring';
+import { getClasses, getOutlines, type MapClasses, type MapOutlines } from './helpers/map';
 
 let service: MonitoringService;
 let planer: string;
@@ -106,7 +107,7 @@ describe('space imports', () => {
     const listed = (await get('/v1/spaces?type=social-space&q=STGT')).body.items;
     expect(listed.map((s: { code: string }) => s.code)).toEqual(codes);
     expect(listed.find((s: { code: string }) => s.code === 'STGT03')).toMatchObject({ name: '03 Nordstadt', hasGeometry: true });
-    const map = await get('/v1/map?type=social-space&simplify=false');
+    const map = await get('/v1/map/outlines?type=social-space&simplify=false');
     expect(map.headers.get('content-type')).toContain('application/geo+json');
     const features = map.body.features.filter((f: { properties: { code: string } }) => codes.includes(f.properties.code));
     expect(features).toHaveLength(13);
@@ -200,20 +201,25 @@ describe('map', () => {
     );
   });
 
-  // URLSearchParams encodes ',' and '@', which the contract's query validation requires.
+  /** The map as the web app reads it: the outlines joined with the classes and values by code. */
   const mapOf = async (query: Record<string, string>, token = planer) => {
-    const response = await get(`/v1/map?${new URLSearchParams({ type: 'statistical-area', ...query })}`, token);
-    const mine = response.body.features?.filter((f: { properties: { code: string } }) => f.properties.code.startsWith('T-m') && f.properties.code.endsWith(run));
-    return { ...response, props: mine?.map((f: { properties: Record<string, unknown> }) => f.properties) };
+    const classes = await getClasses(service.url, { type: 'statistical-area', ...query }, token);
+    const outlines = await getOutlines(service.url, { type: 'statistical-area' }, token);
+    const mine = outlines.body.features.filter((f: MapOutlines['features'][number]) => f.properties.code.startsWith('T-m') && f.properties.code.endsWith(run));
+    const props = mine.map((f: MapOutlines['features'][number]) => {
+      const { values, ...rest } = (classes.body as MapClasses).spaces[f.properties.code]!;
+      return { ...f.properties, ...values, ...rest };
+    });
+    return { ...classes, props };
   };
 
   test('when indicators and a method are asked for, then values are protected and classes come from its newest run', async () => {
     const raw = await mapOf({ indicators: key, method: `${method}@1` });
     expect(raw.status).toBe(200);
-    expect(raw.body).toMatchObject({ type: 'FeatureCollection', periods: { [key]: '2022' }, method: `${method}@1`, classPeriod: '2022' });
+    expect(raw.body).toMatchObject({ periods: { [key]: '2022' }, method: `${method}@1`, classPeriod: '2022' });
     expect(raw.props).toEqual([
-      { code: code('m1'), name: 'Karte 1', type: 'statistical-area', population: 5000, [key]: { value: 2, suppressed: false }, statusClass: 4, dynamicsClass: 5, combinedGroup: 12 },
-      { code: code('m2'), name: 'Karte 2', type: 'statistical-area', population: 5000, [key]: { value: 41, suppressed: false }, statusClass: null, dynamicsClass: null, combinedGroup: null },
+      { code: code('m1'), name: 'Karte 1', type: 'statistical-area', [key]: { value: 2, suppressed: false }, statusClass: 4, dynamicsClass: 5, combinedGroup: 12 },
+      { code: code('m2'), name: 'Karte 2', type: 'statistical-area', [key]: { value: 41, suppressed: false }, statusClass: null, dynamicsClass: null, combinedGroup: null },
     ]);
     const guest = await mapOf({ indicators: key, method: `${method}@1`, period: '2022' }, await userToken('gast'));
     expect(guest.props.map((p: Record<string, unknown>) => p[key])).toEqual([
@@ -228,10 +234,10 @@ describe('map', () => {
   });
 
   test('when an indicator or method is unknown, then 422 names it', async () => {
-    const indicator = await get(`/v1/map?${new URLSearchParams({ indicators: `${key},nope_${run}` })}`);
+    const indicator = await get(`/v1/map/classes?${new URLSearchParams({ indicators: `${key},nope_${run}` })}`);
     expect(indicator.status).toBe(422);
     expect(indicator.body.detail).toContain(`nope_${run}`);
-    const unknownMethod = await get(`/v1/map?${new URLSearchParams({ method: 'nope@9' })}`);
+    const unknownMethod = await get(`/v1/map/classes?${new URLSearchParams({ method: 'nope@9' })}`);
     expect(unknownMethod.status).toBe(422);
     expect(unknownMethod.body.detail).toContain('nope@9');
   });

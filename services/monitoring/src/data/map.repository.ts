@@ -1,27 +1,41 @@
 import type { Queryable } from '@sozialraum/kit/db';
 import { type SpaceType, validAt } from './spaces.repository';
 
-export interface MapSpace {
-  id: number;
+export interface MapOutline {
   code: string;
   name: string;
   type: SpaceType;
-  population: number | null;
   /** GeoJSON text straight from PostGIS, so 542 detailed polygons are not parsed and re-serialised. */
   geometry: string | null;
 }
 
-
-export async function listMapSpaces(db: Queryable, filter: { type?: SpaceType; at: string; simplify: boolean }): Promise<MapSpace[]> {
+export async function listMapOutlines(db: Queryable, filter: { type?: SpaceType; at: string; simplify: boolean }): Promise<MapOutline[]> {
   // Simplified: the outline kept in space.geom_simplified (~7–11 m tolerance, topology kept, on a 0.0001° grid),
   // see its migrations; 4 decimals carry that grid exactly, the detail keeps 6.
-  const { rows } = await db.query<MapSpace>(
-    `SELECT s.id, s.code, s.name, s.type, s.population,
+  const { rows } = await db.query<MapOutline>(
+    `SELECT s.code, s.name, s.type,
             ST_AsGeoJSON(CASE WHEN $3 THEN s.geom_simplified ELSE s.geom END, CASE WHEN $3 THEN 4 ELSE 6 END) AS geometry
        FROM space s
       WHERE ${validAt('s', '$1')} AND ($2::text IS NULL OR s.type = $2)
       ORDER BY s.code`,
     [filter.at, filter.type ?? null, filter.simplify],
+  );
+  return rows;
+}
+
+export interface MapSpace {
+  id: number;
+  code: string;
+  population: number | null;
+}
+
+/** The spaces the classes and values are given for: those the outlines show. */
+export async function listMapSpaces(db: Queryable, filter: { type?: SpaceType; at: string }): Promise<MapSpace[]> {
+  const { rows } = await db.query<MapSpace>(
+    `SELECT s.id, s.code, s.population FROM space s
+      WHERE ${validAt('s', '$1')} AND ($2::text IS NULL OR s.type = $2)
+      ORDER BY s.code`,
+    [filter.at, filter.type ?? null],
   );
   return rows;
 }

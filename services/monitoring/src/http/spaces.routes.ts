@@ -5,7 +5,8 @@ import { audienceOf } from '../use-cases/disclosure';
 import { importView } from '../use-cases/imports';
 import { changeSpace, createSpace, findSpaces, getSpace, spaceView } from '../use-cases/spaces';
 import { submitSpaceImport, submitSpaceImportForm } from '../use-cases/spaces-import';
-import { buildMap } from '../use-cases/spaces-map';
+import { mapClasses } from '../use-cases/map-classes';
+import { mapOutlines } from '../use-cases/map-outlines';
 import { bodyOf, formOf, pathParam, queryOf } from './query';
 import { plannersOnly } from './roles';
 import { isFormUpload, uploadedFile } from './uploads';
@@ -29,12 +30,21 @@ export function mountSpacesRoutes(router: Router, { pool, jobs, maps, config }: 
   router.patch('/v1/spaces/:code', plannersOnly, async (req, res) => {
     res.json(spaceView(await changeSpace(pool, jobs, pathParam(req, 'code'), bodyOf(req, 'updateSpace'))));
   });
-  router.get('/v1/map', async (req, res) => {
-    const { type, at, indicators, period, method, simplify } = queryOf(req, 'getMap');
+  router.get('/v1/map/outlines', async (req, res) => {
+    const { type, at, simplify } = queryOf(req, 'getMapOutlines');
     // Simplified outlines unless the detail is asked for (simplify=false): a map needs no more.
-    const query = { type: text(type), at: text(at), indicators: text(indicators), period: text(period), method: text(method), simplify: String(simplify) !== 'false' };
-    // Kept as bytes with its ETag: 304 to a client that has it, else brotli or gzip as accepted, compressed once.
-    sendSerialized(req, res, await buildMap(pool, maps, query, audienceOf(principalOf(req))));
+    const answer = await mapOutlines(pool, maps, { type: text(type), at: text(at), simplify: String(simplify) !== 'false' });
+    // No figures in them: a browser keeps them for ten minutes, then asks with their ETag (304 unless they changed).
+    res.setHeader('Cache-Control', 'private, max-age=600');
+    sendSerialized(req, res, answer);
+  });
+  router.get('/v1/map/classes', async (req, res) => {
+    const { type, at, indicators, period, method } = queryOf(req, 'getMapClasses');
+    const query = { type: text(type), at: text(at), indicators: text(indicators), period: text(period), method: text(method) };
+    const answer = await mapClasses(pool, maps, query, audienceOf(principalOf(req)));
+    // A recomputation or an import changes them at any time: a browser keeps them but asks each time (304 if the same).
+    res.setHeader('Cache-Control', 'private, no-cache');
+    sendSerialized(req, res, answer);
   });
   router.post('/v1/imports/spaces', plannersOnly, async (req, res) => {
     const key = req.get('Idempotency-Key');

@@ -89,13 +89,17 @@ export function ChoroplethMap({ features, rows, onHover, onSelect }: Props) {
     };
   }, []);
 
+  // The outlines the view was fitted to: new classes recolour them and keep the reader's zoom.
+  const fitted = useRef<MapFeature[] | undefined>(undefined);
   useEffect(() => {
     const instance = map.current;
     if (!instance) return;
     const update = () => {
       (instance.getSource('spaces') as GeoJSONSource | undefined)?.setData(coloured(features, rows));
+      if (fitted.current === features) return;
       const bounds = boundsOf(features);
       if (bounds) instance.fitBounds(bounds, { padding: 16, animate: false });
+      fitted.current = features;
     };
     if (instance.isStyleLoaded()) update();
     else instance.once('load', update);

@@ -5,8 +5,8 @@ import { SortHeaderRow } from '../../components/SortHeader';
 import { SUPPRESSION_NOTE } from '../../lib/disclosed';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ChoroplethMap } from './ChoroplethMap';
-import { type MapRow, mapRows, type SortColumn, type SortDirection, sortRows } from './map-classes';
-import { useIndicatorPeriods, useIndicators, useMapData } from './map-queries';
+import { joinByCode, type MapRow, mapRows, type SortColumn, type SortDirection, sortRows } from './map-classes';
+import { useIndicatorPeriods, useIndicators, useMapClasses, useMapOutlines } from './map-queries';
 import { type MapSearch, SPACE_TYPES } from './map-search';
 
 const route = getRouteApi('/app/karte');
@@ -28,13 +28,19 @@ export function MapPage() {
   const indicator = indicators.data?.find((i) => i.key === indicatorKey);
   const periods = useIndicatorPeriods(indicatorKey, search.typ);
   const period = indicatorKey ? (search.jahr ?? periods.data?.[0]) : undefined;
-  const map = useMapData(search.typ, indicatorKey, period);
+  // The outlines once per type; changing the view fetches only the classes, joined by code.
+  const outlines = useMapOutlines(search.typ);
+  const classes = useMapClasses(search.typ, indicatorKey, period);
   const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection }>({ column: 'name', direction: 'ascending' });
   const [hovered, setHovered] = useState<MapRow>();
 
-  const shown = useMemo(() => (map.data ? mapRows(map.data.features, search.ansicht, indicatorKey, indicator?.polarity ?? 'neutral') : undefined), [map.data, search.ansicht, indicatorKey, indicator?.polarity]);
+  const shown = useMemo(
+    () => (outlines.data && classes.data ? mapRows(joinByCode(outlines.data.features, classes.data), search.ansicht, indicatorKey, indicator?.polarity ?? 'neutral') : undefined),
+    [outlines.data, classes.data, search.ansicht, indicatorKey, indicator?.polarity],
+  );
+  const classPeriod = classes.data?.classPeriod;
   const rows = useMemo(() => (shown ? sortRows(shown.rows, sort.column, sort.direction) : []), [shown, sort]);
-  const what = search.ansicht === 'indicator' ? `${indicator?.name ?? 'Indikator'}${indicator?.unit ? ` (${indicator.unit})` : ''}${period ? `, ${period}` : ''}` : search.ansicht === 'status' ? `Statusklasse${map.data?.classPeriod ? `, ${map.data.classPeriod}` : ''}` : `Dynamikklasse${map.data?.classPeriod ? `, ${map.data.classPeriod}` : ''}`;
+  const what = search.ansicht === 'indicator' ? `${indicator?.name ?? 'Indikator'}${indicator?.unit ? ` (${indicator.unit})` : ''}${period ? `, ${period}` : ''}` : search.ansicht === 'status' ? `Statusklasse${classPeriod ? `, ${classPeriod}` : ''}` : `Dynamikklasse${classPeriod ? `, ${classPeriod}` : ''}`;
   const typeLabel = SPACE_TYPES.find((t) => t.type === search.typ)?.label ?? search.typ;
 
   // A click sorts ascending, a second one on the same column descending.
@@ -75,13 +81,13 @@ export function MapPage() {
         )}
       </form>
 
-      {map.isPending && <Loading what="Die Karte" />}
-      {map.isError && <ErrorAlert error={map.error} title="Die Karte konnte nicht geladen werden" />}
-      {shown && map.data && (
+      {(outlines.isPending || classes.isPending) && !(outlines.isError || classes.isError) && <Loading what="Die Karte" />}
+      {(outlines.isError || classes.isError) && <ErrorAlert error={outlines.error ?? classes.error} title="Die Karte konnte nicht geladen werden" />}
+      {shown && outlines.data && (
         <div className="map-layout">
           <section className="map-layout__map kern-stack-sm" aria-labelledby="karte-titel">
             <h2 id="karte-titel" className="kern-heading-small">{typeLabel}: {what}</h2>
-            <ChoroplethMap features={map.data.features} rows={shown.rows} onHover={setHovered} onSelect={(code) => void navigate({ to: '/raeume/$code', params: { code } })} />
+            <ChoroplethMap features={outlines.data.features} rows={shown.rows} onHover={setHovered} onSelect={(code) => void navigate({ to: '/raeume/$code', params: { code } })} />
             <p className="kern-body--small map-hover" aria-live="polite" data-testid="karte-hover">
               {hovered ? `${hovered.name} (${hovered.code}): ${hovered.text}` : 'Zeigen Sie auf einen Raum für seinen Wert; ein Klick öffnet sein Profil.'}
             </p>

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { type MapFeature, mapRows, SUPPRESSED_COLOUR, sortRows, VIRIDIS_5 } from './map-classes';
+import { joinByCode, type MapFeature, mapRows, type MapSpace, SUPPRESSED_COLOUR, sortRows, VIRIDIS_5 } from './map-classes';
 
-const feature = (code: string, properties: Record<string, unknown>): MapFeature => ({ type: 'Feature', geometry: null, properties: { code, name: `Raum ${code}`, ...properties } });
+const outline = (code: string): MapFeature => ({ type: 'Feature', geometry: null, properties: { code, name: `Raum ${code}` } });
+/** A space as the page has it: an outline joined with its classes and values by code. */
+const feature = (code: string, { statusClass = null, ...values }: Record<string, unknown>): MapSpace =>
+  joinByCode([outline(code)], { spaces: { [code]: { statusClass: statusClass as number | null, dynamicsClass: null, values: values as MapSpace['values'] } } })[0]!;
 const value = (v: number | null, suppressed = false) => ({ value: v, suppressed, ...(suppressed ? { reason: 'min-cases' } : {}) });
 
 describe('map rows', () => {
@@ -22,6 +25,12 @@ describe('map rows', () => {
   test('when the status classes are shown, then each row has its class in words', () => {
     const { rows } = mapRows([feature('A', { statusClass: 4 }), feature('B', { statusClass: null })], 'status', undefined, 'neutral');
     expect(rows.map((r) => r.text)).toEqual(['4 – sehr niedrig', 'ohne Klasse']);
+  });
+
+  test('when the classes name no entry for a space of the outlines, then it shows without class and value', () => {
+    const [space] = joinByCode([outline('A')], { spaces: {} });
+    expect(space).toEqual({ code: 'A', name: 'Raum A', statusClass: null, dynamicsClass: null, values: {} });
+    expect(mapRows([space!], 'indicator', 'k', 'neutral').rows[0]).toMatchObject({ text: '–', suppressed: false });
   });
 
   test('when sorted by value descending, then the largest comes first and rows without a value last', () => {

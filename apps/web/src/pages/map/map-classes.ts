@@ -43,10 +43,28 @@ export interface MapRow {
   colour: string;
 }
 
+/** An outline of GET /v1/map/outlines: the geometry with the space's code and name, no figures. */
 export interface MapFeature {
   type: 'Feature';
   geometry: unknown;
-  properties: Record<string, unknown> & { code: string; name: string };
+  properties: { code: string; name: string };
+}
+
+/** What a space shows: its name from the outlines, its classes and values from GET /v1/map/classes. */
+export interface MapSpace {
+  code: string;
+  name: string;
+  statusClass: number | null;
+  dynamicsClass: number | null;
+  values: Record<string, Disclosed>;
+}
+
+/** The outlines joined with the classes by code (a space the classes do not name has none). */
+export function joinByCode(outlines: MapFeature[], classes: { spaces: Record<string, Omit<MapSpace, 'code' | 'name'>> }): MapSpace[] {
+  return outlines.map(({ properties: { code, name } }) => {
+    const c = classes.spaces[code];
+    return { code, name, statusClass: c?.statusClass ?? null, dynamicsClass: c?.dynamicsClass ?? null, values: c?.values ?? {} };
+  });
 }
 
 const numberFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
@@ -75,26 +93,26 @@ export function classIndex(value: number, values: number[]): number {
 }
 
 /** The rows of the map and table for the chosen view. */
-export function mapRows(features: MapFeature[], view: View, indicatorKey: string | undefined, polarity: string): { rows: MapRow[]; legend: LegendEntry[] } {
+export function mapRows(spaces: MapSpace[], view: View, indicatorKey: string | undefined, polarity: string): { rows: MapRow[]; legend: LegendEntry[] } {
   if (view !== 'indicator' || !indicatorKey) {
     const classes = view === 'status' ? STATUS_CLASSES : DYNAMICS_CLASSES;
     const property = view === 'status' ? 'statusClass' : 'dynamicsClass';
-    const rows = features.map((f) => {
-      const cls = f.properties[property] as number | null;
+    const rows = spaces.map((s) => {
+      const cls = s[property];
       const entry = classes.find((c) => c.key === String(cls));
-      return { code: f.properties.code, name: f.properties.name, text: entry?.label ?? 'ohne Klasse', sortValue: cls, suppressed: false, colour: entry?.colour ?? NO_VALUE_COLOUR };
+      return { code: s.code, name: s.name, text: entry?.label ?? 'ohne Klasse', sortValue: cls, suppressed: false, colour: entry?.colour ?? NO_VALUE_COLOUR };
     });
     return { rows: sortRows(rows, 'name', 'ascending'), legend: [...classes, { key: 'none', label: 'ohne Klasse (nicht bewertet)', colour: NO_VALUE_COLOUR }] };
   }
-  const values = features.map((f) => f.properties[indicatorKey] as Disclosed | undefined);
+  const values = spaces.map((s) => s.values[indicatorKey] as Disclosed | undefined);
   const visible = values.map(visibleValue).filter((v): v is number => v !== null);
   const legend = indicatorClasses(visible, polarity);
-  const rows = features.map((f, i) => {
+  const rows = spaces.map((s, i) => {
     const value = values[i];
     const shown = visibleValue(value);
     const suppressed = !!value?.suppressed;
     const colour = shown !== null ? (legend[classIndex(shown, visible)]?.colour ?? NO_VALUE_COLOUR) : suppressed ? SUPPRESSED_COLOUR : NO_VALUE_COLOUR;
-    return { code: f.properties.code, name: f.properties.name, text: suppressed ? 'geheim' : shown === null ? '–' : numberFormat.format(shown), sortValue: shown, suppressed, colour };
+    return { code: s.code, name: s.name, text: suppressed ? 'geheim' : shown === null ? '–' : numberFormat.format(shown), sortValue: shown, suppressed, colour };
   });
   return {
     rows: sortRows(rows, 'name', 'ascending'),

@@ -2,24 +2,31 @@ import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../api/client';
 import { useApi } from '../../api/context';
 import { byGerman } from '../../lib/format';
-import type { MapFeature } from './map-classes';
+import type { components } from '../../generated/monitoring';
 import type { SpaceType } from './map-search';
 
-export interface MapData {
-  features: MapFeature[];
-  /** The period each indicator's values come from, and the method and period of the classes. */
-  periods?: Record<string, string | null>;
-  method?: string | null;
-  classPeriod?: string | null;
-}
+export type MapOutlines = components['schemas']['MapOutlines'];
+export type MapClasses = components['schemas']['MapClasses'];
 
-/** The spaces of one type with simplified outlines, the classes and the chosen indicator's values. */
-export function useMapData(type: SpaceType, indicator: string | undefined, period: string | undefined) {
+/**
+ * The outlines of one space type (simplified): no figures, so they are loaded once per type and kept — here for
+ * ten minutes, in the browser's HTTP cache as the answer's Cache-Control says, then revalidated by ETag.
+ */
+export function useMapOutlines(type: SpaceType) {
   const api = useApi();
   return useQuery({
-    queryKey: ['map', type, indicator, period],
-    queryFn: async () =>
-      (await unwrap(api.monitoring.GET('/v1/map', { params: { query: { type, simplify: true, ...(indicator ? { indicators: indicator } : {}), ...(period ? { period } : {}) } } }))) as unknown as MapData,
+    queryKey: ['map-outlines', type],
+    queryFn: async () => (await unwrap(api.monitoring.GET('/v1/map/outlines', { params: { query: { type, simplify: true } } }))) as MapOutlines,
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** The classes and the chosen indicator's values of each space, by code: all that changing the view fetches. */
+export function useMapClasses(type: SpaceType, indicator: string | undefined, period: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['map-classes', type, indicator, period],
+    queryFn: async () => unwrap(api.monitoring.GET('/v1/map/classes', { params: { query: { type, ...(indicator ? { indicators: indicator } : {}), ...(period ? { period } : {}) } } })),
     staleTime: 5 * 60_000,
   });
 }
