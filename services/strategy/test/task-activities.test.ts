@@ -7,6 +7,8 @@ import { runId, seedCycle, startStrategy, type StrategyService } from './helpers
  * statement now): Temporal retries activities, so running one twice must leave what running it once leaves.
  */
 let service: StrategyService;
+/** A space of this run's own: cycle numbers are unique per space, and the test database outlives a run. */
+const SPACE = `ACT${runId()}`;
 const queued: string[][] = [];
 let activities: ReturnType<typeof createStrategyActivities>;
 
@@ -21,14 +23,14 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 const task = (cycleId: string, key: string): TaskRow => ({
-  id: `${cycleId}/${key}`, cycleId, spaceCode: 'STACT', key, type: 'document-participation', phase: 'participation',
+  id: `${cycleId}/${key}`, cycleId, spaceCode: SPACE, key, type: 'document-participation', phase: 'participation',
   candidateGroups: ['role:koordination', 'group:/departments/soziales'], measureIds: [], createdAt: '2026-03-01T10:00:00.000Z',
   dueAt: '2026-03-15T10:00:00.000Z', context: { note: 'x' },
 });
 const rows = async (sql: string, id: string) => (await service.deps.pool.query(sql, [id])).rows;
 
 test('when createTask runs twice for the same task, then one open task, one notification per candidate group, the same IDs queued both times', async () => {
-  const cycleId = await seedCycle(service.deps.pool, { id: `act-${runId()}`, space: 'STACT', number: 1, status: 'running', phase: 'participation' });
+  const cycleId = await seedCycle(service.deps.pool, { id: `act-${runId()}`, space: SPACE, number: 1, status: 'running', phase: 'participation' });
   const t = task(cycleId, 'participation');
   queued.length = 0;
   await activities.createTask(t);
@@ -47,7 +49,7 @@ test('when createTask runs twice for the same task, then one open task, one noti
 });
 
 test('when the cycle was cancelled, then createTask opens no task, writes no notification and queues none', async () => {
-  const cycleId = await seedCycle(service.deps.pool, { id: `act-${runId()}`, space: 'STACT', number: 2, status: 'cancelled', phase: 'participation' });
+  const cycleId = await seedCycle(service.deps.pool, { id: `act-${runId()}`, space: SPACE, number: 2, status: 'cancelled', phase: 'participation' });
   const t = task(cycleId, 'participation');
   queued.length = 0;
   await activities.createTask(t);
@@ -58,7 +60,7 @@ test('when the cycle was cancelled, then createTask opens no task, writes no not
 });
 
 test('when completeTask of a task without domain records runs twice, then the task holds the one result and no measures come back', async () => {
-  const cycleId = await seedCycle(service.deps.pool, { id: `act-${runId()}`, space: 'STACT', number: 3, status: 'running', phase: 'analysis' });
+  const cycleId = await seedCycle(service.deps.pool, { id: `act-${runId()}`, space: SPACE, number: 3, status: 'running', phase: 'analysis' });
   const t = { ...task(cycleId, 'analysis'), type: 'review-analysis' as const, phase: 'analysis' as const };
   await activities.createTask(t);
   const completion = { cycleId, task: { id: t.id, type: t.type }, result: { summary: 'Gelesen' }, by: { id: 'u1', name: 'Paula Planer' }, at: '2026-03-02T09:00:00.000Z' };
