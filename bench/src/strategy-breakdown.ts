@@ -48,17 +48,32 @@ function steps(times: CompletionTimes, events: Event[]): Record<string, number> 
   };
 }
 
-/** Prints p50 and p99 of each step over the measured completions. */
-export async function printBreakdown(completions: CompletionTimes[]): Promise<void> {
+/** The baseline's measured round (its second signal) from its workflow's history, for comparison. */
+function roundTripSteps(events: Event[]): Record<string, number> {
+  const signals = events.filter((e) => e.workflowExecutionSignaledEventAttributes != null);
+  const after = events.slice(events.indexOf(signals[1] as Event));
+  const first = (attributes: string) => after.find((e) => e[`${attributes}EventAttributes`] != null);
+  const [scheduled, started, completed] = ['workflowTaskScheduled', 'workflowTaskStarted', 'workflowTaskCompleted'].map((a) => ms(first(a)));
+  const [activityScheduled, activityStarted, activityCompleted] = ['activityTaskScheduled', 'activityTaskStarted', 'activityTaskCompleted'].map((a) => ms(first(a)));
+  return {
+    "signal's workflow task: scheduled → started": (started as number) - (scheduled as number),
+    "signal's workflow task: started → completed": (completed as number) - (started as number),
+    // Eager: the worker that completed the workflow task runs the activity (its queue, its process).
+    'write: scheduled → started': (activityStarted as number) - (activityScheduled as number),
+    'write: started → completed': (activityCompleted as number) - (activityStarted as number),
+  };
+}
+
+async function printSteps<T>(title: string, namespace: string, items: T[], idOf: (item: T) => string, stepsOf: (item: T, events: Event[]) => Record<string, number>): Promise<void> {
   const connection = await Connection.connect({ address: stackEnv('TEMPORAL_ADDRESS') });
-  const client = new Client({ connection, namespace: stackEnv('TEMPORAL_NAMESPACE') });
+  const client = new Client({ connection, namespace });
   try {
     const all: Array<Record<string, number>> = [];
-    for (const times of completions) {
-      const history = await client.workflow.getHandle(times.cycleId).fetchHistory();
-      all.push(steps(times, (history.events ?? []) as Event[]));
+    for (const item of items) {
+      const history = await client.workflow.getHandle(idOf(item)).fetchHistory();
+      all.push(stepsOf(item, (history.events ?? []) as Event[]));
     }
-    process.stdout.write(`breakdown of ${all.length} completions (ms, p50 / p99):\n`);
+    process.stdout.write(`breakdown of ${all.length} ${title} (ms, p50 / p99):\n`);
     for (const name of Object.keys(all[0] ?? {})) {
       const values = all.map((s) => s[name] as number).filter((v) => !Number.isNaN(v));
       process.stdout.write(`  ${name.padEnd(52)} ${percentile(values, 50).toFixed(0).padStart(6)} / ${percentile(values, 99).toFixed(0).padStart(6)}\n`);
@@ -66,4 +81,10 @@ export async function printBreakdown(completions: CompletionTimes[]): Promise<vo
   } finally {
     await connection.close();
   }
+}
+
+/** Prints p50 and p99 of each step over the measured completions, then over the baseline's measured rounds. */
+export async function printBreakdown(completions: CompletionTimes[], roundTrips: { namespace: string; workflowIds: string[] }): Promise<void> {
+  await printSteps('completions', stackEnv('TEMPORAL_NAMESPACE'), completions, (c) => c.cycleId, steps);
+  await printSteps('bare round trips', roundTrips.namespace, roundTrips.workflowIds, (id) => id, (_id, events) => roundTripSteps(events));
 }

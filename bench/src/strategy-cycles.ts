@@ -104,14 +104,16 @@ async function cycleLatencies(strategyUrl: string, pool: Pool, spaces: string[])
   });
 }
 
+const ROUND_TRIP_NAMESPACE = 'default';
+
 /** Signal → activity → row visible, once per workflow, all workflows at once: the bare Temporal path. */
-async function roundTripLatencies(pool: Pool, count: number): Promise<number[]> {
+async function roundTripLatencies(pool: Pool, count: number): Promise<{ latencies: number[]; workflowIds: string[] }> {
   const logger = createLogger({ name: 'bench', level: 'warn' });
   await pool.query('CREATE TABLE IF NOT EXISTS bench_round_trip (id text, n integer, PRIMARY KEY (id, n))');
   const taskQueue = `bench-round-trip-${process.pid}`;
   const { worker, connection } = await createTemporalWorker({
     address: stackEnv('TEMPORAL_ADDRESS'),
-    namespace: 'default',
+    namespace: ROUND_TRIP_NAMESPACE,
     logger,
     worker: { taskQueue, workflowsPath: require.resolve('./round-trip/workflow'), activities: createRoundTripActivities(pool) },
   });
@@ -130,7 +132,7 @@ async function roundTripLatencies(pool: Pool, count: number): Promise<number[]> 
         return performance.now() - t0;
       });
     await round(1);
-    return await round(2);
+    return { latencies: await round(2), workflowIds: sample(handles).map((h) => h.workflowId) };
   } finally {
     worker.shutdown();
     await running;
@@ -218,10 +220,10 @@ async function main(): Promise<void> {
     setupStep(`${CYCLES} spaces created in monitoring`, since);
     const completions = await cycleLatencies(strategy.url, pool, spaces);
     const cycles = completions.map((c) => c.visible - c.sent);
-    const bare = await roundTripLatencies(pool, CYCLES);
+    const { latencies: bare, workflowIds } = await roundTripLatencies(pool, CYCLES);
     report('completion → next task in inbox, p50', percentile(cycles, 50), percentile(bare, 50), 'ms', 'signal→activity→db p50');
     report('completion → next task in inbox, p99', percentile(cycles, 99), percentile(bare, 99), 'ms', 'signal→activity→db p99');
-    if (process.env.BENCH_BREAKDOWN === '1') await printBreakdown(completions);
+    if (process.env.BENCH_BREAKDOWN === '1') await printBreakdown(completions, { namespace: ROUND_TRIP_NAMESPACE, workflowIds });
 
     await seedInbox(pool);
     const token = await userToken('soziales');

@@ -79,3 +79,14 @@ export const temporalTlsConfig = {
   TEMPORAL_TLS_CA_FILE: z.string().min(1).optional(),
   TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
 };
+
+/**
+ * A service's activity worker (its `<cycle queue>.<service>` queue). The SDK's defaults are 100 activities at
+ * once and 10 long polls; docs/performance.md has what was measured with 1,000 cycles running.
+ */
+export const temporalActivityWorkerConfig = {
+  /** Activities this process runs at once (Temporal's maxConcurrentActivityTaskExecutions). */
+  TEMPORAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).max(1_000).default(100),
+  /** Long polls for activity tasks kept open (maxConcurrentActivityTaskPolls); at most TEMPORAL_ACTIVITY_SLOTS. */
+  TEMPORAL_ACTIVITY_POLLERS: z.coerce.number().int().min(1).max(1_000).default(10),
+};

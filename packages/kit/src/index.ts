@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, env, baseServiceConfig, temporalTlsConfig, DEFAULT_REDIS_PREFIX, type BaseServiceConfig } from './config';
+export { loadConfig, ConfigError, env, baseServiceConfig, temporalTlsConfig, temporalActivityWorkerConfig, DEFAULT_REDIS_PREFIX, type BaseServiceConfig } from './config';
 export { tracingConfig } from './tracing/config';
 export { AppError, PermanentFailure, problems, type AppErrorOptions, type FieldError } from './errors';
 export { idempotencyKeyReused, requestFingerprint } from './idempotency';

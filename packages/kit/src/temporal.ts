@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection, type TLSConfig } from '@temporalio/client';
-import type { temporalTlsConfig } from './config';
+import type { temporalActivityWorkerConfig, temporalTlsConfig } from './config';
 import type * as TemporalOpenTelemetry from '@temporalio/interceptors-opentelemetry';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
@@ -164,9 +164,18 @@ export interface ActivityWorker {
  * as `temporal_activity_worker_running{queue}`, its running activities as `temporal_activity_worker_in_flight`.
  */
 export async function startActivityWorker(
-  options: TemporalOptions & { logger: Logger; taskQueue: string; activities: object; registry?: Registry },
+  options: TemporalOptions & { logger: Logger; taskQueue: string; activities: object; registry?: Registry; slots?: number; pollers?: number },
 ): Promise<ActivityWorker> {
-  const { worker, connection } = await createTemporalWorker({ ...options, worker: { taskQueue: options.taskQueue, activities: options.activities } });
+  const { slots, pollers } = options;
+  const { worker, connection } = await createTemporalWorker({
+    ...options,
+    worker: {
+      taskQueue: options.taskQueue,
+      activities: options.activities,
+      ...(slots ? { maxConcurrentActivityTaskExecutions: slots } : {}),
+      ...(pollers ? { maxConcurrentActivityTaskPolls: Math.min(pollers, slots ?? pollers) } : {}),
+    },
+  });
   const running = worker.run();
   running.catch((error: unknown) => options.logger.fatal({ err: error, taskQueue: options.taskQueue }, 'activity worker stopped unexpectedly'));
   const { registry, taskQueue } = options;
@@ -191,11 +200,21 @@ function queueGauge(registry: Registry, queue: string, name: string, help: strin
   });
 }
 
-/** A service's activity worker from its config (TEMPORAL_* and TLS files), as its background() starts it. */
+type ActivityWorkerEnv = { [K in keyof typeof temporalActivityWorkerConfig]?: number };
+
+/** A service's activity worker from its config (TEMPORAL_*, its slots and pollers, TLS files), as its background() starts it. */
 export function startServiceActivityWorker(
-  config: TemporalTlsEnv & { TEMPORAL_ADDRESS: string; TEMPORAL_NAMESPACE: string },
+  config: TemporalTlsEnv & ActivityWorkerEnv & { TEMPORAL_ADDRESS: string; TEMPORAL_NAMESPACE: string },
   options: { logger: Logger; taskQueue: string; activities: object; registry: Registry | undefined },
 ): Promise<ActivityWorker> {
   const { registry, ...rest } = options;
-  return startActivityWorker({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, tls: temporalTls(config), ...rest, ...(registry ? { registry } : {}) });
+  return startActivityWorker({
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    tls: temporalTls(config),
+    slots: config.TEMPORAL_ACTIVITY_SLOTS,
+    pollers: config.TEMPORAL_ACTIVITY_POLLERS,
+    ...rest,
+    ...(registry ? { registry } : {}),
+  });
 }

@@ -1,4 +1,4 @@
-import { baseServiceConfig, ConfigError, env, loadConfig } from '../src';
+import { baseServiceConfig, ConfigError, env, loadConfig, temporalActivityWorkerConfig } from '../src';
 import { startTracing } from '../src/tracing';
 import { activeTracing } from '../src/tracing/state';
 
@@ -8,6 +8,14 @@ describe('config', () => {
   test('when every variable is valid, then defaults fill the rest', () => {
     const config = loadConfig(schema, { KEYCLOAK_URL: 'http://kc:8080', DATABASE_URL: 'postgres://db/x', API_SECRET: 'long-enough' });
     expect(config).toMatchObject({ PORT: 3000, KEYCLOAK_REALM: 'sozialraum', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: 10_000 });
+  });
+
+  test('when the activity worker is not tuned, then it gets the SDK defaults, and no poller at all is refused', () => {
+    const withWorker = schema.extend(temporalActivityWorkerConfig);
+    const base = { KEYCLOAK_URL: 'http://kc:8080', DATABASE_URL: 'postgres://db/x', API_SECRET: 'long-enough' };
+    expect(loadConfig(withWorker, base)).toMatchObject({ TEMPORAL_ACTIVITY_SLOTS: 100, TEMPORAL_ACTIVITY_POLLERS: 10 });
+    expect(loadConfig(withWorker, { ...base, TEMPORAL_ACTIVITY_SLOTS: '20', TEMPORAL_ACTIVITY_POLLERS: '4' })).toMatchObject({ TEMPORAL_ACTIVITY_SLOTS: 20, TEMPORAL_ACTIVITY_POLLERS: 4 });
+    expect(() => loadConfig(withWorker, { ...base, TEMPORAL_ACTIVITY_POLLERS: '0' })).toThrow(/TEMPORAL_ACTIVITY_POLLERS: /);
   });
 
   test('when variables are missing or bad, then the error names each of them', () => {

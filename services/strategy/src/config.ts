@@ -1,5 +1,5 @@
 import { DEFAULT_TIMINGS, TASK_QUEUE, type CycleTimings } from '@sozialraum/contracts';
-import { baseServiceConfig, env, temporalTlsConfig, z } from '@sozialraum/kit';
+import { baseServiceConfig, env, temporalActivityWorkerConfig, temporalTlsConfig, z } from '@sozialraum/kit';
 
 export const configSchema = baseServiceConfig.extend({
   PORT: env.port(3002),
@@ -16,6 +16,7 @@ export const configSchema = baseServiceConfig.extend({
   TEMPORAL_ADDRESS: z.string().min(1),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   ...temporalTlsConfig,
+  ...temporalActivityWorkerConfig,
   /** Where the cycle workflows run; tests give each file its own queue on the shared dev server. */
   CYCLE_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   MONITORING_URL: env.url().default('http://127.0.0.1:3001'),

@@ -14,11 +14,15 @@ export interface NotificationDraft {
   createdAt: string;
 }
 
+/** Each recipient once, with the notification's ID. */
+export function addressed(draft: Pick<NotificationDraft, 'baseId' | 'recipients'>): Array<{ id: string; recipient: string }> {
+  return [...new Set(draft.recipients)].map((recipient) => ({ id: draft.recipients.length === 1 ? draft.baseId : `${draft.baseId}:${recipient}`, recipient }));
+}
+
 /** Writes the notifications (idempotently) and returns their IDs, to enqueue after the commit. */
 export async function writeNotifications(db: Queryable, draft: NotificationDraft): Promise<string[]> {
   const ids: string[] = [];
-  for (const recipient of new Set(draft.recipients)) {
-    const id = draft.recipients.length === 1 ? draft.baseId : `${draft.baseId}:${recipient}`;
+  for (const { id, recipient } of addressed(draft)) {
     await insertNotification(db, { id, recipient, kind: draft.kind, taskId: draft.taskId, cycleId: draft.cycleId, title: draft.title, body: draft.body, createdAt: draft.createdAt });
     ids.push(id);
   }

@@ -1,5 +1,5 @@
 import type { CompletionRecord, MeasureRef, TaskResult, TaskType } from '@sozialraum/contracts';
-import type { Queryable } from '@sozialraum/kit/db';
+import { type Pool, type Queryable, withTransaction } from '@sozialraum/kit/db';
 import { insertDecision, insertParticipation, replaceGoalsAndNeeds } from '../data/cycle-content.repository';
 import { writeTaskResult } from '../data/task-lifecycle.repository';
 import { measureCopy } from './measure-copy';
@@ -50,8 +50,20 @@ const writers: Partial<Record<TaskType, Writer>> = {
     copy.evaluateMeasure({ cycleId: c.cycleId, taskId: c.task.id, evaluation: as<'evaluate-measure'>(c), by: c.by.name, at: c.at }),
 };
 
-/** Writes the task's result and its domain records (the measures service has done its part before); returns a proposal's measures. */
-export async function writeCompletion(db: Queryable, c: CompletionRecord): Promise<MeasureRef[]> {
-  await writeTaskResult(db, { taskId: c.task.id, result: c.result, completedBy: c.by.name, completedAt: c.at });
-  return (await writers[c.task.type]?.(db, measureCopy(db), c)) ?? [];
+/**
+ * Writes the task's result and its domain records in one transaction (the measures service has done its part
+ * before); returns a proposal's measures. A task without domain records is one statement, without BEGIN and
+ * COMMIT around it: two round trips fewer on the way from a completion to the next task.
+ */
+export async function recordCompletion(pool: Pool, c: CompletionRecord): Promise<MeasureRef[]> {
+  const result = { taskId: c.task.id, result: c.result, completedBy: c.by.name, completedAt: c.at };
+  const writer = writers[c.task.type];
+  if (!writer) {
+    await writeTaskResult(pool, result);
+    return [];
+  }
+  return withTransaction(pool, async (db) => {
+    await writeTaskResult(db, result);
+    return (await writer(db, measureCopy(db), c)) ?? [];
+  });
 }

@@ -4,8 +4,8 @@ import { type Pool, withTransaction } from '@sozialraum/kit/db';
 import { setProposalBudget } from '../data/measure-proposals.repository';
 import { cancelOpenTasks, lockTaskContext, openTask, openTaskAssignee, raiseEscalation, updateTaskContext } from '../data/task-lifecycle.repository';
 import type { ActivityDependencies } from './dependencies';
-import { writeNotifications } from './notification-drafts';
-import { writeCompletion } from './records';
+import { addressed, writeNotifications } from './notification-drafts';
+import { recordCompletion } from './records';
 
 const where = (t: { spaceCode: string }) => `Sozialraum ${t.spaceCode}`;
 
@@ -20,19 +20,18 @@ export function taskActivities({ pool, notify }: ActivityDependencies) {
   return {
     /** Opens the task (once) and tells its candidate groups; nothing opens in a cycle that was cancelled. */
     async createTask(t: TaskRow): Promise<void> {
-      await notifyAfter(async (db) => {
-        if (!(await openTask(db, { ...t, department: t.department ?? null }))) return [];
-        return writeNotifications(db, {
-          baseId: `${t.id}:task-created`, recipients: t.candidateGroups, kind: 'task-created', taskId: t.id, cycleId: t.cycleId,
-          title: `Neue Aufgabe: ${TASK_LABELS[t.type]}`, body: `${where(t)}, fällig am ${t.dueAt.slice(0, 10)}`, createdAt: t.createdAt,
-        });
+      // The next task of a completion: one statement (no BEGIN/COMMIT around it), as it is on the path to the inbox.
+      const notifications = addressed({ baseId: `${t.id}:task-created`, recipients: t.candidateGroups });
+      const opened = await openTask(pool, { ...t, department: t.department ?? null }, {
+        addressed: notifications, kind: 'task-created', title: `Neue Aufgabe: ${TASK_LABELS[t.type]}`, body: `${where(t)}, fällig am ${t.dueAt.slice(0, 10)}`, createdAt: t.createdAt,
       });
+      if (opened) await notify(notifications.map((n) => n.id));
     },
 
     /** Writes the result and its domain records in one transaction; idempotent, since activities are retried. */
     async completeTask(c: CompletionRecord): Promise<{ measures: MeasureRef[] }> {
       try {
-        return { measures: await withTransaction(pool, (db) => writeCompletion(db, c)) };
+        return { measures: await recordCompletion(pool, c) };
       } catch (error) {
         // Data PostgreSQL refuses (a 30 February, a NUL character) would fail every retry: refuse the result instead.
         const code = (error as { code?: unknown }).code;

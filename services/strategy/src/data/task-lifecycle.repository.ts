@@ -2,20 +2,33 @@ import type { Queryable } from '@sozialraum/kit/db';
 
 /** Tasks as the cycle's workflow opens, completes, escalates and cancels them; every write is keyed by the task ID. */
 
-/** Opens the task once, and only in a cycle still running or suspended (locked FOR SHARE); true when it is open now. */
-export async function openTask(
-  db: Queryable,
-  t: {
-    id: string; cycleId: string; key: string; type: string; phase: string; spaceCode: string; candidateGroups: string[]; department: string | null;
-    measureIds: string[]; createdAt: string; dueAt: string; context: unknown;
-  },
-): Promise<boolean> {
+type NewTask = {
+  id: string; cycleId: string; key: string; type: string; phase: string; spaceCode: string; candidateGroups: string[]; department: string | null;
+  measureIds: string[]; createdAt: string; dueAt: string; context: unknown;
+};
+
+/** Notifications about a task, one per recipient (IDs deterministic, so a repeat inserts none). */
+type TaskNotifications = { addressed: Array<{ id: string; recipient: string }>; kind: string; title: string; body: string; createdAt: string };
+
+/**
+ * Opens the task once, and only in a cycle still running or suspended (locked FOR SHARE), with its
+ * notifications: one statement, so one round trip and its own transaction. True when the task is open now
+ * (also when it was before: a retried activity writes no second task and no second notification).
+ */
+export async function openTask(db: Queryable, t: NewTask, n: TaskNotifications): Promise<boolean> {
   const { rows } = await db.query(
-    `WITH c AS (SELECT id FROM cycle WHERE id = $2 AND status IN ('running', 'suspended') FOR SHARE)
-     INSERT INTO task (id, cycle_id, key, type, phase, space_code, candidate_groups, department, measure_ids, status, created_at, due_at, context)
-     SELECT $1, c.id, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12 FROM c
-     ON CONFLICT (id) DO UPDATE SET updated_at = task.updated_at RETURNING id`,
-    [t.id, t.cycleId, t.key, t.type, t.phase, t.spaceCode, t.candidateGroups, t.department, t.measureIds, t.createdAt, t.dueAt, JSON.stringify(t.context)],
+    `WITH c AS (SELECT id FROM cycle WHERE id = $2 AND status IN ('running', 'suspended') FOR SHARE),
+          t AS (INSERT INTO task (id, cycle_id, key, type, phase, space_code, candidate_groups, department, measure_ids, status, created_at, due_at, context)
+                SELECT $1, c.id, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12 FROM c
+                ON CONFLICT (id) DO UPDATE SET updated_at = task.updated_at RETURNING id),
+          n AS (INSERT INTO notification (id, recipient, kind, task_id, cycle_id, title, body, created_at)
+                SELECT r.id, r.recipient, $15, t.id, $2, $16, $17, $18::timestamptz FROM t, unnest($13::text[], $14::text[]) AS r (id, recipient)
+                ON CONFLICT (id) DO NOTHING)
+     SELECT id FROM t`,
+    [
+      t.id, t.cycleId, t.key, t.type, t.phase, t.spaceCode, t.candidateGroups, t.department, t.measureIds, t.createdAt, t.dueAt, JSON.stringify(t.context),
+      n.addressed.map((a) => a.id), n.addressed.map((a) => a.recipient), n.kind, n.title, n.body, n.createdAt,
+    ],
   );
   return rows.length > 0;
 }
