@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { createPool, listenedVersion, type ListenedVersion, onLocalCommit, type Pool, withTransaction } from '../src/db';
 import { connectAsAnotherReplica, type FaultProxy, stackEnv, startFaultProxy, waitFor } from '../src/testing';
 
@@ -192,6 +195,45 @@ describe('commits of this process', () => {
       expect(commits).toBe(2); // rolled back
       await pool.query(`BEGIN; UPDATE ${schema}.silent SET value = value + 1; COMMIT`);
       expect(commits).toBe(3); // several statements in one text
+    } finally {
+      stop();
+    }
+  });
+
+  test('when a COPY stream writes inside a transaction, then its commit is reported when it commits, and never when it rolls back', async () => {
+    let commits = 0;
+    const stop = onLocalCommit(() => commits++);
+    const copied = async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.copied`)).rows[0]!.n;
+    const copyIn = (db: Pick<pg.PoolClient, 'query'>, lines: string[]) => pipeline(Readable.from(lines), db.query(copyFrom(`COPY ${schema}.copied (value) FROM STDIN`)));
+    try {
+      await pool.query(`CREATE TABLE ${schema}.copied (value bigint NOT NULL)`);
+      commits = 0;
+      await withTransaction(pool, async (client) => {
+        await copyIn(client, ['1\n', '2\n']);
+        expect(commits).toBe(0); // copied, not committed
+        await client.query(`SELECT value FROM ${schema}.silent`);
+        expect(commits).toBe(0);
+      });
+      expect(commits).toBe(1);
+      expect(await copied()).toBe(2);
+
+      await expect(
+        withTransaction(pool, async (client) => {
+          await copyIn(client, ['3\n']);
+          throw new Error('given up');
+        }),
+      ).rejects.toThrow('given up');
+      expect(commits).toBe(1); // rolled back
+      expect(await copied()).toBe(2);
+
+      const client = await pool.connect();
+      try {
+        await copyIn(client, ['4\n']);
+        expect(commits).toBe(2); // on its own, a COPY has committed once its stream finished
+      } finally {
+        client.release();
+      }
+      expect(await copied()).toBe(3);
     } finally {
       stop();
     }

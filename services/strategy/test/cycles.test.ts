@@ -151,15 +151,43 @@ test('when the participation phase begins, then koordination finds the task in i
   expect((await as(service, 'koordination').get(`/v1/tasks?scope=groups&type=document-participation&status=open&cycle=${cycleId}`)).body.items).toEqual([]);
 });
 
-test('when goals are set and approved, then each responsible department proposes in isolation and the steering committee decides', async () => {
+test('when refused requests and a legitimate completion race, then the legitimate one succeeds: a refused request never takes the lease', async () => {
   const setGoals = await inboxTask('planer', 'set-goals');
-  expect((await complete('planer', setGoals, {
+  const goals = {
     goals: [{ title: 'Kinderarmut senken' }],
     needs: [
       { key: 'treff', title: 'Treffpunkt für Ältere', targetGroups: ['old'], departments: ['soziales'] },
       { key: 'kita', title: 'Kita-Plätze', targetGroups: ['children'], departments: ['jugend'] },
     ],
-  })).status).toBe(200);
+  };
+  const refusals = () => [
+    complete('soziales', setGoals, goals), // not visible to soziales
+    complete('koordination', setGoals, goals), // visible, but not a candidate
+    complete('planer', setGoals, { goals: [] }), // a candidate, but a result that does not fit the form
+  ];
+  const refused = [404, 403, 400];
+  // Another lease being inserted and not yet committed: a request that reaches for the lease waits for it.
+  const holding = await service.deps.pool.connect();
+  try {
+    await holding.query('BEGIN');
+    await holding.query(
+      `INSERT INTO task_completion (task_id, state, holder, by_id, by_name, lease_until) VALUES ($1, 'pending', 'held', 'x', 'X', now() + interval '1 minute')`,
+      [setGoals.id],
+    );
+    const waited = new Promise<'waited for the lease'>((resolve) => setTimeout(() => resolve('waited for the lease'), 5_000).unref());
+    const answers = await Promise.race([Promise.all(refusals()), waited]);
+    expect(answers === 'waited for the lease' ? answers : answers.map((a) => a.status)).toEqual(refused);
+  } finally {
+    await holding.query('ROLLBACK');
+    holding.release();
+  }
+  const [legitimate, ...others] = await Promise.all([complete('planer', setGoals, goals), ...refusals()]);
+  expect(others.map((a) => a.status)).toEqual(refused);
+  expect(legitimate.status).toBe(200);
+  expect(legitimate.body.task).toMatchObject({ id: setGoals.id, status: 'completed' });
+});
+
+test('when goals are set and approved, then each responsible department proposes in isolation and the steering committee decides', async () => {
   expect((await complete('planer', await inboxTask('planer', 'review-goals'), { decision: 'approve' })).status).toBe(200);
 
   const jugendTask = await inboxTask('jugend', 'propose-measures');

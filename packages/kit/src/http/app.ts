@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
 import compression from 'compression';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -18,7 +17,7 @@ import { requestLogging } from './request-log';
 import { inputGuard } from './input-guard';
 import { multipartUploads } from './multipart';
 import { type OpenApiDocument, uploadOperations } from './openapi';
-import { keepOpenApiRoutePatterns } from './openapi-route-patterns';
+import { openApiValidation } from './openapi-validation';
 import { problemHandler, sendProblem } from './problem';
 import { expensiveRequestLimit } from './rate-limit';
 import { requestId } from './request-id';
@@ -123,10 +122,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }),
   );
   app.use(inputGuard);
-  keepOpenApiRoutePatterns();
   app.use(
-    OpenApiValidator.middleware({
-      apiSpec: options.openapi as never,
+    openApiValidation(options.openapi, {
       validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
       validateResponses: options.validateResponses ? { onError: responseMismatch } : false,
       validateSecurity: false,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { candidateGroupsOf, completeTaskUpdate, validateTaskResult } from '@sozialraum/contracts';
+import { candidateGroupsOf, completeTaskUpdate, TASK_TYPES, type Task, validateTaskResult } from '@sozialraum/contracts';
 import { type Principal, retryAfterFor } from '@sozialraum/kit';
 import { acquireCompletion, dropCompletion, expireCompletion } from '../data/completions.repository';
 import { completionRecorded, markCompleted } from '../data/tasks.repository';
@@ -23,18 +23,18 @@ type Deps = Pick<StrategyDependencies, 'pool' | 'temporal' | 'temporalDeadline' 
 export async function completeTask(deps: Deps, id: string, principal: Principal, result: unknown): Promise<components['schemas']['Completion']> {
   const holder = randomUUID();
   const by = { id: principal.id, name: principal.name };
-  // The task and the lease side by side (one round trip of waiting); a lease taken for a request refused here is dropped.
+  // The task and the lease side by side (one round trip of waiting). The lease statement checks what the checks
+  // below check, so a request they refuse has taken no lease; one granted while the task changed is dropped.
+  const eligible = { groups: candidateGroupsOf(principal), types: TASK_TYPES.filter((type) => validateTaskResult(type, result).ok) };
   const [found, leased] = await Promise.allSettled([
     visibleTask(deps.pool, id, principal),
-    acquireCompletion(deps.pool, id, holder, by, deps.config.COMPLETION_LEASE_MS),
+    acquireCompletion(deps.pool, id, holder, by, deps.config.COMPLETION_LEASE_MS, eligible),
   ]);
   let task, form, lease;
   try {
     if (found.status === 'rejected') throw found.reason;
     task = found.value;
-    form = validateTaskResult(task.type, result);
-    if (!form.ok) throw taskProblem(400, 'invalid-task-result', `The result does not fit the form of a ${task.type} task.`, { errors: form.problems });
-    assertMayAct(task, principal);
+    form = mayComplete(task, principal, result);
     if (leased.status === 'rejected') throw leased.reason;
     lease = leased.value;
   } catch (error) {
@@ -43,16 +43,19 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
   }
   if (!lease.granted) {
     const other = lease.current;
-    throw other?.state === 'done'
-      ? taskProblem(409, 'task-not-open', `Task ${id} has already been completed by ${other.by.name}.`, { extensions: { taskStatus: 'completed' } })
-      : taskProblem(409, 'completion-in-progress', `Task ${id} is being completed by ${other?.by.name ?? 'someone else'}; try again shortly.`);
+    if (other?.state === 'done') {
+      throw taskProblem(409, 'task-not-open', `Task ${id} has already been completed by ${other.by.name}.`, { extensions: { taskStatus: 'completed' } });
+    }
+    // Nobody holds the lease, so the task changed between the two reads (claimed, completed): the refusal as it is now.
+    if (other === undefined || other.leaseUntil.getTime() < Date.now()) mayComplete(await visibleTask(deps.pool, id, principal), principal, result);
+    throw taskProblem(409, 'completion-in-progress', `Task ${id} is being completed by ${other?.by.name ?? 'someone else'}; try again shortly.`);
   }
 
   let outcome;
   try {
     outcome = await deps.temporalDeadline(() =>
       deps.temporal.workflow.getHandle(task.cycleId).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: id, result: form.value, by: { ...by, groups: candidateGroupsOf(principal) } }],
+        args: [{ taskId: id, result: form.value, by: { ...by, groups: eligible.groups } }],
         updateId: completionUpdateId(id, form.value),
       }),
     );
@@ -74,6 +77,14 @@ export async function completeTask(deps: Deps, id: string, principal: Principal,
   // The lease's outcome and the task row in one statement.
   const row = await markCompleted(deps.pool, id, principal.name, form.value, { holder, outcome });
   return { task: taskView(row ?? task), phase: outcome.phase };
+}
+
+/** The checks of a completion on the task as read: its form, then whether the caller may act on it; the parsed result. */
+function mayComplete(task: Task, principal: Principal, result: unknown): { ok: true; value: unknown } {
+  const form = validateTaskResult(task.type, result);
+  if (!form.ok) throw taskProblem(400, 'invalid-task-result', `The result does not fit the form of a ${task.type} task.`, { errors: form.problems });
+  assertMayAct(task, principal);
+  return form;
 }
 
 /** Longest pause between two looks at the row when no change is heard (notifications away). */
