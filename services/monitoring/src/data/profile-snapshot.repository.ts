@@ -14,15 +14,9 @@ export interface ProfileSnapshotRead {
  * a row is read only under the stamp its indicator has now (profile_indicator_stamp), never an older one.
  */
 export async function readProfileSnapshot(db: Queryable, audience: Audience, code: string): Promise<ProfileSnapshotRead> {
-  const { rows } = await db.query<{ version: string; key: string | null; body: string | null }>(
-    `SELECT d.value::text AS version, k.key, p.body
-       FROM data_version d
-       LEFT JOIN (SELECT DISTINCT v.indicator_key AS key FROM indicator_value v JOIN space s ON s.id = v.space_id WHERE s.code = $2) k ON true
-       LEFT JOIN profile_indicator_stamp st ON st.indicator_key = k.key
-       LEFT JOIN profile_indicator p ON p.audience = $1 AND p.space_code = $2 AND p.indicator_key = k.key AND p.stamp = st.stamp
-      ORDER BY k.key`,
-    [audience, code],
-  );
+  // Lookups by key only, without JIT (migration profile-snapshot-per-indicator): a fresh snapshot's tables have
+  // no statistics yet, and the plan's cost estimate had PostgreSQL compile it (~1 s at Berlin's size).
+  const { rows } = await db.query<{ version: string; key: string | null; body: string | null }>('SELECT version, key, body FROM profile_snapshot_read($1, $2)', [audience, code]);
   return { version: rows[0]!.version, entries: rows.filter((r) => r.key !== null).map((r) => ({ key: r.key as string, body: r.body })) };
 }
 
