@@ -148,6 +148,32 @@ async function changeData(api: Api, pool: Pool, code: string): Promise<number> {
   return took;
 }
 
+/**
+ * A data change as a statistics office makes it most often: one indicator's values again (a new release of
+ * it, every value changed) through the API. Measures the profile right after the import succeeded (while its
+ * snapshot job may still run) and how long after the import the snapshot of the new data is complete.
+ */
+async function importOneIndicator(api: Api, pool: Pool, codes: readonly string[], profileUrl: string) {
+  const key = keys.at(-1) as string;
+  const lines = [`PLR_ID,year,${key}`];
+  codes.forEach((code, s) => {
+    for (const year of YEARS) lines.push(`${code},${year},${((shareAt(s, keys.length, Number(year)) + 7) % 100).toFixed(1)}`);
+  });
+  const started = performance.now();
+  await importAndWait(api, '/v1/imports/values', {
+    fileName: 'one-indicator.csv', format: 'csv', content: Buffer.from(`${lines.join('\n')}\n`).toString('base64'),
+    release: { key: 'bench-one-indicator', title: 'Ein Indikator neu' },
+    mapping: { layout: 'wide', spaceColumn: 'PLR_ID', periodColumn: 'year', columns: { [key]: key } },
+  });
+  const importSeconds = seconds(started);
+  const imported = performance.now();
+  const [plannerToken, viewerToken] = [await userToken('planer'), await userToken('gast')];
+  const planner = await timedGet(profileUrl, plannerToken);
+  const viewer = await timedGet(profileUrl, viewerToken);
+  await waitFor(() => snapshotReady(pool), 600_000, 'profile snapshot after one indicator');
+  return { importSeconds, planner, viewer, snapshotSeconds: seconds(imported) };
+}
+
 /** Sizes of a map's answer as sent without and with compression (as a browser asks), in KB. */
 async function mapSizes(url: string, token: string): Promise<string> {
   const sizes = await Promise.all(['identity', 'gzip', 'br'].map(async (coding) => {
@@ -267,6 +293,12 @@ async function main(): Promise<void> {
     const coldViewerProfile = await timedGet(profileUrl, viewer);
     process.stdout.write(`profile snapshot (${values} values, both audiences) complete ${snapshotSeconds.toFixed(1)} s after a data change; monitoring peak RSS ${peakRssMb(service.child.pid).toFixed(0)} MB\n`);
     process.stdout.write(`space profile (${INDICATORS} indicators × 18 years), first after the change's snapshot: planner ${coldProfile.toFixed(3)} s, viewer ${coldViewerProfile.toFixed(3)} s (goal ≤ 1 s)\n`);
+    const oneIndicator = await importOneIndicator(api, pool, spaces.map((s) => s.code), profileUrl);
+    process.stdout.write(
+      `one indicator's import (${spaces.length * YEARS.length} values of ${keys.at(-1)}): took ${oneIndicator.importSeconds.toFixed(1)} s; ` +
+        `profile right after it: planner ${oneIndicator.planner.toFixed(3)} s, viewer ${oneIndicator.viewer.toFixed(3)} s (goal ≤ 1 s); ` +
+        `snapshot complete ${oneIndicator.snapshotSeconds.toFixed(1)} s after the import\n`,
+    );
     const profile = await measure('profile', profileUrl, planner, heavy);
     const viewerProfile = await measure('profile, viewer', profileUrl, viewer, heavy);
     // The map as the web app loads it: the simplified outlines once per type (kept by the browser), the classes

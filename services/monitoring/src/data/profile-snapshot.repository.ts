@@ -3,38 +3,38 @@ import type { Audience } from '../use-cases/disclosure';
 import { copyField, copyIn } from './copy';
 
 export interface ProfileSnapshotRead {
-  /** The data version in force when the row was read. */
+  /** The data version in force when the rows were read. */
   version: string;
-  /** Whether the snapshot of that version is complete (else the profile is computed in the request). */
-  ready: boolean;
-  /** The space's indicators as JSON, ordered by key. */
-  bodies: string[];
+  /** Every indicator the space has a value of, by key, with its entry as JSON when the snapshot holds it for the indicator's stamp in force. */
+  entries: Array<{ key: string; body: string | null }>;
 }
 
-/** One statement, so the version, its completeness and the bodies come from the same snapshot of the database. */
+/**
+ * One statement, so the version, the stamps in force and the rows come from the same snapshot of the database:
+ * a row is read only under the stamp its indicator has now (profile_indicator_stamp), never an older one.
+ */
 export async function readProfileSnapshot(db: Queryable, audience: Audience, code: string): Promise<ProfileSnapshotRead> {
-  const { rows } = await db.query<ProfileSnapshotRead>(
-    `SELECT d.value::text AS version,
-            EXISTS (SELECT 1 FROM profile_snapshot s WHERE s.data_version = d.value) AS ready,
-            ARRAY(SELECT p.body FROM profile_indicator p
-                   WHERE p.data_version = d.value AND p.audience = $1 AND p.space_code = $2 ORDER BY p.indicator_key) AS bodies
-       FROM data_version d`,
-    [audience, code],
-  );
-  return rows[0]!;
+  // Lookups by key only, without JIT (migration profile-snapshot-per-indicator): a fresh snapshot's tables have
+  // no statistics yet, and the plan's cost estimate had PostgreSQL compile it (~1 s at Berlin's size).
+  const { rows } = await db.query<{ version: string; key: string | null; body: string | null }>('SELECT version, key, body FROM profile_snapshot_read($1, $2)', [audience, code]);
+  return { version: rows[0]!.version, entries: rows.filter((r) => r.key !== null).map((r) => ({ key: r.key as string, body: r.body })) };
 }
 
-/** The data version in force and whether its snapshot is complete: what a kept snapshot entry is checked against. */
-export async function snapshotState(db: Queryable): Promise<Omit<ProfileSnapshotRead, 'bodies'>> {
-  const { rows } = await db.query<Omit<ProfileSnapshotRead, 'bodies'>>(
-    'SELECT d.value::text AS version, EXISTS (SELECT 1 FROM profile_snapshot s WHERE s.data_version = d.value) AS ready FROM data_version d',
-  );
-  return rows[0]!;
-}
-
+/** Whether the snapshot of this data version is complete: every indicator's rows hold for it. */
 export async function isSnapshotComplete(db: Queryable, version: string): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM profile_snapshot WHERE data_version = $1', [version]);
   return rows.length > 0;
+}
+
+/** Each indicator with values, its stamp in force and whether the snapshot holds its rows for that stamp. */
+export async function indicatorStamps(db: Queryable): Promise<Array<{ key: string; stamp: string; built: boolean }>> {
+  const { rows } = await db.query<{ key: string; stamp: string; built: boolean }>(
+    `SELECT st.indicator_key AS key, st.stamp::text AS stamp, b.stamp IS NOT DISTINCT FROM st.stamp AS built
+       FROM profile_indicator_stamp st LEFT JOIN profile_snapshot_indicator b ON b.indicator_key = st.indicator_key
+      WHERE EXISTS (SELECT 1 FROM indicator_value v WHERE v.indicator_key = st.indicator_key)
+      ORDER BY st.indicator_key`,
+  );
+  return rows;
 }
 
 export interface ProfileIndicatorRow {
@@ -44,16 +44,23 @@ export interface ProfileIndicatorRow {
   body: string;
 }
 
-export async function writeProfileIndicators(db: PoolClient, version: string, rows: readonly ProfileIndicatorRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const lines = rows.map((r) => `${version}\t${r.audience}\t${copyField(r.spaceCode)}\t${copyField(r.indicatorKey)}\t${copyField(r.body)}\n`);
-  await copyIn(db, 'COPY profile_indicator (data_version, audience, space_code, indicator_key, body) FROM STDIN', lines);
+/** Stores some indicators' rows under their stamps (every space, both audiences) in place of their older ones, and marks them built. */
+export async function writeProfileIndicators(db: PoolClient, stamps: ReadonlyMap<string, string>, rows: readonly ProfileIndicatorRow[]): Promise<void> {
+  await db.query('DELETE FROM profile_indicator WHERE indicator_key = ANY($1)', [[...stamps.keys()]]);
+  const lines = rows.map((r) => `${stamps.get(r.indicatorKey)}\t${r.audience}\t${copyField(r.spaceCode)}\t${copyField(r.indicatorKey)}\t${copyField(r.body)}\n`);
+  if (lines.length > 0) await copyIn(db, 'COPY profile_indicator (stamp, audience, space_code, indicator_key, body) FROM STDIN', lines);
+  await db.query(
+    `INSERT INTO profile_snapshot_indicator (indicator_key, stamp) SELECT * FROM unnest($1::text[], $2::bigint[])
+     ON CONFLICT (indicator_key) DO UPDATE SET stamp = EXCLUDED.stamp`,
+    [[...stamps.keys()], [...stamps.values()]],
+  );
 }
 
-/** Marks the version complete and drops every other one: readers only ever ask for the version in force. */
-export async function completeSnapshot(db: Queryable, version: string): Promise<void> {
+/** Marks the version complete (`keys`: every indicator with values) and drops the rows of indicators without values and other versions' marks. */
+export async function completeSnapshot(db: Queryable, version: string, keys: readonly string[]): Promise<void> {
+  const { rows: gone } = await db.query<{ key: string }>('DELETE FROM profile_snapshot_indicator WHERE NOT (indicator_key = ANY($1)) RETURNING indicator_key AS key', [keys]);
+  if (gone.length > 0) await db.query('DELETE FROM profile_indicator WHERE indicator_key = ANY($1)', [gone.map((g) => g.key)]);
   await db.query('INSERT INTO profile_snapshot (data_version) VALUES ($1)', [version]);
-  await db.query('DELETE FROM profile_indicator WHERE data_version <> $1', [version]);
   await db.query('DELETE FROM profile_snapshot WHERE data_version <> $1', [version]);
 }
 
@@ -63,10 +70,4 @@ export async function latestTypes(db: Queryable): Promise<Map<string, string>> {
     'SELECT DISTINCT ON (code) code, type FROM space ORDER BY code, valid_until IS NULL DESC, valid_from DESC',
   );
   return new Map(rows.map((r) => [r.code, r.type]));
-}
-
-/** Every indicator with at least one value. */
-export async function indicatorKeysWithValues(db: Queryable): Promise<string[]> {
-  const { rows } = await db.query<{ key: string }>('SELECT i.key FROM indicator i WHERE EXISTS (SELECT 1 FROM indicator_value v WHERE v.indicator_key = i.key) ORDER BY i.key');
-  return rows.map((r) => r.key);
 }

@@ -4,14 +4,7 @@ import type { Pool, PoolClient } from '@sozialraum/kit/db';
 import type { JobName, JobQueue } from '../domain/ports/job-queue';
 import { findIndicators, type IndicatorInfoRecord, peerValues } from '../data/analysis.repository';
 import { dataVersion } from '../data/data-version.repository';
-import {
-  completeSnapshot,
-  indicatorKeysWithValues,
-  isSnapshotComplete,
-  latestTypes,
-  type ProfileIndicatorRow,
-  writeProfileIndicators,
-} from '../data/profile-snapshot.repository';
+import { completeSnapshot, indicatorStamps, isSnapshotComplete, latestTypes, type ProfileIndicatorRow, writeProfileIndicators } from '../data/profile-snapshot.repository';
 import { type Audience, discloseSections, rawValue } from './disclosure';
 import { KEYS_AT_A_TIME, type PeerStatistics, sectionsOf } from './peer-statistics';
 import { profileIndicator } from './profile-indicator';
@@ -27,49 +20,65 @@ export async function queueProfileSnapshot(jobs: JobQueue): Promise<void> {
   await jobs.add(PROFILE_SNAPSHOT_JOB, {}, { jobId: `${PROFILE_SNAPSHOT_JOB}-${randomUUID()}`, removeOnComplete: true, removeOnFail: true });
 }
 
+const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+
 export interface SnapshotOutcome {
   version: string;
   /** False when that version was complete already or another replica is building one. */
   built: boolean;
+  /** The indicators whose rows were made (the others' hold for their stamps in force). */
+  indicators: number;
   rows: number;
   durationMs: number;
 }
 
 /**
- * Computes every space's profile indicators for both audiences from one consistent view of the data (a
- * repeatable-read transaction: everything read belongs to exactly the version stored with it), a few
- * indicators at a time (whole cross-sections each, so disclosure is the same as over all at once and as in
- * the request), and stores them under that version. A profile then reads its rows instead of every value of its type.
+ * Makes every space's profile indicators for both audiences for the indicators whose stamp changed since their
+ * rows were made (all of them after a change of spaces or settings, one after one indicator's import), a few at
+ * a time: whole cross-sections each, so disclosure is the same as over all at once and as in the request. Each
+ * few in a transaction of their own (repeatable read: what is read belongs to exactly the stamps stored with
+ * it), so profiles take them from the snapshot as soon as they are stored; the last one marks the data version
+ * complete when every indicator's rows hold for it.
  */
 export async function buildProfileSnapshot(pool: Pool): Promise<SnapshotOutcome> {
   const started = performance.now();
+  const outcome = (version: string, built: boolean, indicators = 0, rows = 0): SnapshotOutcome => ({
+    version, built, indicators, rows, durationMs: Math.round(performance.now() - started),
+  });
   const client = await pool.connect();
+  let locked = false;
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    const { rows: locked } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [SNAPSHOT_LOCK]);
-    const version = await dataVersion(client);
-    if (!locked[0]?.ok || (await isSnapshotComplete(client, version))) {
+    // Taken before any transaction's view of the data: a build that just finished is in it, never built twice.
+    locked = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [SNAPSHOT_LOCK])).rows[0]?.ok === true;
+    let [indicators, rows] = [0, 0];
+    for (;;) {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const version = await dataVersion(client);
+      if (!locked || (await isSnapshotComplete(client, version))) {
+        await client.query('COMMIT');
+        return outcome(version, indicators > 0, indicators, rows);
+      }
+      const stamps = await indicatorStamps(client);
+      const chunk = stamps.filter((s) => !s.built).slice(0, KEYS_AT_A_TIME);
+      if (chunk.length === 0) {
+        await completeSnapshot(client, version, stamps.map((s) => s.key));
+        await client.query('COMMIT');
+        return outcome(version, true, indicators, rows);
+      }
+      // The chunk's cross-sections are sorted for DISTINCT ON (~50,000 rows): in memory, not spilled to disk.
+      await client.query(`SET LOCAL work_mem = '64MB'`);
+      const made = await snapshotRows(client, await latestTypes(client), chunk.map((s) => s.key));
+      await writeProfileIndicators(client, new Map(chunk.map((s) => [s.key, s.stamp])), made);
       await client.query('COMMIT');
-      return { version, built: false, rows: 0, durationMs: Math.round(performance.now() - started) };
+      indicators += chunk.length;
+      rows += made.length;
     }
-    // Each chunk's cross-sections are sorted for DISTINCT ON (~50,000 rows): in memory, not spilled to disk.
-    await client.query(`SET LOCAL work_mem = '64MB'`);
-    const types = await latestTypes(client);
-    const keys = await indicatorKeysWithValues(client);
-    let rows = 0;
-    for (let start = 0; start < keys.length; start += KEYS_AT_A_TIME) {
-      const chunk = await snapshotRows(client, types, keys.slice(start, start + KEYS_AT_A_TIME));
-      await writeProfileIndicators(client, version, chunk);
-      rows += chunk.length;
-    }
-    await completeSnapshot(client, version);
-    await client.query('COMMIT');
-    return { version, built: true, rows, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
-    broken = await client.query('ROLLBACK').then(() => undefined, (e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    broken = await client.query('ROLLBACK').then(() => undefined, asError);
     throw error;
   } finally {
+    if (locked && !broken) broken = await client.query('SELECT pg_advisory_unlock($1)', [SNAPSHOT_LOCK]).then(() => undefined, asError);
     client.release(broken);
   }
 }

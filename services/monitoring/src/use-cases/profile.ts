@@ -2,7 +2,8 @@ import { createVersionedCache, type Principal, problems, type VersionedCache } f
 import type { JobQueue } from '../domain/ports/job-queue';
 import { findIndicators, indicatorKeysOfSpace } from '../data/analysis.repository';
 import { resolveMethod } from '../data/methods.repository';
-import { readProfileSnapshot, snapshotState } from '../data/profile-snapshot.repository';
+import { dataVersion } from '../data/data-version.repository';
+import { readProfileSnapshot } from '../data/profile-snapshot.repository';
 import { resultsOfRuns } from '../data/results.repository';
 import type { Queryable } from '@sozialraum/kit/db';
 import { findLatestVersion } from '../data/spaces.repository';
@@ -46,17 +47,25 @@ export interface ProfileSources {
 /** Versions a snapshot was queued for by this process: the requests that find it missing queue it once. */
 const queuedFor = new Set<string>();
 
-/** The space's indicators from the snapshot of the version in force, when it is complete (kept, else read and kept). */
-async function snapshotIndicatorsJson(db: Queryable, rows: ProfileRowsCache | undefined, audience: Audience, code: string): Promise<{ version: string; json?: string }> {
+interface SnapshotIndicators {
+  version: string;
+  /** The space's indicators as a JSON array, when the snapshot holds every one of them. */
+  json?: string;
+  /** Else each indicator's entry as stored, or null where its rows for the stamp in force are not made yet. */
+  entries?: Array<{ key: string; body: string | null }>;
+}
+
+/** The space's indicators from the snapshot, as far as it holds them for the stamps in force (kept, else read and kept when whole). */
+async function snapshotIndicators(db: Queryable, rows: ProfileRowsCache | undefined, audience: Audience, code: string): Promise<SnapshotIndicators> {
   if (rows) {
-    // A small statement first: the version in force and whether its snapshot is complete.
-    const state = await snapshotState(db);
-    const kept = state.ready ? rows.get(state.version, `${audience}|${code}`) : undefined;
-    if (kept !== undefined || !state.ready) return { version: state.version, json: kept };
+    // A small statement first: the version in force, what a kept entry is checked against.
+    const version = await dataVersion(db);
+    const kept = rows.get(version, `${audience}|${code}`);
+    if (kept !== undefined) return { version, json: kept };
   }
   const snapshot = await readProfileSnapshot(db, audience, code);
-  if (!snapshot.ready) return { version: snapshot.version };
-  const json = `[${snapshot.bodies.join(',')}]`;
+  if (snapshot.entries.some((e) => e.body === null)) return snapshot;
+  const json = `[${snapshot.entries.map((e) => e.body).join(',')}]`;
   rows?.set(snapshot.version, `${audience}|${code}`, json);
   return { version: snapshot.version, json };
 }
@@ -66,7 +75,7 @@ const SNAPSHOT_POLL_MS = 250;
 
 /**
  * Whichever comes first: the computation, or the snapshot of the version then in force (the job that builds it
- * usually started earlier). Never a stale one: each look reads the version in force with the snapshot.
+ * usually started earlier). Never a stale one: each look reads the stamps in force with the rows.
  */
 async function computedOrSnapshot(db: Queryable, rows: ProfileRowsCache | undefined, audience: Audience, code: string, computed: Promise<string>): Promise<string> {
   let settled = false;
@@ -78,7 +87,7 @@ async function computedOrSnapshot(db: Queryable, rows: ProfileRowsCache | undefi
     try {
       while (!settled) {
         await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
-        const { json } = settled ? {} : await snapshotIndicatorsJson(db, rows, audience, code);
+        const { json } = settled ? {} : await snapshotIndicators(db, rows, audience, code);
         if (json !== undefined) return json;
       }
     } catch {
@@ -89,16 +98,24 @@ async function computedOrSnapshot(db: Queryable, rows: ProfileRowsCache | undefi
   return Promise.race([computed, snapshot()]);
 }
 
-/** The space's indicators as a JSON array computed in the request from the peer statistics (what the snapshot stores). */
-export async function computedProfileIndicatorsJson(db: Queryable, cache: PeerStatisticsCache, audience: Audience, code: string, type: string): Promise<string> {
-  const indicators = await findIndicators(db, await indicatorKeysOfSpace(db, code));
+/** Entries of the indicators computed in the request from the peer statistics (what the snapshot stores for them), by key. */
+async function computedEntries(db: Queryable, cache: PeerStatisticsCache, audience: Audience, code: string, type: string, keys: readonly string[]): Promise<Map<string, string>> {
+  const indicators = await findIndicators(db, keys);
   const statistics = await peerStatistics(db, cache, audience, type, indicators.map((i) => i.key));
-  return JSON.stringify(indicators.map((indicator) => profileIndicator(indicator, statistics.get(indicator.key) ?? [], code)));
+  return new Map(indicators.map((indicator) => [indicator.key, JSON.stringify(profileIndicator(indicator, statistics.get(indicator.key) ?? [], code))]));
 }
 
-/** The space's indicators as a JSON array: from the snapshot as stored, else computed and serialised here. */
+/** The space's indicators as a JSON array computed in the request from the peer statistics (what the snapshot stores). */
+export async function computedProfileIndicatorsJson(db: Queryable, cache: PeerStatisticsCache, audience: Audience, code: string, type: string): Promise<string> {
+  return `[${[...(await computedEntries(db, cache, audience, code, type, await indicatorKeysOfSpace(db, code))).values()].join(',')}]`;
+}
+
+/**
+ * The space's indicators as a JSON array: from the snapshot as stored; the indicators whose rows for the stamp
+ * in force are not stored yet (those a change touched, until the job has made them) computed here.
+ */
 async function profileIndicatorsJson(db: Queryable, sources: ProfileSources, audience: Audience, code: string, type: string): Promise<string> {
-  const snapshot = await snapshotIndicatorsJson(db, sources.rows, audience, code);
+  const snapshot = await snapshotIndicators(db, sources.rows, audience, code);
   if (snapshot.json !== undefined) return snapshot.json;
   if (sources.jobs && !queuedFor.has(snapshot.version)) {
     queuedFor.clear();
@@ -106,7 +123,13 @@ async function profileIndicatorsJson(db: Queryable, sources: ProfileSources, aud
     // The data changed without a job that snapshots it (e.g. a new indicator): the next profiles get it.
     await queueProfileSnapshot(sources.jobs).catch(() => queuedFor.clear());
   }
-  return computedOrSnapshot(db, sources.rows, audience, code, computedProfileIndicatorsJson(db, sources.cache, audience, code, type));
+  const entries = snapshot.entries ?? [];
+  const missing = entries.filter((e) => e.body === null).map((e) => e.key);
+  const computed = computedEntries(db, sources.cache, audience, code, type, missing).then((made) =>
+    // Keys the values lost meanwhile are left out, as the snapshot of the newer data would.
+    `[${entries.flatMap((e) => { const body = e.body ?? made.get(e.key); return body === undefined ? [] : [body]; }).join(',')}]`,
+  );
+  return computedOrSnapshot(db, sources.rows, audience, code, computed);
 }
 
 async function profileParts(db: Queryable, sources: ProfileSources, principal: Principal, code: string, method?: string) {
