@@ -23,7 +23,7 @@ function sourceFiles(dir: string): string[] {
 function ownTables(service: string): Set<string> {
   const dir = join(root, 'services', service, 'migrations');
   const sql = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-  return new Set([...sql.matchAll(/CREATE (?:TABLE|(?:MATERIALIZED )?VIEW)(?: IF NOT EXISTS)? "?([a-z_]+)"?\.?"?([a-z_]*)"?/gi)].map((m) => (m[2] || m[1] || '').toLowerCase()));
+  return new Set([...sql.matchAll(/CREATE (?:UNLOGGED )?(?:TABLE|(?:MATERIALIZED )?VIEW)(?: IF NOT EXISTS)? "?([a-z_]+)"?\.?"?([a-z_]*)"?/gi)].map((m) => (m[2] || m[1] || '').toLowerCase()));
 }
 
 /** `INSERT INTO x`, `UPDATE x SET`, `DELETE FROM x`, `MERGE INTO x`: the table written, schema-qualified or not. */
